@@ -1,0 +1,47 @@
+"""Check a curation fragment (a YAML list of items) against one source text.
+
+Usage: python scripts/check_fragment.py FRAGMENT.yaml data/sources/FILE.txt
+Prints one line per problem and exits 1 if there is any; prints a summary otherwise.
+"""
+
+import sys
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from sdtargets.checks import check_items  # noqa: E402
+
+REQUIRED = ("id", "plan", "kind", "section", "line", "text")
+KINDS = {"goal", "measure", "indicator", "result"}
+
+
+def main() -> int:
+    frag, source = Path(sys.argv[1]), Path(sys.argv[2])
+    items = yaml.safe_load(frag.read_text(encoding="utf-8")) or []
+    lines = source.read_text(encoding="utf-8").splitlines()
+    bad = 0
+    seen = set()
+    for it in items:
+        it["_file"] = source.name
+        for key in REQUIRED:
+            if key not in it:
+                print(f"{it.get('id')}: missing {key}")
+                bad += 1
+        if it.get("kind") not in KINDS:
+            print(f"{it.get('id')}: kind {it.get('kind')!r} not in {sorted(KINDS)}")
+            bad += 1
+        if it.get("id") in seen:
+            print(f"{it.get('id')}: duplicate id")
+            bad += 1
+        seen.add(it.get("id"))
+    for p in check_items(items, {source.name: lines}):
+        print(p)
+        bad += 1
+    n_t = sum(len(it.get("targets") or []) for it in items)
+    print(f"{len(items)} items, {n_t} targets, {bad} problems", file=sys.stderr)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -168,5 +168,3 @@ def check_items(items: Iterable[dict], sources: dict[str, list[str]]) -> list[Pr
         for msg in check_item(item, squashed[name], sources[name]):
             problems.append(Problem(item.get("id", "?"), msg))
     return problems
-
-

@@ -30,9 +30,7 @@ ITEM_KEYS = (
 
 def scalar(value: object) -> str:
     """One value in YAML flow style, quoted only where YAML needs it."""
-    out = yaml.safe_dump(
-        value, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1 << 30
-    )
+    out = yaml.safe_dump(value, allow_unicode=True, default_flow_style=True, sort_keys=False, width=1 << 30)
     out = out.strip()
     if out.endswith("\n..."):
         out = out[: -len("\n...")]

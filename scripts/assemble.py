@@ -1,0 +1,51 @@
+"""Assemble data/targets.yaml from curation/plans.yaml and the reviewed fragments.
+
+Usage: python scripts/assemble.py [FRAGMENT.yaml ...]   (default: curation/review/*.yaml in
+the order of ORDER). Fragments are concatenated block by block, unchanged, so that the committed
+file keeps the curators' layout; the result is then parsed to make sure it is valid YAML.
+"""
+
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ORDER = [
+    "green2023-a",
+    "green2023-b",
+    "green2023-c",
+    "act2024-g1",
+    "act2024-g2",
+    "act2024-g3",
+    "act2024-g4",
+    "fyp14",
+    "gxt2024",
+    "news2024",
+]
+
+
+def main() -> None:
+    frags = [Path(a) for a in sys.argv[1:]] or [
+        ROOT / "curation" / "review" / f"{n}.yaml"
+        for n in ORDER
+        if (ROOT / "curation" / "review" / f"{n}.yaml").exists()
+    ]
+    plans = (ROOT / "curation" / "plans.yaml").read_text(encoding="utf-8").rstrip() + "\n"
+    parts = [
+        "# yaml-language-server: $schema=../sdtargets/schema/targets.schema.json\n"
+        "# The sdtargets knowledge base: plans and items. Rules: CURATING.md.\n",
+        "plans:\n" + plans,
+        "items:\n",
+    ]
+    for f in frags:
+        parts.append(f"\n# ---- {f.stem} ----\n")
+        parts.append(f.read_text(encoding="utf-8").strip() + "\n")
+    out = "".join(parts)
+    data = yaml.safe_load(out)
+    (ROOT / "data" / "targets.yaml").write_text(out, encoding="utf-8")
+    print(f"{len(data['plans'])} plans, {len(data['items'])} items", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Agency resolution: from whatever name a user types to the registry's canonical agency.
+
+Order: an exact canonical name, official full name or alias (after folding width, case and
+spaces); then a fuzzy match (rapidfuzz) above a threshold. Abbreviations such as `省工信厅`
+cannot be found fuzzily (they share too little with `省工业和信息化厅` and tie with every other
+厅), which is why the registry carries explicit aliases and fuzzy matching is only the last
+resort. Collectives (`省有关部门、单位`) are matched only by their exact name.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+from .db import normalise_text
+from .errors import SdError
+
+#: A fuzzy match must score at least this (0–100) to be taken.
+ACCEPT = 80
+#: Candidates scoring within this of the best are too close to choose between.
+TIE = 4
+#: Longest name worth matching (longer input is refused, not fuzzed).
+MAX_NAME = 100
+
+
+@dataclass
+class Agency:
+    """An agency of the registry, with the names linked to it by renames."""
+
+    name: str
+    full: str | None
+    kind: str
+    parent: str | None
+    aliases: list[str]
+    renamed_to: str | None
+    rename_note: str | None
+    linked: list[str]
+
+    @property
+    def names(self) -> list[str]:
+        """This agency and every agency it was renamed from or to: whose duties it answers for."""
+        return [self.name, *self.linked]
+
+
+def _row_to_agency(conn: sqlite3.Connection, row: sqlite3.Row) -> Agency:
+    return Agency(
+        name=row["name"],
+        full=row["full"],
+        kind=row["kind"],
+        parent=row["parent"],
+        aliases=json.loads(row["aliases"]),
+        renamed_to=row["renamed_to"],
+        rename_note=row["rename_note"],
+        linked=linked_names(conn, row["name"]),
+    )
+
+
+def linked_names(conn: sqlite3.Connection, name: str) -> list[str]:
+    """Agencies joined to ``name`` by `renamed_to`, in either direction, transitively."""
+    edges = conn.execute("select name, renamed_to from agencies where renamed_to is not null").fetchall()
+    group, frontier = {name}, [name]
+    while frontier:
+        cur = frontier.pop()
+        for a, b in edges:
+            for x, y in ((a, b), (b, a)):
+                if x == cur and y not in group:
+                    group.add(y)
+                    frontier.append(y)
+    group.discard(name)
+    return sorted(group)
+
+
+def get(conn: sqlite3.Connection, name: str) -> Agency:
+    """The agency with canonical ``name`` (which must exist)."""
+    row = conn.execute("select * from agencies where name = ?", (name,)).fetchone()
+    return _row_to_agency(conn, row)
+
+
+def resolve(conn: sqlite3.Connection, text: str) -> Agency:
+    """The one agency ``text`` names; `SdError` (exit 2) when none or several fit."""
+    wanted = normalise_text(text)
+    if not wanted:
+        raise SdError("The agency name is empty.")
+    if len(wanted) > MAX_NAME:
+        raise SdError(f"The agency name is too long ({len(wanted)} characters; at most {MAX_NAME}).")
+    exact = {r[0] for r in conn.execute("select agency from agency_names where norm = ?", (wanted,))}
+    if len(exact) == 1:
+        return get(conn, exact.pop())
+    if len(exact) > 1:
+        raise SdError(f"{text!r} names several agencies: {', '.join(sorted(exact))}.")
+    ranked = fuzzy(conn, wanted)
+    if ranked and ranked[0][1] >= ACCEPT:
+        best = ranked[0][1]
+        close = [name for name, score in ranked if score >= best - TIE]
+        if len(close) == 1:
+            return get(conn, close[0])
+        raise SdError(f"{text!r} is ambiguous: it could be {', '.join(close)}. Give one of these names.")
+    near = ", ".join(name for name, _ in ranked[:5])
+    hint = f" Nearest names: {near}." if near else ""
+    raise SdError(f"No agency is called {text!r}.{hint} See 'sdtargets agencies' for the list.")
+
+
+def fuzzy(conn: sqlite3.Connection, wanted: str) -> list[tuple[str, float]]:
+    """(canonical name, best score) for non-collective agencies, best first."""
+    from rapidfuzz import fuzz
+
+    best: dict[str, float] = {}
+    rows = conn.execute(
+        """select n.norm, n.agency from agency_names n join agencies a on a.name = n.agency
+           where a.collective = 0"""
+    ).fetchall()
+    for norm, agency in rows:
+        score = fuzz.ratio(wanted, norm)
+        if len(wanted) >= 3:
+            score = max(score, 0.9 * fuzz.partial_ratio(wanted, norm))
+        if score > best.get(agency, -1):
+            best[agency] = score
+    return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def all_agencies(conn: sqlite3.Connection, kind: str | None = None) -> list[dict]:
+    """Every agency with its counts of led and supported items, registry order."""
+    sql = """
+        select a.name, a.full, a.kind, a.parent, a.aliases, a.renamed_to,
+          (select count(*) from item_agencies x where x.agency = a.name and x.role = 'lead') as led,
+          (select count(*) from item_agencies x where x.agency = a.name and x.role = 'support')
+            as supported
+        from agencies a
+    """
+    params: list[object] = []
+    if kind:
+        sql += " where a.kind = ?"
+        params.append(kind)
+    sql += " order by a.seq"
+    out = []
+    for r in conn.execute(sql, params):
+        d = dict(r)
+        d["aliases"] = json.loads(d["aliases"])
+        out.append(d)
+    return out
+
+
+def agency_names(conn: sqlite3.Connection) -> list[str]:
+    """Every name form (canonical, full, alias): for shell completion."""
+    return [r[0] for r in conn.execute("select form from agency_names order by form")]

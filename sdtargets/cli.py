@@ -1,0 +1,427 @@
+"""Command-line interface: parses arguments, calls the library, renders.
+
+Every command is a thin layer: resolve the filters, ask `query`/`search`/`agencies` for items,
+hand them to `render.emit`. Errors are raised as `SdError` and turned into one sentence and an
+exit code by `main`, the single error boundary.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import __version__
+from .errors import ExitCode, NoResults, SdError
+
+app = typer.Typer(
+    name="sdtargets",
+    help="What Shandong committed to, by when, in which plan, and which agency answers for it.",
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_state: dict[str, object] = {"db": None, "conn": None}
+
+
+def conn() -> sqlite3.Connection:
+    """The database connection for this run (built on first use)."""
+    if _state["conn"] is None:
+        from .db import connect
+
+        _state["conn"] = connect(_state["db"])
+    return _state["conn"]  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------------------------
+# Completion callbacks (quiet on any failure: completion must never print errors)
+
+
+def _complete_agency(incomplete: str) -> list[str]:
+    try:
+        from .agencies import agency_names
+
+        return [n for n in agency_names(conn()) if n.startswith(incomplete)]
+    except Exception:  # noqa: BLE001
+        return []
+
+
+def _complete_plan(incomplete: str) -> list[str]:
+    try:
+        from .query import plans
+
+        names = [x for p in plans(conn()) for x in [p["id"], *p["aliases"]]]
+        return [n for n in names if n.startswith(incomplete)]
+    except Exception:  # noqa: BLE001
+        return []
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared options
+
+PlanOpt = Annotated[
+    str | None,
+    typer.Option("--plan", "-p", help="Plan id, alias or part of its title.", autocompletion=_complete_plan),
+]
+YearOpt = Annotated[
+    int | None, typer.Option("--year", "-y", help="Only items with a target or deadline in this year.")
+]
+AgencyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--agency", "-a", help="Only items this agency leads or supports.", autocompletion=_complete_agency
+    ),
+]
+KindOpt = Annotated[str | None, typer.Option("--kind", "-k", help="goal, measure, indicator or result.")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many items.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (same as --format json).")]
+FormatOpt = Annotated[
+    str | None, typer.Option("--format", "-f", help="table, json, jsonl, csv, tsv, markdown or yaml.")
+]
+
+
+def _filters(plan: str | None, year: int | None, agency: str | None, kind: str | None, limit: int | None):  # noqa: ANN202
+    from .agencies import resolve
+    from .query import Filters, check_kind, check_year, resolve_plan
+
+    f = Filters(kind=check_kind(kind), year=check_year(year), limit=limit)
+    if plan is not None:
+        f.plans = resolve_plan(conn(), plan)
+    if agency is not None:
+        f.agencies = resolve(conn(), agency).names
+    return f
+
+
+def _done(items: list) -> ExitCode:
+    if not items:
+        raise NoResults()
+    return ExitCode.OK
+
+
+# ---------------------------------------------------------------------------------------------
+# Commands
+
+
+@app.callback()
+def root(
+    db: Annotated[
+        Path | None,
+        typer.Option("--db", help="Database file to use (default: per-user cache; env SDTARGETS_DB)."),
+    ] = None,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    """Query the Shandong plan-targets knowledge base."""
+    if version:
+        print(__version__)
+        raise typer.Exit(0)
+    _state["db"] = db
+
+
+@app.command()
+def find(
+    query: Annotated[list[str], typer.Argument(help="Words to search for; every word must occur.")],
+    plan: PlanOpt = None,
+    year: YearOpt = None,
+    agency: AgencyOpt = None,
+    kind: KindOpt = None,
+    limit: LimitOpt = None,
+    exact: Annotated[bool, typer.Option("--exact", help="No fuzzy near-misses.")] = False,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> ExitCode:
+    """Search every goal, measure, indicator and target; best matches first."""
+    from .query import filtered_ids, items_by_id
+    from .render import choose_format, emit
+    from .search import search, snippet, terms_of
+    from .views import find_columns
+
+    fmt = choose_format(fmt, as_json)
+    text = " ".join(query)
+    terms = terms_of(text)
+    f = _filters(plan, year, agency, kind, limit)
+    hits = search(conn(), text, fuzzy=not exact)
+    score = {h.item_id: h for h in hits}
+    ids = filtered_ids(conn(), f, [h.item_id for h in hits])
+    items = items_by_id(conn(), ids)
+    for it in items:
+        it["score"] = score[it["id"]].score
+        it["match"] = score[it["id"]].how
+    snippets = {it["id"]: snippet(it["text"], terms) for it in items}
+    emit(items, fmt, find_columns(snippets), caption=f"{len(items)} items match {text!r}")
+    return _done(items)
+
+
+@app.command()
+def agency(
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Canonical name, full name, alias or near spelling.", autocompletion=_complete_agency
+        ),
+    ],
+    role: Annotated[str | None, typer.Option("--role", "-r", help="lead or support.")] = None,
+    plan: PlanOpt = None,
+    year: YearOpt = None,
+    kind: KindOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> ExitCode:
+    """An agency's duties, led and supported, grouped by plan."""
+    from .agencies import resolve
+    from .query import filtered_ids, items_by_id
+    from .render import choose_format, emit, message
+    from .views import role_columns
+
+    fmt = choose_format(fmt, as_json)
+    if role not in (None, "lead", "support"):
+        raise SdError(f"Unknown role {role!r}: use lead or support.")
+    ag = resolve(conn(), name)
+    f = _filters(plan, year, None, kind, limit)
+    f.agencies, f.role = ag.names, role
+    items = items_by_id(conn(), filtered_ids(conn(), f))
+    for it in items:
+        it["role"] = "lead" if set(ag.names) & set(it["lead"]) else "support"
+    if fmt != "table":
+        emit(items, fmt, role_columns(ag.names))
+        return _done(items)
+    header = f"{ag.name}" + (f"（{ag.full}）" if ag.full and ag.full != ag.name else "") + f"  [{ag.kind}]"
+    if ag.aliases:
+        header += f"\n  also: {'、'.join(ag.aliases)}"
+    if ag.linked:
+        header += f"\n  linked by rename: {'、'.join(ag.linked)}" + (
+            f" — {ag.rename_note}" if ag.rename_note else ""
+        )
+    led = sum(it["role"] == "lead" for it in items)
+    header += f"\n  {led} led, {len(items) - led} supported"
+    message(header)
+    groups: dict[str, list[dict]] = {}
+    for it in items:
+        groups.setdefault(it["plan_title"] + f" ({it['plan']})", []).append(it)
+    for title, group in groups.items():
+        n_led = sum(i["role"] == "lead" for i in group)
+        emit(
+            group, fmt, role_columns(ag.names), title=f"{title}: {n_led} led, {len(group) - n_led} supported"
+        )
+    return _done(items)
+
+
+@app.command()
+def agencies(
+    kind: Annotated[
+        str | None, typer.Option("--kind", "-k", help="Only agencies of this kind (e.g. 省政府组成部门).")
+    ] = None,
+    sort: Annotated[
+        str, typer.Option("--sort", help="registry, name, led, supported or total.")
+    ] = "registry",
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> ExitCode:
+    """Every agency in the registry with its counts of led and supported items."""
+    from .agencies import all_agencies
+    from .render import choose_format, emit
+    from .views import AGENCY_COLUMNS
+
+    fmt = choose_format(fmt, as_json)
+    rows = all_agencies(conn(), kind)
+    keys = {
+        "registry": None,
+        "name": lambda a: a["name"],
+        "led": lambda a: -a["led"],
+        "supported": lambda a: -a["supported"],
+        "total": lambda a: -(a["led"] + a["supported"]),
+    }
+    if sort not in keys:
+        raise SdError(f"Unknown sort {sort!r}: use one of {', '.join(keys)}.")
+    if keys[sort]:
+        rows.sort(key=keys[sort])
+    emit(rows, fmt, AGENCY_COLUMNS, caption=f"{len(rows)} agencies")
+    return _done(rows)
+
+
+@app.command()
+def due(
+    year: Annotated[int, typer.Argument(help="The year things are due.")],
+    until: Annotated[int | None, typer.Option("--until", help="Last year of a range.")] = None,
+    implied: Annotated[
+        bool, typer.Option("--implied", help="Add targets and items whose only deadline is their plan's end.")
+    ] = False,
+    plan: PlanOpt = None,
+    agency: AgencyOpt = None,
+    kind: KindOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> ExitCode:
+    """Every target and deadline in a year (or range), with agency, value and plan."""
+    from .query import check_year
+    from .query import due as due_items
+    from .render import choose_format, emit
+    from .views import DUE_COLUMNS
+
+    fmt = choose_format(fmt, as_json)
+    check_year(year)
+    check_year(until, "--until year")
+    f = _filters(plan, None, agency, kind, limit)
+    items = due_items(conn(), year, until, implied, f)
+    span = f"{year}–{until}" if until else str(year)
+    n_t = sum(len(i["due"]) for i in items)
+    note = "" if implied else "; --implied adds what is due only by its plan's end"
+    emit(
+        items,
+        fmt,
+        DUE_COLUMNS,
+        caption=f"{len(items)} items, {n_t} targets due {span} (* = year implied{note})",
+    )
+    return _done(items)
+
+
+@app.command()
+def show(
+    item_id: Annotated[str, typer.Argument(metavar="ID", help="Item id, e.g. green2023.2.")],
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> ExitCode:
+    """One item, whole, with its source citation."""
+    from .query import get_item
+    from .render import choose_format, emit
+    from .views import EXPORT_COLUMNS, show_item
+
+    fmt = choose_format(fmt, as_json)
+    item = get_item(conn(), item_id)
+    if fmt == "table":
+        show_item(item)
+    else:
+        emit(item, fmt, EXPORT_COLUMNS)
+    return ExitCode.OK
+
+
+@app.command()
+def plans(as_json: JsonOpt = False, fmt: FormatOpt = None) -> ExitCode:
+    """The plans (documents and sub-plans) in the knowledge base."""
+    from .query import plans as all_plans
+    from .render import choose_format, emit
+    from .views import PLAN_COLUMNS
+
+    fmt = choose_format(fmt, as_json)
+    rows = all_plans(conn())
+    emit(rows, fmt, PLAN_COLUMNS)
+    return _done(rows)
+
+
+@app.command()
+def export(
+    plan: PlanOpt = None,
+    year: YearOpt = None,
+    agency: AgencyOpt = None,
+    kind: KindOpt = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> ExitCode:
+    """Every item (or the filtered ones), whole."""
+    from .query import filtered_ids, items_by_id
+    from .render import choose_format, emit
+    from .views import EXPORT_COLUMNS
+
+    fmt = choose_format(fmt, as_json)
+    f = _filters(plan, year, agency, kind, limit)
+    items = items_by_id(conn(), filtered_ids(conn(), f))
+    emit(items, fmt, EXPORT_COLUMNS)
+    return _done(items)
+
+
+@app.command()
+def validate(
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", help="Knowledge-base folder (default: the bundled one; env SDTARGETS_DATA)."),
+    ] = None,
+) -> ExitCode:
+    """Check the YAML: schema, references, and every item against its source text."""
+    from .paths import data_dir
+    from .validate import validate_folder
+
+    folder = data or data_dir()
+    problems, summary = validate_folder(folder)
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        raise SdError(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {folder}.")
+    print(summary, file=sys.stderr)
+    return ExitCode.OK
+
+
+@app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A plan text (UTF-8).", exists=True, dir_okay=False)],
+    plan: Annotated[str, typer.Option("--plan", help="Plan id for the drafted items.")],
+    lines: Annotated[str | None, typer.Option("--lines", help="Line range A-B of the file.")] = None,
+    year: Annotated[int, typer.Option("--year", help="Default target year (the plan's last year).")] = 0,
+) -> ExitCode:
+    """Draft YAML items for a new document (review every one before committing it)."""
+    import re
+
+    from .extract import draft_yaml
+
+    start, end = 1, None
+    if lines:
+        m = re.fullmatch(r"(\d+)-(\d+)", lines.strip())
+        if not m:
+            raise SdError(f"--lines {lines!r} is not a range like 20-75.")
+        start, end = int(m.group(1)), int(m.group(2))
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", plan):
+        raise SdError(f"Plan id {plan!r} must be lower-case letters, digits and hyphens.")
+    try:
+        out = draft_yaml(file, plan, start, end, year)
+    except UnicodeDecodeError:
+        raise SdError(f"{file} is not UTF-8 text.") from None
+    if not out:
+        raise NoResults(f"No items found in {file}.")
+    sys.stdout.write(out)
+    return ExitCode.OK
+
+
+# ---------------------------------------------------------------------------------------------
+# The error boundary
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; turn `SdError`, usage errors, Ctrl-C and broken pipes into exit codes."""
+    import click
+
+    try:
+        rv = app(args=argv, prog_name="sdtargets", standalone_mode=False)
+        sys.stdout.flush()
+        return int(rv) if isinstance(rv, int) else 0
+    except SdError as exc:
+        print(f"sdtargets: {exc.message}", file=sys.stderr)
+        return int(exc.code)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return ExitCode.USAGE
+    except click.exceptions.Abort:
+        print("sdtargets: interrupted.", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("sdtargets: interrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) has gone: silence the interpreter's flush at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.OK
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

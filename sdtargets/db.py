@@ -1,0 +1,416 @@
+"""The SQLite database every query runs against: built once from the YAML, cached, rebuilt when
+the YAML changes.
+
+Building uses sqlite-utils (convenient, ~100 ms to import); querying uses the standard `sqlite3`
+module only, so that a warm `find` pays for neither. A build is written to a temporary file and
+renamed into place, under a lock, so concurrent first runs never see a half-built file and only
+one of them does the work.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from .errors import SdError
+from .load import COLLECTIVE_KIND, KnowledgeBase, digest_of, load
+from .paths import cache_dir, data_dir
+
+#: Bumped whenever the table layout changes, so that old caches are rebuilt.
+SCHEMA_VERSION = "3"
+
+
+def normalise_text(text: str) -> str:
+    """Fold for matching: NFKC (full-width `５Ｇ` → `5G`), lower case, no whitespace."""
+    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+
+
+def build(kb: KnowledgeBase, path: Path | str) -> None:
+    """Write ``kb`` into a new SQLite file at ``path`` (which must not exist yet)."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(path)
+    _fill(db, kb)
+    db.conn.commit()
+    db.conn.execute("VACUUM")
+    db.conn.close()
+
+
+def build_memory(kb: KnowledgeBase) -> sqlite3.Connection:
+    """The same database, in memory: the fallback when no file can be written."""
+    import sqlite_utils
+
+    conn = sqlite3.connect(":memory:")
+    _fill(sqlite_utils.Database(conn), kb)
+    conn.commit()
+    return conn
+
+
+#: Table layouts, declared so that an empty table still exists with its columns.
+TABLES: dict[str, tuple[dict[str, type], str | None]] = {
+    "meta": ({"key": str, "value": str}, "key"),
+    "plans": (
+        {
+            "id": str,
+            "seq": int,
+            "title": str,
+            "short": str,
+            "aliases": str,
+            "number": str,
+            "issuer": str,
+            "publisher": str,
+            "issued": str,
+            "published": str,
+            "period_start": int,
+            "period_end": int,
+            "source": str,
+            "parent": str,
+            "note": str,
+        },
+        "id",
+    ),
+    "agencies": (
+        {
+            "name": str,
+            "seq": int,
+            "full": str,
+            "kind": str,
+            "parent": str,
+            "renamed_to": str,
+            "rename_note": str,
+            "note": str,
+            "aliases": str,
+            "collective": int,
+        },
+        "name",
+    ),
+    "agency_names": ({"form": str, "norm": str, "agency": str, "type": str}, None),
+    "items": (
+        {
+            "id": str,
+            "seq": int,
+            "plan": str,
+            "kind": str,
+            "section": str,
+            "title": str,
+            "text": str,
+            "file": str,
+            "line": int,
+            "lead_word": str,
+            "support_word": str,
+            "lead_implied": str,
+            "agency_note": str,
+            "category": str,
+            "attribute": str,
+            "years": str,
+            "years_implied": int,
+            "note": str,
+            "search": str,
+        },
+        "id",
+    ),
+    "item_agencies": ({"item_id": str, "agency": str, "role": str, "word": str, "position": int}, None),
+    "targets": (
+        {
+            "item_id": str,
+            "position": int,
+            "metric": str,
+            "value": float,
+            "value_max": float,
+            "unit": str,
+            "value_base": float,
+            "base_unit": str,
+            "year": int,
+            "year_implied": int,
+            "cmp": str,
+            "baseline": str,
+            "raw": str,
+            "correction": str,
+            "note": str,
+            "quote": str,
+        },
+        None,
+    ),
+    "item_years": ({"item_id": str, "year": int, "implied": int}, None),
+}
+
+
+def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Database, imported lazily
+    for name, (columns, pk) in TABLES.items():
+        db[name].create(columns, pk=pk)
+    db["meta"].insert_all(
+        [{"key": "digest", "value": kb.digest}, {"key": "schema", "value": SCHEMA_VERSION}],
+    )
+    db["plans"].insert_all(
+        (
+            {
+                "id": p["id"],
+                "seq": i,
+                "title": p["title"],
+                "short": p.get("short") or p["title"],
+                "aliases": json.dumps(p.get("aliases") or [], ensure_ascii=False),
+                "number": p.get("number"),
+                "issuer": p.get("issuer"),
+                "publisher": p.get("publisher"),
+                "issued": _s(p.get("issued")),
+                "published": _s(p.get("published")),
+                "period_start": p["period"][0],
+                "period_end": p["period"][1],
+                "source": p["source"],
+                "parent": p.get("parent"),
+                "note": p.get("note"),
+            }
+            for i, p in enumerate(kb.plans)
+        ),
+    )
+    db["agencies"].insert_all(
+        (
+            {
+                "name": a["name"],
+                "seq": i,
+                "full": a.get("full"),
+                "kind": a["kind"],
+                "parent": a.get("parent"),
+                "renamed_to": a.get("renamed_to"),
+                "rename_note": a.get("rename_note"),
+                "note": a.get("note"),
+                "aliases": json.dumps(a.get("aliases") or [], ensure_ascii=False),
+                "collective": int(a["kind"] == COLLECTIVE_KIND),
+            }
+            for i, a in enumerate(kb.agencies)
+        ),
+    )
+    forms = []
+    for a in kb.agencies:
+        seen = set()
+        for form, kind in [(a["name"], "name"), (a.get("full"), "full")] + [
+            (x, "alias") for x in a.get("aliases") or []
+        ]:
+            if form and form not in seen:
+                seen.add(form)
+                forms.append({"form": form, "norm": normalise_text(form), "agency": a["name"], "type": kind})
+    db["agency_names"].insert_all(forms)
+    db["agency_names"].create_index(["norm"])
+
+    items, links, targets, years = [], [], [], []
+    for item in kb.items:
+        iid = item["id"]
+        metrics = " ".join(f"{t['metric']} {t['year']}" for t in item["targets"])
+        items.append(
+            {
+                "id": iid,
+                "seq": item["_seq"],
+                "plan": item["plan"],
+                "kind": item["kind"],
+                "section": json.dumps(item["section"], ensure_ascii=False),
+                "title": item["title"],
+                "text": item["text"],
+                "file": item["_file"],
+                "line": item["line"],
+                "lead_word": item.get("lead_word") or ("牵头单位" if item["lead"] else None),
+                "support_word": item.get("support_word"),
+                "lead_implied": item.get("lead_implied"),
+                "agency_note": item.get("agency_note"),
+                "category": item.get("category"),
+                "attribute": item.get("attribute"),
+                "years": json.dumps(item["years"]),
+                "years_implied": int(item["years_implied"]),
+                "note": item.get("note"),
+                "search": normalise_text(" ".join([item["text"], *item["section"], metrics])),
+            }
+        )
+        for role, word in (("lead", items[-1]["lead_word"]), ("support", item.get("support_word"))):
+            for pos, name in enumerate(item[role]):
+                links.append({"item_id": iid, "agency": name, "role": role, "word": word, "position": pos})
+        for pos, t in enumerate(item["targets"]):
+            targets.append(
+                {
+                    "item_id": iid,
+                    "position": pos,
+                    "metric": t["metric"],
+                    "value": t.get("value"),
+                    "value_max": t.get("value_max"),
+                    "unit": t["unit"],
+                    "value_base": t["value_base"],
+                    "base_unit": t["base_unit"],
+                    "year": t["year"],
+                    "year_implied": int(t["year_implied"]),
+                    "cmp": json.dumps(t["cmp"], ensure_ascii=False),
+                    "baseline": json.dumps(t["baseline"], ensure_ascii=False) if t.get("baseline") else None,
+                    "raw": t.get("raw"),
+                    "correction": t.get("correction"),
+                    "note": t.get("note"),
+                    "quote": t["quote"],
+                }
+            )
+        for y in item["years"]:
+            years.append({"item_id": iid, "year": y, "implied": int(item["years_implied"])})
+    db["items"].insert_all(items)
+    db["item_agencies"].insert_all(links)
+    db["targets"].insert_all(targets)
+    db["item_years"].insert_all(years)
+    for table, cols in (
+        ("items", ["plan"]),
+        ("items", ["seq"]),
+        ("item_agencies", ["agency"]),
+        ("item_agencies", ["item_id"]),
+        ("targets", ["item_id"]),
+        ("targets", ["year"]),
+        ("targets", ["metric"]),
+        ("item_years", ["year"]),
+    ):
+        db[table].create_index(cols)
+    db["items"].enable_fts(["search"], tokenize="trigram", create_triggers=False)
+
+
+def _s(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening (and building on demand)
+
+
+def _read_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("select key, value from meta").fetchall())
+
+
+def _open_ro(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _usable(path: Path, digest: str) -> sqlite3.Connection | None:
+    """A read-only connection to ``path`` if it holds this digest's database, else None."""
+    if not path.exists():
+        return None
+    try:
+        conn = _open_ro(path)
+        meta = _read_meta(conn)
+        if meta.get("digest") == digest and meta.get("schema") == SCHEMA_VERSION:
+            conn.execute("select count(*) from items_fts").fetchone()
+            return conn
+        conn.close()
+    except sqlite3.DatabaseError:
+        pass  # corrupt, truncated or foreign: rebuilt below
+    return None
+
+
+def warn(message: str) -> None:
+    """A warning for the user on stderr (never on stdout, which carries data)."""
+    print(f"sdtargets: warning: {message}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _lock(path: Path):  # noqa: ANN202
+    """An exclusive lock beside ``path`` for the duration of a build (POSIX; no-op elsewhere)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    with open(path.with_name(path.name + ".lock"), "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _build_file(folder: Path, path: Path, digest: str) -> sqlite3.Connection:
+    """Build the database into ``path`` atomically (temp file + rename), under a lock."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _lock(path):
+        conn = _usable(path, digest)  # another process may have built it meanwhile
+        if conn is not None:
+            return conn
+        kb = load(folder)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        os.unlink(tmp)
+        try:
+            build(kb, tmp)
+            os.replace(tmp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+    conn = _usable(path, digest)
+    if conn is None:
+        raise SdError(f"The database built at {path} could not be read back.")
+    return conn
+
+
+def connect(db_path: Path | None = None, folder: Path | None = None) -> sqlite3.Connection:
+    """A connection to the current knowledge base's database, building it if needed.
+
+    ``db_path`` (or `SDTARGETS_DB`) names the file; otherwise it lives in the per-user cache,
+    named by the YAML's content hash. If the cache cannot be written, the database is built in a
+    temporary folder, and failing that in memory, with a warning.
+    """
+    folder = folder or data_dir()
+    try:
+        digest = digest_of(folder)
+    except OSError as exc:
+        raise SdError(f"Cannot read the knowledge base in {folder}: {exc.strerror or exc}.") from None
+    env = os.environ.get("SDTARGETS_DB")
+    explicit = db_path or (Path(env).expanduser() if env else None)
+    path = explicit or cache_dir() / f"kb-{digest}.sqlite"
+    conn = _usable(path, digest)
+    if conn is not None:
+        return conn
+    if explicit and not _replaceable(path):
+        raise SdError(f"{path} exists and is not an sdtargets database; refusing to overwrite it.")
+    try:
+        conn = _build_file(folder, path, digest)
+    except OSError as exc:
+        if explicit:
+            raise SdError(f"Cannot write the database {path}: {exc.strerror or exc}.") from None
+        fallback = Path(tempfile.gettempdir()) / f"sdtargets-{os.getuid() if hasattr(os, 'getuid') else 'u'}"
+        try:
+            conn = _usable(fallback / path.name, digest) or _build_file(folder, fallback / path.name, digest)
+            warn(f"cannot write the cache in {path.parent} ({exc.strerror or exc}); using {fallback}.")
+        except OSError:
+            warn(f"cannot write the cache in {path.parent} ({exc.strerror or exc}); working in memory.")
+            conn = build_memory(load(folder))
+            conn.row_factory = sqlite3.Row
+        return conn
+    if not explicit:
+        _prune(path)
+    return conn
+
+
+def _replaceable(path: Path) -> bool:
+    """True if ``path`` is absent, empty, or a database this program wrote (stale or broken)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return True
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+        finally:
+            conn.close()
+        return "meta" in tables and "items" in tables
+    except sqlite3.DatabaseError:
+        with open(path, "rb") as fh:  # a truncated sdtargets file still starts like SQLite
+            return fh.read(16) == b"SQLite format 3\x00"
+
+
+def _prune(keep: Path) -> None:
+    """Remove caches of older YAML versions (best effort)."""
+    for old in keep.parent.glob("kb-*.sqlite"):
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
+                Path(str(old) + ".lock").unlink(missing_ok=True)

@@ -1,0 +1,301 @@
+"""Read, validate and normalise the YAML knowledge base.
+
+Everything a curator can get wrong is caught here, before a database is built, and reported
+all at once with file and line: YAML syntax, schema violations, duplicate ids, items naming an
+unknown plan or agency. Derived values (base-unit values, implied years, titles) are computed
+here so that the YAML holds only what a person decides.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from .errors import SdError
+from .extract import squash, years_in
+
+#: Files larger than this are refused before parsing (the real base is well under 2 MB).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+#: Unit prefixes that multiply the value, longest first: 3.5 万家 → 35000 家.
+MULTIPLIERS = (
+    ("万亿", 10**12),
+    ("千亿", 10**11),
+    ("百亿", 10**10),
+    ("亿", 10**8),
+    ("千万", 10**7),
+    ("百万", 10**6),
+    ("万", 10**4),
+)
+
+TARGETS_FILE = "targets.yaml"
+AGENCIES_FILE = "agencies.yaml"
+COLLECTIVE_KIND = "集体/泛指"
+
+
+@dataclass
+class KnowledgeBase:
+    """The validated, normalised contents of one knowledge-base folder."""
+
+    plans: list[dict]
+    items: list[dict]
+    agencies: list[dict]
+    digest: str = ""
+    problems: list[str] = field(default_factory=list)
+
+
+def digest_of(folder: Path) -> str:
+    """Content hash of the YAML files: the cache is rebuilt whenever it changes."""
+    h = hashlib.sha256()
+    for name in (TARGETS_FILE, AGENCIES_FILE):
+        path = folder / name
+        h.update(name.encode())
+        h.update(path.read_bytes() if path.exists() else b"")
+    return h.hexdigest()[:16]
+
+
+def read_yaml(path: Path) -> object:
+    """Parse one YAML file safely; syntax errors name the file, line and column."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SdError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    if size > MAX_FILE_BYTES:
+        raise SdError(f"{path} is {size // 2**20} MB, over the {MAX_FILE_BYTES // 2**20} MB limit.")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise SdError(f"{path} is not UTF-8 text.") from None
+    try:
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, by construction
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise SdError(f"{where}: invalid YAML: {exc.problem or exc.context}.") from None
+    except yaml.YAMLError as exc:
+        raise SdError(f"{path}: invalid YAML: {exc}.") from None
+    _refuse_aliases(data, path)
+    return data
+
+
+def _refuse_aliases(data: object, path: Path) -> None:
+    """Reject YAML anchors/aliases: a shared node is how an alias bomb exhausts memory."""
+    seen: set[int] = set()
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict | list):
+            if id(node) in seen:
+                raise SdError(f"{path}: YAML anchors and aliases are not allowed in the knowledge base.")
+            seen.add(id(node))
+            stack.extend(node.values() if isinstance(node, dict) else node)
+
+
+@cache
+def _compose(path: Path) -> object:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
+    except yaml.YAMLError:
+        return None
+
+
+def node_line(path: Path, keys: list) -> int | None:
+    """The 1-based line of the node at ``keys`` in ``path`` (used only to report errors)."""
+    import yaml
+
+    node = _compose(path)
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            found = [v for k, v in node.value if k.value == key]
+            if not found:
+                break
+            node = found[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def load(folder: Path) -> KnowledgeBase:
+    """Load and validate a knowledge-base folder; raise `SdError` listing every problem."""
+    from .schema import load_schema, validate
+
+    tpath, apath = folder / TARGETS_FILE, folder / AGENCIES_FILE
+    if not tpath.exists():
+        raise SdError(f"No knowledge base at {folder}: {TARGETS_FILE} is missing.")
+    targets = read_yaml(tpath)
+    agencies = read_yaml(apath) if apath.exists() else {"agencies": []}
+
+    problems: list[str] = []
+    for path, data, name in ((tpath, targets, "targets"), (apath, agencies, "agencies")):
+        for keys, msg in validate(data, load_schema(name)):
+            line = node_line(path, keys)
+            where = f"{path.name}:{line}" if line else path.name
+            problems.append(f"{where}: {_path_label(data, keys)} {msg}")
+    if problems:
+        raise SdError(_summary(problems), details=problems)
+
+    kb = KnowledgeBase(plans=targets["plans"], items=targets["items"], agencies=agencies["agencies"])
+    problems = cross_check(kb, tpath, apath)
+    if problems:
+        raise SdError(_summary(problems), details=problems)
+    normalise(kb)
+    kb.digest = digest_of(folder)
+    return kb
+
+
+def _summary(problems: list[str]) -> str:
+    n = len(problems)
+    first = problems[0]
+    more = f" (and {n - 1} more problem{'s' if n > 2 else ''}; run 'sdtargets validate')" if n > 1 else ""
+    return f"Invalid knowledge base: {first}{more}."
+
+
+def _path_label(data: object, keys: list) -> str:
+    """`items[3] (green2023.4).targets[0].unit` — a path a curator can find."""
+    out, node = "", data
+    for key in keys:
+        if isinstance(key, int):
+            out += f"[{key}]"
+            node = node[key] if isinstance(node, list) and key < len(node) else None
+            if isinstance(node, dict) and ("id" in node or "name" in node):
+                out += f" ({node.get('id') or node.get('name')})"
+        else:
+            out += f".{key}" if out else key
+            node = node.get(key) if isinstance(node, dict) else None
+    return out or "file"
+
+
+def cross_check(kb: KnowledgeBase, tpath: Path, apath: Path) -> list[str]:
+    """References between records: unique ids, known plans, parents and agencies."""
+    problems: list[str] = []
+    plan_ids: set[str] = set()
+    for i, plan in enumerate(kb.plans):
+        if plan["id"] in plan_ids:
+            problems.append(f"{_at(tpath, ['plans', i])}: duplicate plan id {plan['id']}")
+        plan_ids.add(plan["id"])
+        start, end = plan["period"]
+        if start > end:
+            problems.append(f"{_at(tpath, ['plans', i])}: period {start}–{end} runs backwards")
+    for i, plan in enumerate(kb.plans):
+        if plan.get("parent") and plan["parent"] not in plan_ids:
+            problems.append(f"{_at(tpath, ['plans', i])}: unknown parent plan {plan['parent']}")
+
+    names: dict[str, str] = {}
+    canon: set[str] = set()
+    for i, ag in enumerate(kb.agencies):
+        if ag["name"] in canon:
+            problems.append(f"{_at(apath, ['agencies', i])}: duplicate agency {ag['name']}")
+        canon.add(ag["name"])
+    for i, ag in enumerate(kb.agencies):
+        for form in [ag["name"], ag.get("full"), *(ag.get("aliases") or [])]:
+            if not form:
+                continue
+            owner = names.setdefault(form, ag["name"])
+            if owner != ag["name"]:
+                problems.append(
+                    f"{_at(apath, ['agencies', i])}: name {form} belongs to both {owner} and {ag['name']}"
+                )
+        for ref in ("parent", "renamed_to"):
+            if ag.get(ref) and ag[ref] not in canon:
+                problems.append(f"{_at(apath, ['agencies', i])}: {ref} {ag[ref]} is not an agency")
+
+    ids: set[str] = set()
+    for i, item in enumerate(kb.items):
+        where = _at(tpath, ["items", i])
+        if item["id"] in ids:
+            problems.append(f"{where}: duplicate item id {item['id']}")
+        ids.add(item["id"])
+        if item["plan"] not in plan_ids:
+            problems.append(f"{where}: item {item['id']} names unknown plan {item['plan']}")
+        elif not item["id"].startswith(item["plan"] + "."):
+            problems.append(f"{where}: item id {item['id']} does not start with its plan id")
+        for role in ("lead", "support"):
+            for name in item.get(role) or []:
+                if name not in canon:
+                    hint = f" (did you mean {names[name]}?)" if name in names else ""
+                    problems.append(f"{where}: {item['id']} names unknown agency {name}{hint}")
+    return problems
+
+
+def _at(path: Path, keys: list) -> str:
+    line = node_line(path, keys)
+    return f"{path.name}:{line}" if line else path.name
+
+
+# ---------------------------------------------------------------------------------------------
+# Normalisation: derived values, computed once at build time
+
+
+def base_value(value: float | None, unit: str) -> tuple[float | None, str]:
+    """(value in base units, base unit): (3.5, 万家) → (35000, 家); % and plain units unchanged."""
+    if value is None:
+        return None, unit
+    for prefix, factor in MULTIPLIERS:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return _tidy(value * factor), unit[len(prefix) :]
+    return _tidy(value), unit
+
+
+def _tidy(x: float) -> float | int:
+    x = round(x, 6)
+    return int(x) if float(x).is_integer() else x
+
+
+_NUM_PREFIX_RE = re.compile(r"^(\d+\s*[.．、]|[（(][一二三四五六七八九十]+[）)])\s*")
+
+
+def title_of(text: str) -> str:
+    """The item's first sentence without its number: `完善实验室体系`."""
+    body = _NUM_PREFIX_RE.sub("", squash(text))
+    first = re.split(r"[。；！]", body, maxsplit=1)[0]
+    return first[:60]
+
+
+def normalise(kb: KnowledgeBase) -> None:
+    """Compute derived fields in place: titles, years, base values, implied flags."""
+    plans = {p["id"]: p for p in kb.plans}
+    for plan in kb.plans:
+        plan.setdefault("aliases", [])
+        plan.setdefault("parent", None)
+    for seq, item in enumerate(kb.items):
+        plan = plans[item["plan"]]
+        start, end = plan["period"]
+        text = squash(item["text"])
+        item["_seq"] = seq
+        item["_file"] = plan["source"]
+        item["title"] = title_of(item["text"])
+        item.setdefault("section", [])
+        item.setdefault("lead", [])
+        item.setdefault("support", [])
+        one_year = start == end
+        for t in item.setdefault("targets", []):
+            t.setdefault("unit", "")
+            t.setdefault("cmp", [])
+            if "value_base" not in t:
+                t["value_base"], t["base_unit"] = base_value(t.get("value"), t["unit"])
+            else:
+                t["base_unit"] = base_value(1, t["unit"])[1]
+            if "year_implied" not in t:
+                t["year_implied"] = not one_year and str(t["year"]) not in text
+        if item.get("years"):
+            years, implied = sorted(set(item["years"])), False
+        else:
+            stated = {y for y in years_in(item["text"]) if start <= y <= max(end, start)}
+            stated |= {t["year"] for t in item["targets"] if not t["year_implied"]}
+            if stated:
+                years, implied = sorted(stated), False
+            else:
+                years, implied = [end], not one_year
+        item["years"] = years
+        item["years_implied"] = implied

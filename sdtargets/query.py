@@ -1,0 +1,275 @@
+"""Queries over the built database: filters, item objects, plans, due dates.
+
+Plain functions over a `sqlite3.Connection`, so that tests and the CLI call the same code. SQL
+is always parameterised: user input never becomes SQL text.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from .db import normalise_text
+from .errors import SdError
+
+MIN_YEAR, MAX_YEAR = 1949, 2100
+
+
+@dataclass
+class Filters:
+    """The filters every list command takes; ``None`` means "not filtered"."""
+
+    plans: list[str] | None = None
+    agencies: list[str] | None = None
+    role: str | None = None
+    kind: str | None = None
+    year: int | None = None
+    limit: int | None = None
+    extra_sql: list[str] = field(default_factory=list)
+    extra_params: list[object] = field(default_factory=list)
+
+
+def check_year(year: int | None, what: str = "year") -> int | None:
+    """Refuse a year no plan could be about (e.g. a typo like 20245)."""
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        raise SdError(f"{year} is not a plausible {what}: give a year between {MIN_YEAR} and {MAX_YEAR}.")
+    return year
+
+
+KINDS = ("goal", "measure", "indicator", "result")
+
+
+def check_kind(kind: str | None) -> str | None:
+    """Refuse an unknown item kind, naming the known ones."""
+    if kind is not None and kind not in KINDS:
+        raise SdError(f"Unknown kind {kind!r}: use one of {', '.join(KINDS)}.")
+    return kind
+
+
+# ---------------------------------------------------------------------------------------------
+# Plans
+
+
+def plans(conn: sqlite3.Connection) -> list[dict]:
+    """Every plan with its item and target counts, in knowledge-base order."""
+    rows = conn.execute(
+        """
+        select p.*,
+          (select count(*) from items i where i.plan = p.id) as items,
+          (select count(*) from targets t join items i on i.id = t.item_id where i.plan = p.id)
+            as targets
+        from plans p order by p.seq
+        """
+    ).fetchall()
+    out = []
+    for r in rows:
+        d = dict(r)
+        d["aliases"] = json.loads(d["aliases"])
+        d["period"] = [d.pop("period_start"), d.pop("period_end")]
+        d.pop("seq")
+        out.append(d)
+    return out
+
+
+def resolve_plan(conn: sqlite3.Connection, text: str) -> list[str]:
+    """Plan ids that ``text`` names: an id, an alias, or part of a title; a document includes
+    its sub-plans. Unknown → `SdError` listing the plans."""
+    wanted = normalise_text(text)
+    if not wanted:
+        raise SdError("The --plan value is empty.")
+    rows = conn.execute("select id, title, short, aliases, parent from plans order by seq").fetchall()
+    exact = [
+        r["id"]
+        for r in rows
+        if wanted in {normalise_text(r["id"]), *(normalise_text(a) for a in json.loads(r["aliases"]))}
+    ]
+    found = exact or [
+        r["id"]
+        for r in rows
+        if wanted in normalise_text(r["title"]) or wanted in normalise_text(r["short"] or "")
+    ]
+    if not found:
+        ids = ", ".join(r["id"] for r in rows)
+        raise SdError(f"Unknown plan {text!r}: plans are {ids} (see 'sdtargets plans').")
+    children = {r["id"]: r["parent"] for r in rows}
+    out = list(found)
+    for pid, parent in children.items():
+        if parent in out and pid not in out:
+            out.append(pid)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Items
+
+
+def filtered_ids(conn: sqlite3.Connection, f: Filters, candidates: list[str] | None = None) -> list[str]:
+    """Item ids passing the filters, in source order (or in ``candidates``' order)."""
+    where: list[str] = []
+    params: list[object] = []
+    if candidates is not None:
+        where.append("i.id in (select value from json_each(?))")
+        params.append(json.dumps(candidates))
+    if f.plans is not None:
+        where.append("i.plan in (select value from json_each(?))")
+        params.append(json.dumps(f.plans))
+    if f.kind:
+        where.append("i.kind = ?")
+        params.append(f.kind)
+    if f.agencies is not None:
+        clause = "select item_id from item_agencies where agency in (select value from json_each(?))"
+        params.append(json.dumps(f.agencies, ensure_ascii=False))
+        if f.role:
+            clause += " and role = ?"
+            params.append(f.role)
+        where.append(f"i.id in ({clause})")
+    if f.year is not None:
+        where.append(
+            "(i.id in (select item_id from item_years where year = ?)"
+            " or i.id in (select item_id from targets where year = ?))"
+        )
+        params += [f.year, f.year]
+    where += f.extra_sql
+    params += f.extra_params
+    sql = "select i.id from items i"
+    if where:
+        sql += " where " + " and ".join(where)
+    sql += " order by i.seq"
+    ids = [r[0] for r in conn.execute(sql, params)]
+    if candidates is not None:
+        keep = set(ids)
+        ids = [c for c in candidates if c in keep]
+    if f.limit is not None:
+        ids = ids[: f.limit]
+    return ids
+
+
+def items_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
+    """Full item objects (the JSON contract of SPEC.md) for ``ids``, in that order."""
+    if not ids:
+        return []
+    arg = json.dumps(ids, ensure_ascii=False)
+    rows = {
+        r["id"]: r
+        for r in conn.execute(
+            """select i.*, p.title as plan_title, p.number as plan_number
+               from items i join plans p on p.id = i.plan
+               where i.id in (select value from json_each(?))""",
+            (arg,),
+        )
+    }
+    agencies: dict[str, dict[str, list[str]]] = {}
+    for r in conn.execute(
+        """select item_id, agency, role from item_agencies
+           where item_id in (select value from json_each(?)) order by item_id, role, position""",
+        (arg,),
+    ):
+        agencies.setdefault(r["item_id"], {"lead": [], "support": []})[r["role"]].append(r["agency"])
+    targets: dict[str, list[dict]] = {}
+    for r in conn.execute(
+        """select * from targets where item_id in (select value from json_each(?))
+           order by item_id, position""",
+        (arg,),
+    ):
+        targets.setdefault(r["item_id"], []).append(target_object(r))
+    out = []
+    for iid in ids:
+        r = rows.get(iid)
+        if r is None:
+            continue
+        ag = agencies.get(iid, {"lead": [], "support": []})
+        obj = {
+            "id": r["id"],
+            "plan": r["plan"],
+            "plan_title": r["plan_title"],
+            "section": json.loads(r["section"]),
+            "kind": r["kind"],
+            "title": r["title"],
+            "text": r["text"],
+            "lead": ag["lead"],
+            "support": ag["support"],
+            "lead_word": r["lead_word"],
+            "support_word": r["support_word"],
+            "years": json.loads(r["years"]),
+            "years_implied": bool(r["years_implied"]),
+            "targets": targets.get(iid, []),
+            "source": {"file": r["file"], "line": r["line"], "document": r["plan_number"]},
+        }
+        for key in ("agency_note", "lead_implied", "category", "attribute", "note"):
+            if r[key]:
+                obj[key] = r[key]
+        out.append(obj)
+    return out
+
+
+def target_object(r: sqlite3.Row) -> dict:
+    """One target as JSON: the contract's keys first, optional ones only when set."""
+    t = {
+        "metric": r["metric"],
+        "value": r["value"],
+        "unit": r["unit"],
+        "value_base": r["value_base"],
+        "base_unit": r["base_unit"],
+        "year": r["year"],
+        "year_implied": bool(r["year_implied"]),
+        "cmp": json.loads(r["cmp"]),
+        "quote": r["quote"],
+    }
+    if r["value_max"] is not None:
+        t["value_max"] = r["value_max"]
+    if r["baseline"]:
+        t["baseline"] = json.loads(r["baseline"])
+    for key in ("raw", "correction", "note"):
+        if r[key]:
+            t[key] = r[key]
+    return t
+
+
+def get_item(conn: sqlite3.Connection, item_id: str) -> dict:
+    """One item by id (case and surrounding space forgiven); unknown → `SdError` with hints."""
+    wanted = item_id.strip()
+    found = items_by_id(conn, [wanted]) or items_by_id(conn, [wanted.lower()])
+    if found:
+        return found[0]
+    near = [
+        r[0]
+        for r in conn.execute(
+            "select id from items where id like ? escape '\\' order by seq limit 5",
+            (_like_prefix(wanted.split(".")[0]) + "%",),
+        )
+    ]
+    hint = f" Ids look like: {', '.join(near)}." if near else " See 'sdtargets export' for all ids."
+    raise SdError(f"No item has the id {item_id!r}.{hint}")
+
+
+def _like_prefix(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# ---------------------------------------------------------------------------------------------
+# Due dates
+
+
+def due(conn: sqlite3.Connection, year: int, until: int | None, implied: bool, f: Filters) -> list[dict]:
+    """Items with a target or deadline in ``year``..``until``; each gains a ``due`` list of the
+    targets in range. Implied years (the plan's end, not stated) count only with ``implied``."""
+    last = until if until is not None else year
+    if last < year:
+        raise SdError(f"--until {last} is before {year}.")
+    imp = 1 if implied else 0
+    g = Filters(**{**f.__dict__, "year": None, "limit": None})
+    g.extra_sql = [
+        "(i.id in (select item_id from targets where year between ? and ? and year_implied <= ?)"
+        " or i.id in (select item_id from item_years where year between ? and ? and implied <= ?))"
+    ]
+    g.extra_params = [year, last, imp, year, last, imp]
+    ids = filtered_ids(conn, g)
+    if f.limit is not None:
+        ids = ids[: f.limit]
+    items = items_by_id(conn, ids)
+    for it in items:
+        it["due"] = [
+            t for t in it["targets"] if year <= t["year"] <= last and (implied or not t["year_implied"])
+        ]
+    return items

@@ -1,0 +1,130 @@
+"""Ranked search over item text, section headings and target metrics.
+
+Chinese has no spaces between words, so the index is SQLite FTS5 with the `trigram` tokenizer.
+Trigrams cannot find a 1- or 2-character term (`5G`, `氢能`): those are matched with `instr`
+on the folded text instead, which is a few milliseconds over the whole base. Every term of the
+query must occur (`储能 2025`). Near misses of a one-word query (`人型机器人`) are then scored
+with rapidfuzz over the items that share a trigram with it, and always rank below exact hits.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+
+from .db import normalise_text
+from .errors import SdError
+
+#: Longest query accepted, in characters (after folding).
+MAX_QUERY = 200
+#: A fuzzy hit must score at least this (rapidfuzz partial_ratio, 0–100).
+FUZZY_MIN = 75
+#: Fuzzy scoring looks at no more than this many trigram candidates.
+FUZZY_CANDIDATES = 2000
+EXACT_PHRASE, ALL_TERMS, FUZZY_CAP = 100, 95, 90
+
+
+@dataclass
+class Hit:
+    """One search result: the item, its score (0–100) and why it matched."""
+
+    item_id: str
+    score: float
+    how: str  # "phrase", "terms" or "fuzzy"
+
+
+def terms_of(query: str) -> list[str]:
+    """Query → folded terms: split on whitespace, NFKC, lower case, control characters dropped."""
+    clean = "".join(c for c in query if unicodedata.category(c)[0] != "C" or c in " \t\n")
+    terms = [normalise_text(t) for t in clean.split()]
+    terms = [t for t in terms if t]
+    if not terms:
+        raise SdError("The query is empty: give a word to search for, e.g. sdtargets find 氢能.")
+    if sum(map(len, terms)) > MAX_QUERY:
+        raise SdError(f"The query is too long ({sum(map(len, terms))} characters; at most {MAX_QUERY}).")
+    return terms
+
+
+def _fts_phrase(term: str) -> str:
+    """An FTS5 phrase literal: the term quoted, so `NEAR`, `OR`, `*` are plain text."""
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _items_with(conn: sqlite3.Connection, term: str) -> set[str]:
+    if len(term) >= 3:
+        sql = "select i.id from items_fts f join items i on i.rowid = f.rowid where items_fts match ?"
+        return {r[0] for r in conn.execute(sql, (_fts_phrase(term),))}
+    return {r[0] for r in conn.execute("select id from items where instr(search, ?) > 0", (term,))}
+
+
+def search(conn: sqlite3.Connection, query: str, fuzzy: bool = True) -> list[Hit]:
+    """All items matching ``query``, best first; ties keep source order."""
+    terms = terms_of(query)
+    phrase = "".join(terms)
+    exact: set[str] | None = None
+    for term in terms:
+        found = _items_with(conn, term)
+        exact = found if exact is None else exact & found
+    exact = exact or set()
+    whole = _items_with(conn, phrase) & exact if len(terms) > 1 else exact
+    seq = dict(conn.execute("select id, seq from items").fetchall())
+    hits = [
+        Hit(i, EXACT_PHRASE if i in whole else ALL_TERMS, "phrase" if i in whole else "terms") for i in exact
+    ]
+    if fuzzy and len(terms) == 1 and len(phrase) >= 3:
+        hits += _fuzzy(conn, phrase, exclude=exact)
+    hits.sort(key=lambda h: (-h.score, seq.get(h.item_id, 0)))
+    return hits
+
+
+def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit]:
+    grams = {phrase[i : i + 3] for i in range(len(phrase) - 2)}
+    match = " OR ".join(_fts_phrase(g) for g in sorted(grams))
+    rows = conn.execute(
+        "select i.id, i.search from items_fts f join items i on i.rowid = f.rowid "
+        "where items_fts match ? limit ?",
+        (match, FUZZY_CANDIDATES),
+    ).fetchall()
+    if not rows:
+        return []
+    from rapidfuzz import fuzz
+
+    out = []
+    for iid, text in rows:
+        if iid in exclude:
+            continue
+        score = fuzz.partial_ratio(phrase, text)
+        if score >= FUZZY_MIN:
+            out.append(Hit(iid, round(min(score, FUZZY_CAP - 1), 1), "fuzzy"))
+    return out
+
+
+def locate(text: str, term: str) -> tuple[int, int] | None:
+    """Where folded ``term`` occurs in ``text`` (original characters): for highlighting."""
+    folded, index = [], []
+    for pos, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        for f in unicodedata.normalize("NFKC", ch).lower():
+            folded.append(f)
+            index.append(pos)
+    at = "".join(folded).find(term)
+    if at < 0 or not term:
+        return None
+    return index[at], index[at + len(term) - 1] + 1
+
+
+def snippet(text: str, terms: list[str], width: int = 36) -> tuple[str, list[tuple[int, int]]]:
+    """A window of ``text`` around the first matched term, and the spans to highlight in it."""
+    spans = [s for s in (locate(text, t) for t in terms) if s]
+    if not spans:
+        return text[:width], []
+    first = min(s[0] for s in spans)
+    start = max(0, first - width // 3)
+    end = min(len(text), start + width)
+    pre, post = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
+    window = pre + text[start:end] + post
+    shift = len(pre) - start
+    inside = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
+    return window, inside

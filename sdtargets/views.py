@@ -1,0 +1,170 @@
+"""How items, targets, agencies and plans look to a person: table columns and the `show` page.
+
+Kept apart from the CLI so that the commands stay argument parsing plus one call to render.
+"""
+
+from __future__ import annotations
+
+from .checks import written
+from .render import Column, console
+
+
+def value_text(t: dict) -> str:
+    """`≥ 3.5 万家` style: value, range, unit, comparison words."""
+    if t.get("value") is None:
+        return "—"
+    v = written(t["value"])
+    if t.get("value_max") is not None:
+        v += f"–{written(t['value_max'])}"
+    s = f"{v}{t.get('unit') or ''}"
+    if t.get("cmp"):
+        s += f" ({'/'.join(t['cmp'])})"
+    return s
+
+
+def year_text(t: dict) -> str:
+    return f"{t['year']}*" if t.get("year_implied") else str(t["year"])
+
+
+def targets_text(item: dict, limit: int = 3) -> str:
+    ts = item.get("due", item["targets"])
+    parts = [f"{t['metric']} {value_text(t)} {year_text(t)}" for t in ts[:limit]]
+    if len(ts) > limit:
+        parts.append(f"… +{len(ts) - limit}")
+    return "\n".join(parts)
+
+
+def agencies_text(item: dict) -> str:
+    lead = "、".join(item["lead"])
+    sup = "、".join(item["support"])
+    return lead + (f"\n+ {sup}" if sup else "")
+
+
+def years_text(item: dict) -> str:
+    ys = ",".join(map(str, item["years"]))
+    return ys + ("*" if item.get("years_implied") else "")
+
+
+ITEM_COLUMNS = [
+    Column("id", lambda i: i["id"], no_wrap=True),
+    Column("kind", lambda i: i["kind"], no_wrap=True),
+    Column("title", lambda i: i["title"], ratio=3),
+    Column("lead / support", agencies_text, ratio=2),
+    Column("years", years_text, no_wrap=True),
+    Column("targets", targets_text, ratio=3),
+]
+
+
+def find_columns(snippets: dict[str, tuple[str, list]]) -> list[Column]:
+    """Item columns with a highlighted snippet saying why each matched."""
+    return [
+        Column("id", lambda i: i["id"], no_wrap=True),
+        Column("score", lambda i: f"{i['score']:g}", no_wrap=True),
+        Column("match", lambda i: snippets.get(i["id"], ("", [])), ratio=4),
+        Column("lead / support", agencies_text, ratio=2),
+        Column("years", years_text, no_wrap=True),
+        Column("targets", targets_text, ratio=3),
+    ]
+
+
+def role_columns(agency_names: list[str]) -> list[Column]:
+    def role(i: dict) -> str:
+        if any(n in i["lead"] for n in agency_names):
+            return "lead"
+        word = i.get("support_word") or "support"
+        return word
+
+    return [
+        Column("id", lambda i: i["id"], no_wrap=True),
+        Column("role", role, no_wrap=True),
+        Column("title", lambda i: i["title"], ratio=3),
+        Column("with", agencies_text, ratio=2),
+        Column("years", years_text, no_wrap=True),
+        Column("targets", targets_text, ratio=3),
+    ]
+
+
+DUE_COLUMNS = [
+    Column("id", lambda i: i["id"], no_wrap=True),
+    Column("plan", lambda i: i["plan"], no_wrap=True),
+    Column("title", lambda i: i["title"], ratio=2),
+    Column("lead", lambda i: "、".join(i["lead"]), ratio=2),
+    Column("due", lambda i: targets_text(i, limit=6) or f"deadline {years_text(i)}", ratio=4),
+]
+
+PLAN_COLUMNS = [
+    Column("id", lambda p: p["id"], no_wrap=True),
+    Column("title", lambda p: p["short"], ratio=3),
+    Column("number", lambda p: p.get("number") or "", no_wrap=True),
+    Column("period", lambda p: f"{p['period'][0]}–{p['period'][1]}", no_wrap=True),
+    Column("aliases", lambda p: "、".join(p["aliases"]), ratio=2),
+    Column("items", lambda p: str(p["items"]), no_wrap=True),
+    Column("targets", lambda p: str(p["targets"]), no_wrap=True),
+]
+
+AGENCY_COLUMNS = [
+    Column("name", lambda a: a["name"], no_wrap=True),
+    Column("full name", lambda a: a.get("full") or "", ratio=2),
+    Column("kind", lambda a: a["kind"], no_wrap=True),
+    Column("aliases", lambda a: "、".join(a["aliases"]), ratio=2),
+    Column("led", lambda a: str(a["led"]), no_wrap=True),
+    Column("supported", lambda a: str(a["supported"]), no_wrap=True),
+]
+
+EXPORT_COLUMNS = [
+    Column("id", lambda i: i["id"]),
+    Column("plan", lambda i: i["plan"]),
+    Column("kind", lambda i: i["kind"]),
+    Column("section", lambda i: " > ".join(i["section"])),
+    Column("text", lambda i: i["text"]),
+    Column("lead", lambda i: "、".join(i["lead"])),
+    Column("support", lambda i: "、".join(i["support"])),
+    Column("years", years_text),
+    Column("targets", targets_text),
+    Column("file", lambda i: i["source"]["file"]),
+    Column("line", lambda i: str(i["source"]["line"])),
+]
+
+
+def show_item(item: dict) -> None:
+    """The whole item for a person: text, where it sits, who answers for it, its targets."""
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    out.print(Text(f"{item['id']}  {item['title']}", style="bold"))
+    out.print(f"{item['plan_title']} ({item['plan']})  ›  {' › '.join(item['section'])}")
+    out.print(
+        f"kind: {item['kind']}   years: {years_text(item)}"
+        + ("  (* implied by the plan's period)" if item["years_implied"] else "")
+    )
+    out.print()
+    out.print(item["text"])
+    out.print()
+    if item["lead"]:
+        out.print(f"{item.get('lead_word') or '牵头单位'}: {'、'.join(item['lead'])}")
+    if item["support"]:
+        out.print(f"{item.get('support_word') or '配合单位'}: {'、'.join(item['support'])}")
+    for key in ("lead_implied", "agency_note", "note"):
+        if item.get(key):
+            out.print(f"{key.replace('_', ' ')}: {item[key]}")
+    if item["targets"]:
+        t = Table(title="targets", show_lines=False)
+        for h in ("metric", "value", "base", "year", "source says"):
+            t.add_column(h, overflow="fold")
+        for x in item["targets"]:
+            base = f"{written(x['value_base'])} {x['base_unit']}" if x.get("value_base") is not None else ""
+            said = x["quote"]
+            if x.get("raw"):
+                said += f"\n(raw {x['raw']}: {x.get('correction', '')})"
+            if x.get("baseline"):
+                b = x["baseline"]
+                said += f"\n(baseline {written(b.get('value')) if b.get('value') is not None else '—'}"
+                said += f" in {b.get('year', '?')}" + (f", raw {b['raw']}" if b.get("raw") else "") + ")"
+            t.add_row(x["metric"], value_text(x), base, year_text(x), said)
+        out.print(t)
+    src = item["source"]
+    out.print(
+        f"source: data/sources/{src['file']}, line {src['line']}"
+        + (f" ({src['document']})" if src.get("document") else "")
+    )

@@ -1,0 +1,75 @@
+"""Agency resolution: every name a user might type lands on the right agency."""
+
+from __future__ import annotations
+
+import pytest
+
+from sdtargets.agencies import resolve
+from sdtargets.errors import SdError
+
+EVERYDAY = {
+    "省工信厅": "省工业和信息化厅",
+    "省发改委": "省发展改革委",
+    "省人社厅": "省人力资源社会保障厅",
+    "省住建厅": "省住房城乡建设厅",
+    "省卫健委": "省卫生健康委",
+    "山东省工业和信息化厅": "省工业和信息化厅",
+    "山东省发展和改革委员会": "省发展改革委",
+    "省科技厅": "省科技厅",
+    "省工业和信息化听": "省工业和信息化厅",  # a near miss
+    "  省科技厅 ": "省科技厅",
+}
+
+
+@pytest.mark.parametrize(("typed", "canonical"), EVERYDAY.items())
+def test_everyday_names_resolve(conn, typed, canonical):
+    assert resolve(conn, typed).name == canonical
+
+
+def test_every_name_in_the_registry_resolves_to_its_agency(conn, kb):
+    wrong = []
+    for ag in kb.agencies:
+        for form in [ag["name"], ag.get("full"), *(ag.get("aliases") or [])]:
+            if form and resolve(conn, form).name != ag["name"]:
+                wrong.append((form, ag["name"]))
+    assert wrong == []
+
+
+def test_every_agency_named_in_a_clause_is_in_the_registry(kb):
+    registry = {a["name"] for a in kb.agencies}
+    named = {n for i in kb.items for n in i["lead"] + i["support"]}
+    assert named - registry == set()
+
+
+def test_ambiguous_name_lists_the_candidates(conn):
+    with pytest.raises(SdError) as err:
+        resolve(conn, "金融监管总局")
+    assert err.value.code == 2
+    assert "金融监管总局山东监管局" in err.value.message
+    assert "金融监管总局青岛监管局" in err.value.message
+
+
+def test_unknown_name_suggests_nearest(conn):
+    with pytest.raises(SdError) as err:
+        resolve(conn, "火星发展局")
+    assert "No agency is called" in err.value.message
+
+
+def test_collectives_only_by_exact_name(conn):
+    assert resolve(conn, "省有关部门、单位").name == "省有关部门、单位"
+    with pytest.raises(SdError):
+        resolve(conn, "有关部门")
+
+
+def test_agency_command_groups_by_plan_and_counts(cli):
+    result = cli("agency", "省工信厅")
+    assert result.code == 0, result
+    assert "省工业和信息化厅" in result.err
+    assert "led" in result.err
+
+
+def test_agencies_lists_every_agency_with_counts(cli, kb):
+    rows = cli("agencies", "--json").json
+    assert len(rows) == len(kb.agencies)
+    miit = next(r for r in rows if r["name"] == "省工业和信息化厅")
+    assert miit["led"] > 20

@@ -1,0 +1,113 @@
+"""The cache: built once, rebuilt when the YAML changes or the file is damaged, never half-written."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+from test_load import kb_at
+
+from sdtargets import db as dbm
+from sdtargets.errors import SdError
+
+
+def count(conn) -> int:
+    return conn.execute("select count(*) from items").fetchone()[0]
+
+
+def test_built_once_then_reused(tmp_path):
+    folder, path = kb_at(tmp_path / "kb"), tmp_path / "kb.sqlite"
+    dbm.connect(path, folder).close()
+    stamp = path.stat().st_mtime_ns
+    dbm.connect(path, folder).close()
+    assert path.stat().st_mtime_ns == stamp
+
+
+def test_rebuilt_when_the_yaml_changes(tmp_path):
+    folder, path = kb_at(tmp_path / "kb"), tmp_path / "kb.sqlite"
+    assert count(dbm.connect(path, folder)) == 1
+    text = (folder / "targets.yaml").read_text(encoding="utf-8")
+    (folder / "targets.yaml").write_text(
+        text + text.split("items:\n")[1].replace("p.1", "p.2"), encoding="utf-8"
+    )
+    assert count(dbm.connect(path, folder)) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage" * 10, None])
+def test_damaged_cache_is_rebuilt(tmp_path, monkeypatch, damage):
+    folder = kb_at(tmp_path / "kb")
+    monkeypatch.delenv("SDTARGETS_DB", raising=False)
+    monkeypatch.setattr(dbm, "cache_dir", lambda: tmp_path / "cache")
+    dbm.connect(None, folder).close()
+    (path,) = (tmp_path / "cache").glob("kb-*.sqlite")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2] if damage is None else damage)
+    assert count(dbm.connect(None, folder)) == 1
+
+
+def test_truncated_database_at_an_explicit_path_is_rebuilt(tmp_path):
+    folder, path = kb_at(tmp_path / "kb"), tmp_path / "kb.sqlite"
+    dbm.connect(path, folder).close()
+    path.write_bytes(path.read_bytes()[:2048])
+    assert count(dbm.connect(path, folder)) == 1
+
+
+def test_garbage_at_an_explicit_path_is_not_overwritten(tmp_path):
+    folder, path = kb_at(tmp_path / "kb"), tmp_path / "notes.txt"
+    path.write_text("my notes", encoding="utf-8")
+    with pytest.raises(SdError, match="refusing to overwrite"):
+        dbm.connect(path, folder)
+    assert path.read_text(encoding="utf-8") == "my notes"
+
+
+def test_a_foreign_database_is_not_overwritten(tmp_path):
+    folder, path = kb_at(tmp_path / "kb"), tmp_path / "mine.sqlite"
+    other = sqlite3.connect(path)
+    other.execute("create table precious (x)")
+    other.commit()
+    other.close()
+    with pytest.raises(SdError, match="not an sdtargets database"):
+        dbm.connect(path, folder)
+    assert sqlite3.connect(path).execute("select name from sqlite_master").fetchall() == [("precious",)]
+
+
+def test_unwritable_cache_falls_back_with_a_warning(tmp_path, monkeypatch, capsys):
+    folder = kb_at(tmp_path / "kb")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    monkeypatch.delenv("SDTARGETS_DB", raising=False)
+    monkeypatch.setattr(dbm, "cache_dir", lambda: locked / "sdtargets")
+    monkeypatch.setattr(dbm.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    if os.geteuid() == 0:  # root can write anywhere: simulate the failure instead
+        real = dbm._build_file
+
+        def failing(folder_, path, digest):
+            if str(path).startswith(str(locked)):
+                raise PermissionError(13, "Permission denied")
+            return real(folder_, path, digest)
+
+        monkeypatch.setattr(dbm, "_build_file", failing)
+    conn = dbm.connect(None, folder)
+    assert count(conn) == 1
+    assert "cannot write the cache" in capsys.readouterr().err
+
+
+def test_no_temporary_files_are_left_behind(tmp_path):
+    folder, path = kb_at(tmp_path / "kb"), tmp_path / "out" / "kb.sqlite"
+    dbm.connect(path, folder).close()
+    assert sorted(p.name for p in path.parent.iterdir()) == ["kb.sqlite", "kb.sqlite.lock"]
+
+
+def test_a_failed_build_leaves_no_file(tmp_path, monkeypatch):
+    folder, path = kb_at(tmp_path / "kb"), tmp_path / "out" / "kb.sqlite"
+
+    def boom(kb, target):
+        open(target, "wb").write(b"half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(dbm, "build", boom)
+    with pytest.raises(KeyboardInterrupt):
+        dbm.connect(path, folder)
+    assert sorted(p.name for p in path.parent.iterdir()) == ["kb.sqlite.lock"]

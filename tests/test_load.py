@@ -1,0 +1,131 @@
+"""Loading and validating the YAML: every mistake is reported with file and line."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import write_kb
+
+from sdtargets.errors import SdError
+from sdtargets.load import base_value, load
+from sdtargets.validate import validate_folder
+
+PLAN = """plans:
+- id: p
+  title: 测试计划
+  period: [2024, 2025]
+  source: s.txt
+items:
+"""
+ITEM = """- id: p.1
+  plan: p
+  kind: measure
+  line: 1
+  text: |-
+    1.建设5G基站2万个。（牵头单位：省工业和信息化厅）
+  lead: [省工业和信息化厅]
+"""
+AGENCIES = "agencies:\n- {name: 省工业和信息化厅, kind: 省政府组成部门, aliases: [省工信厅]}\n"
+
+
+def kb_at(tmp_path, items=ITEM, agencies=AGENCIES):
+    folder = write_kb(tmp_path, PLAN + items, agencies)
+    (folder / "sources" / "s.txt").write_text(
+        "1.建设5G基站2万个。（牵头单位：省工业和信息化厅）\n", encoding="utf-8"
+    )
+    return folder
+
+
+def test_a_valid_knowledge_base_loads(tmp_path):
+    kb = load(kb_at(tmp_path))
+    assert [i["id"] for i in kb.items] == ["p.1"]
+    assert kb.items[0]["years"] == [2025] and kb.items[0]["years_implied"] is True
+
+
+def test_yaml_syntax_error_names_file_line_and_column(tmp_path):
+    folder = kb_at(tmp_path, ITEM + "  lead: [unclosed\n")
+    with pytest.raises(SdError) as err:
+        load(folder)
+    assert "targets.yaml:" in err.value.message
+    assert "invalid YAML" in err.value.message
+
+
+def test_schema_violations_are_all_reported_with_lines(tmp_path):
+    bad = ITEM.replace("kind: measure", "kind: wish").replace("line: 1", "line: first")
+    with pytest.raises(SdError) as err:
+        load(kb_at(tmp_path, bad))
+    details = err.value.details
+    assert len(details) == 2
+    assert all(d.startswith("targets.yaml:9:") or d.startswith("targets.yaml:10:") for d in details), details
+    assert any("wish" in d for d in details) and any("integer" in d for d in details)
+
+
+def test_duplicate_ids_are_refused(tmp_path):
+    with pytest.raises(SdError, match="duplicate item id p.1"):
+        load(kb_at(tmp_path, ITEM + ITEM))
+
+
+def test_unknown_agency_is_refused_with_a_hint(tmp_path):
+    with pytest.raises(SdError, match="unknown agency 省工信厅.*did you mean 省工业和信息化厅"):
+        load(kb_at(tmp_path, ITEM.replace("lead: [省工业和信息化厅]", "lead: [省工信厅]")))
+
+
+def test_unknown_plan_is_refused(tmp_path):
+    with pytest.raises(SdError, match="unknown plan q"):
+        load(kb_at(tmp_path, ITEM.replace("plan: p", "plan: q")))
+
+
+def test_impossible_year_is_refused(tmp_path):
+    item = (
+        ITEM + "  targets:\n  - {metric: 5G基站, value: 2, unit: 万个, year: 20255, quote: 建设5G基站2万个}\n"
+    )
+    with pytest.raises(SdError, match="20255 is above 2100"):
+        load(kb_at(tmp_path, item))
+
+
+def test_a_number_the_text_does_not_state_is_reported_by_validate(tmp_path):
+    item = (
+        ITEM + "  targets:\n  - {metric: 5G基站, value: 3, unit: 万个, year: 2025, quote: 建设5G基站2万个}\n"
+    )
+    problems, _ = validate_folder(kb_at(tmp_path, item))
+    assert problems == ["p.1: target 1: value 3 is not written in its quote"]
+
+
+def test_text_not_in_the_source_is_reported_by_validate(tmp_path):
+    problems, _ = validate_folder(kb_at(tmp_path, ITEM.replace("2万个", "3万个")))
+    assert "p.1: text is not found verbatim in its source (whitespace aside)" in problems
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+    for i in range(1, 10):
+        bomb += f"{'bcdefghij'[i - 1]}: &{'bcdefghij'[i - 1]} [{','.join(['*' + 'abcdefghij'[i - 1]] * 9)}]\n"
+    folder = write_kb(tmp_path, bomb)
+    start = time.perf_counter()
+    with pytest.raises(SdError, match="anchors and aliases are not allowed"):
+        load(folder)
+    assert time.perf_counter() - start < 5
+
+
+def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
+    import sdtargets.load as load_module
+
+    monkeypatch.setattr(load_module, "MAX_FILE_BYTES", 100)
+    with pytest.raises(SdError, match="over the"):
+        load(kb_at(tmp_path))
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        (3.5, "万家", (35000, "家")),
+        (5000, "亿元", (500000000000, "元")),
+        (6.5, "%", (6.5, "%")),
+        (200, "万千瓦", (2000000, "千瓦")),
+        (20.2, "万个", (202000, "个")),
+        (10, "家", (10, "家")),
+    ],
+)
+def test_base_values(value, unit, expected):
+    assert base_value(value, unit) == expected

@@ -31,7 +31,10 @@ def main() -> None:
         for n in ORDER
         if (ROOT / "curation" / "review" / f"{n}.yaml").exists()
     ]
-    plans = (ROOT / "curation" / "plans.yaml").read_text(encoding="utf-8").rstrip() + "\n"
+    plan_files = [ROOT / "curation" / "plans.yaml"] + [
+        ROOT / "curation" / f"plans-{n}.yaml" for n in ORDER if (ROOT / "curation" / f"plans-{n}.yaml").exists()
+    ]
+    plans = "".join(f.read_text(encoding="utf-8").rstrip() + "\n" for f in plan_files)
     parts = [
         "# yaml-language-server: $schema=../sdtargets/schema/targets.schema.json\n"
         "# The sdtargets knowledge base: plans and items. Rules: CURATING.md.\n",

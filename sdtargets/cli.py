@@ -82,6 +82,9 @@ AgencyOpt = Annotated[
 KindOpt = Annotated[str | None, typer.Option("--kind", "-k", help="goal, measure, indicator or result.")]
 LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many items.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (same as --format json).")]
+FieldsOpt = Annotated[
+    str | None, typer.Option("--fields", help="Comma-separated keys (JSON) or columns (tables) to show.")
+]
 FormatOpt = Annotated[
     str | None, typer.Option("--format", "-f", help="table, json, jsonl, csv, tsv, markdown or yaml.")
 ]
@@ -99,6 +102,14 @@ def _filters(plan: str | None, year: int | None, agency: str | None, kind: str |
     return f
 
 
+def _format(fmt: str | None, as_json: bool, fields: str | None = None) -> str:
+    """The output format, with `--fields` applied to whatever is printed next."""
+    from .render import choose_format, settings
+
+    settings.fields = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
+    return choose_format(fmt, as_json)
+
+
 def _done(items: list) -> ExitCode:
     if not items:
         raise NoResults()
@@ -109,19 +120,29 @@ def _done(items: list) -> ExitCode:
 # Commands
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        print(__version__)
+        raise typer.Exit(0)
+
+
 @app.callback()
 def root(
     db: Annotated[
         Path | None,
         typer.Option("--db", help="Database file to use (default: per-user cache; env SDTARGETS_DB)."),
     ] = None,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long tables.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
 ) -> None:
     """Query the Shandong plan-targets knowledge base."""
-    if version:
-        print(__version__)
-        raise typer.Exit(0)
+    from .render import settings
+
     _state["db"] = db
+    settings.pager = not no_pager
 
 
 @app.command()
@@ -135,14 +156,15 @@ def find(
     exact: Annotated[bool, typer.Option("--exact", help="No fuzzy near-misses.")] = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
 ) -> ExitCode:
     """Search every goal, measure, indicator and target; best matches first."""
     from .query import filtered_ids, items_by_id
-    from .render import choose_format, emit
+    from .render import emit
     from .search import search, snippet, terms_of
     from .views import find_columns
 
-    fmt = choose_format(fmt, as_json)
+    fmt = _format(fmt, as_json, fields)
     text = " ".join(query)
     terms = terms_of(text)
     f = _filters(plan, year, agency, kind, limit)
@@ -173,14 +195,15 @@ def agency(
     limit: LimitOpt = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
 ) -> ExitCode:
     """An agency's duties, led and supported, grouped by plan."""
     from .agencies import resolve
     from .query import filtered_ids, items_by_id
-    from .render import choose_format, emit, message
+    from .render import emit, message
     from .views import role_columns
 
-    fmt = choose_format(fmt, as_json)
+    fmt = _format(fmt, as_json, fields)
     if role not in (None, "lead", "support"):
         raise SdError(f"Unknown role {role!r}: use lead or support.")
     ag = resolve(conn(), name)
@@ -223,13 +246,14 @@ def agencies(
     ] = "registry",
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every agency in the registry with its counts of led and supported items."""
     from .agencies import all_agencies
-    from .render import choose_format, emit
+    from .render import emit
     from .views import AGENCY_COLUMNS
 
-    fmt = choose_format(fmt, as_json)
+    fmt = _format(fmt, as_json, fields)
     rows = all_agencies(conn(), kind)
     keys = {
         "registry": None,
@@ -259,14 +283,15 @@ def due(
     limit: LimitOpt = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every target and deadline in a year (or range), with agency, value and plan."""
     from .query import check_year
     from .query import due as due_items
-    from .render import choose_format, emit
+    from .render import emit
     from .views import DUE_COLUMNS
 
-    fmt = choose_format(fmt, as_json)
+    fmt = _format(fmt, as_json, fields)
     check_year(year)
     check_year(until, "--until year")
     f = _filters(plan, None, agency, kind, limit)
@@ -288,13 +313,14 @@ def show(
     item_id: Annotated[str, typer.Argument(metavar="ID", help="Item id, e.g. green2023.2.")],
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
 ) -> ExitCode:
     """One item, whole, with its source citation."""
     from .query import get_item
-    from .render import choose_format, emit
+    from .render import emit
     from .views import EXPORT_COLUMNS, show_item
 
-    fmt = choose_format(fmt, as_json)
+    fmt = _format(fmt, as_json, fields)
     item = get_item(conn(), item_id)
     if fmt == "table":
         show_item(item)
@@ -304,13 +330,13 @@ def show(
 
 
 @app.command()
-def plans(as_json: JsonOpt = False, fmt: FormatOpt = None) -> ExitCode:
+def plans(as_json: JsonOpt = False, fmt: FormatOpt = None, fields: FieldsOpt = None) -> ExitCode:
     """The plans (documents and sub-plans) in the knowledge base."""
     from .query import plans as all_plans
-    from .render import choose_format, emit
+    from .render import emit
     from .views import PLAN_COLUMNS
 
-    fmt = choose_format(fmt, as_json)
+    fmt = _format(fmt, as_json, fields)
     rows = all_plans(conn())
     emit(rows, fmt, PLAN_COLUMNS)
     return _done(rows)
@@ -325,17 +351,58 @@ def export(
     limit: LimitOpt = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every item (or the filtered ones), whole."""
     from .query import filtered_ids, items_by_id
-    from .render import choose_format, emit
+    from .render import emit
     from .views import EXPORT_COLUMNS
 
-    fmt = choose_format(fmt, as_json)
+    fmt = _format(fmt, as_json, fields)
     f = _filters(plan, year, agency, kind, limit)
     items = items_by_id(conn(), filtered_ids(conn(), f))
     emit(items, fmt, EXPORT_COLUMNS)
     return _done(items)
+
+
+@app.command()
+def stats(
+    top: Annotated[int, typer.Option("--top", min=1, help="How many agencies to rank.")] = 15,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+) -> ExitCode:
+    """An overview: items and targets per plan, kind and year; the busiest agencies."""
+    from .overview import stats as overview
+    from .render import emit
+    from .views import stats_sections
+
+    fmt = _format(fmt, as_json)
+    data = overview(conn(), top)
+    if fmt in ("json", "yaml"):
+        emit(data, fmt, [])
+    else:
+        for title, rows, columns in stats_sections(data):
+            emit(rows, fmt, columns, title=title)
+    return _done(data["plans"])
+
+
+@app.command()
+def timeline(
+    metric: Annotated[list[str], typer.Argument(help="Metric name, or part of one (e.g. 高新技术企业).")],
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+) -> ExitCode:
+    """Every target and reported figure of one metric, across plans and years."""
+    from .overview import timeline as metric_timeline
+    from .render import emit
+    from .views import timeline_columns
+
+    fmt = _format(fmt, as_json, fields)
+    rows = metric_timeline(conn(), " ".join(metric))
+    names = sorted({r["metric"] for r in rows})
+    emit(rows, fmt, timeline_columns(rows), title="、".join(names))
+    return _done(rows)
 
 
 @app.command()
@@ -395,7 +462,10 @@ def import_(
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; turn `SdError`, usage errors, Ctrl-C and broken pipes into exit codes."""
-    import click
+    try:
+        from typer import _click as click  # typer 0.27 vendors click; its exceptions live here
+    except ImportError:  # pragma: no cover - a typer that uses the click package
+        import click
 
     try:
         rv = app(args=argv, prog_name="sdtargets", standalone_mode=False)
@@ -404,15 +474,12 @@ def main(argv: list[str] | None = None) -> int:
     except SdError as exc:
         print(f"sdtargets: {exc.message}", file=sys.stderr)
         return int(exc.code)
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()
         return ExitCode.USAGE
-    except click.exceptions.Abort:
-        print("sdtargets: interrupted.", file=sys.stderr)
-        return 130
-    except KeyboardInterrupt:
+    except (typer.Abort, KeyboardInterrupt):
         print("sdtargets: interrupted.", file=sys.stderr)
         return 130
     except BrokenPipeError:

@@ -17,13 +17,31 @@ import sys
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import SdError
-from .load import COLLECTIVE_KIND, KnowledgeBase, digest_of, load
 from .paths import cache_dir, data_dir
+
+if TYPE_CHECKING:
+    from .load import KnowledgeBase
+
+#: The files whose content decides whether the cache is current.
+KB_FILES = ("targets.yaml", "agencies.yaml")
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
 SCHEMA_VERSION = "3"
+
+
+def digest_of(folder: Path) -> str:
+    """Content hash of the YAML files: the cache is rebuilt whenever it changes."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for name in KB_FILES:
+        path = folder / name
+        h.update(name.encode())
+        h.update(path.read_bytes() if path.exists() else b"")
+    return h.hexdigest()[:16]
 
 
 def normalise_text(text: str) -> str:
@@ -146,6 +164,8 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
 
 
 def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Database, imported lazily
+    from .load import COLLECTIVE_KIND as collective
+
     for name, (columns, pk) in TABLES.items():
         db[name].create(columns, pk=pk)
     db["meta"].insert_all(
@@ -185,7 +205,7 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
                 "rename_note": a.get("rename_note"),
                 "note": a.get("note"),
                 "aliases": json.dumps(a.get("aliases") or [], ensure_ascii=False),
-                "collective": int(a["kind"] == COLLECTIVE_KIND),
+                "collective": int(a["kind"] == collective),
             }
             for i, a in enumerate(kb.agencies)
         ),
@@ -335,6 +355,8 @@ def _build_file(folder: Path, path: Path, digest: str) -> sqlite3.Connection:
         conn = _usable(path, digest)  # another process may have built it meanwhile
         if conn is not None:
             return conn
+        from .load import load
+
         kb = load(folder)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
@@ -383,6 +405,8 @@ def connect(db_path: Path | None = None, folder: Path | None = None) -> sqlite3.
             warn(f"cannot write the cache in {path.parent} ({exc.strerror or exc}); using {fallback}.")
         except OSError:
             warn(f"cannot write the cache in {path.parent} ({exc.strerror or exc}); working in memory.")
+            from .load import load
+
             conn = build_memory(load(folder))
             conn.row_factory = sqlite3.Row
         return conn

@@ -8,12 +8,12 @@ here so that the YAML holds only what a person decides.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .db import digest_of
 from .errors import SdError
 from .extract import squash, years_in
 
@@ -45,16 +45,6 @@ class KnowledgeBase:
     agencies: list[dict]
     digest: str = ""
     problems: list[str] = field(default_factory=list)
-
-
-def digest_of(folder: Path) -> str:
-    """Content hash of the YAML files: the cache is rebuilt whenever it changes."""
-    h = hashlib.sha256()
-    for name in (TARGETS_FILE, AGENCIES_FILE):
-        path = folder / name
-        h.update(name.encode())
-        h.update(path.read_bytes() if path.exists() else b"")
-    return h.hexdigest()[:16]
 
 
 def read_yaml(path: Path) -> object:

@@ -27,6 +27,7 @@ class Column:
     get: Callable[[dict], Cell]
     ratio: int | None = None
     no_wrap: bool = False
+    min_width: int | None = None
 
 
 def choose_format(fmt: str | None, as_json: bool) -> str:
@@ -46,6 +47,42 @@ def dumps(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
+@dataclass
+class Settings:
+    """Per-run output settings, set once by the CLI's top-level options."""
+
+    pager: bool = True
+    fields: list[str] | None = None
+
+
+settings = Settings()
+
+
+def select_fields(objects: list[dict] | dict, columns: Sequence[Column], fields: list[str] | None):  # noqa: ANN201
+    """Apply `--fields`: keep only those keys (JSON) or columns (tables), in the order given."""
+    if not fields:
+        return objects, list(columns)
+    from .errors import SdError
+
+    rows = objects if isinstance(objects, list) else [objects]
+    by_header = {c.header: c for c in columns}
+    known = set(by_header) | {k for o in rows for k in o}
+    unknown = [f for f in fields if f not in known]
+    if unknown and rows:
+        raise SdError(f"Unknown field {unknown[0]!r}: fields are {', '.join(sorted(known))}.")
+    cols = [by_header.get(f) or Column(f, lambda o, f=f: _cell_text(o.get(f))) for f in fields]
+    projected = [{f: o.get(f) for f in fields if f in o} for o in rows]
+    return (projected if isinstance(objects, list) else projected[0]), cols
+
+
+def _cell_text(value: object) -> str:
+    if isinstance(value, list):
+        return "、".join(map(str, value))
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else str(value)
+
+
 def emit(
     objects: list[dict] | dict,
     fmt: str,
@@ -55,6 +92,7 @@ def emit(
 ) -> None:
     """Print ``objects`` in ``fmt``: whole objects for JSON/YAML, ``columns`` otherwise."""
     out = sys.stdout
+    objects, columns = select_fields(objects, columns, settings.fields)
     if fmt == "json":
         out.write(dumps(objects) + "\n")
     elif fmt == "jsonl":
@@ -91,9 +129,14 @@ def _md(text: str) -> str:
 
 def console(stderr: bool = False):  # noqa: ANN201 - rich.console.Console, imported lazily
     """A Rich console that respects NO_COLOR and is plain when not on a terminal."""
+    import os
+
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    if not out.is_terminal and not os.environ.get("COLUMNS"):
+        out.width = 160  # piped tables: wide enough for Chinese text not to wrap every few characters
+    return out
 
 
 def table(rows: list[dict], columns: Sequence[Column], title: str | None, caption: str | None) -> None:
@@ -104,7 +147,8 @@ def table(rows: list[dict], columns: Sequence[Column], title: str | None, captio
 
     t = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, show_lines=False, expand=False)
     for c in columns:
-        t.add_column(c.header, ratio=c.ratio, no_wrap=c.no_wrap, overflow="fold")
+        min_width = c.min_width or (8 if c.ratio else None)
+        t.add_column(c.header, ratio=c.ratio, no_wrap=c.no_wrap, overflow="fold", min_width=min_width)
     for obj in rows:
         cells = []
         for c in columns:
@@ -117,7 +161,20 @@ def table(rows: list[dict], columns: Sequence[Column], title: str | None, captio
             else:
                 cells.append(Text(cell))
         t.add_row(*cells)
-    console().print(t)
+    out = console()
+    if settings.pager and out.is_terminal and len(rows) * 2 > out.height:
+        with out.pager(styles=True):
+            out.print(t)
+    else:
+        out.print(t)
+
+
+def bar(value: float, maximum: float, width: int = 24) -> str:
+    """A horizontal bar for terminal charts: `████▌`."""
+    if not maximum or value <= 0:
+        return ""
+    eighths = round(width * 8 * value / maximum)
+    return "█" * (eighths // 8) + ("▏▎▍▌▋▊▉"[eighths % 8 - 1] if eighths % 8 else "")
 
 
 def message(text: str) -> None:

@@ -6,7 +6,7 @@ Kept apart from the CLI so that the commands stay argument parsing plus one call
 from __future__ import annotations
 
 from .checks import written
-from .render import Column, console
+from .render import Column, bar, console
 
 
 def value_text(t: dict) -> str:
@@ -168,3 +168,76 @@ def show_item(item: dict) -> None:
         f"source: data/sources/{src['file']}, line {src['line']}"
         + (f" ({src['document']})" if src.get("document") else "")
     )
+
+
+def _bar_column(rows: list[dict], key: str) -> Column:
+    top = max((r[key] for r in rows), default=0)
+    return Column("", lambda r: bar(r[key], top), no_wrap=True)
+
+
+def stats_sections(data: dict) -> list[tuple[str, list[dict], list[Column]]]:
+    """The `stats` tables: (title, rows, columns), each with a bar chart column."""
+    t = data["totals"]
+    plans, kinds, years, agencies = data["plans"], data["kinds"], data["years"], data["agencies"]
+    count = lambda key: Column(key, lambda r: str(r[key]), no_wrap=True)  # noqa: E731
+    return [
+        (
+            f"{t['plans']} plans, {t['items']} items, {t['targets']} targets, {t['agencies']} agencies",
+            plans,
+            [
+                Column("plan", lambda r: r["plan"], no_wrap=True),
+                Column("title", lambda r: r["title"]),
+                count("items"),
+                count("targets"),
+                _bar_column(plans, "items"),
+            ],
+        ),
+        (
+            "by kind",
+            kinds,
+            [
+                Column("kind", lambda r: r["kind"]),
+                count("items"),
+                count("targets"),
+                _bar_column(kinds, "items"),
+            ],
+        ),
+        (
+            "by deadline year",
+            years,
+            [
+                Column("year", lambda r: str(r["year"])),
+                count("items"),
+                count("targets"),
+                _bar_column(years, "items"),
+            ],
+        ),
+        (
+            "agencies with most duties",
+            agencies,
+            [
+                Column("agency", lambda r: r["agency"], no_wrap=True),
+                count("led"),
+                count("supported"),
+                count("total"),
+                _bar_column(agencies, "total"),
+            ],
+        ),
+    ]
+
+
+def timeline_columns(rows: list[dict]) -> list[Column]:
+    """Timeline rows with a bar per row, scaled within each base unit."""
+    tops: dict[str, float] = {}
+    for r in rows:
+        if r["value_base"] is not None:
+            tops[r["base_unit"]] = max(tops.get(r["base_unit"], 0), r["value_base"])
+    return [
+        Column("year", year_text, no_wrap=True),
+        Column("kind", lambda r: r["kind"], no_wrap=True),
+        Column("value", value_text, no_wrap=True),
+        Column("", lambda r: bar(r["value_base"] or 0, tops.get(r["base_unit"], 0), 16), no_wrap=True),
+        Column("metric", lambda r: r["metric"], ratio=2),
+        Column("plan", lambda r: r["plan_title"], ratio=2),
+        Column("item", lambda r: r["item"], no_wrap=True),
+    ]

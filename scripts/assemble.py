@@ -32,7 +32,9 @@ def main() -> None:
         if (ROOT / "curation" / "review" / f"{n}.yaml").exists()
     ]
     plan_files = [ROOT / "curation" / "plans.yaml"] + [
-        ROOT / "curation" / f"plans-{n}.yaml" for n in ORDER if (ROOT / "curation" / f"plans-{n}.yaml").exists()
+        ROOT / "curation" / f"plans-{n}.yaml"
+        for n in ORDER
+        if (ROOT / "curation" / f"plans-{n}.yaml").exists()
     ]
     plans = "".join(f.read_text(encoding="utf-8").rstrip() + "\n" for f in plan_files)
     parts = [

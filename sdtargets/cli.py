@@ -28,7 +28,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state: dict[str, object] = {"db": None, "conn": None}
+_state: dict[str, object] = {"db": None, "conn": None, "last_ids": None}
 
 
 def conn() -> sqlite3.Connection:
@@ -111,6 +111,7 @@ def _format(fmt: str | None, as_json: bool, fields: str | None = None) -> str:
 
 
 def _done(items: list) -> ExitCode:
+    _state["last_ids"] = [i["id"] for i in items if isinstance(i, dict) and "id" in i]
     if not items:
         raise NoResults()
     return ExitCode.OK
@@ -406,6 +407,21 @@ def timeline(
 
 
 @app.command()
+def shell() -> ExitCode:
+    """An interactive prompt: the same commands, with completion, history and `show N`."""
+    from .paths import cache_dir
+    from .shell import shell as repl
+
+    history = cache_dir() / "history"
+    try:
+        history.parent.mkdir(parents=True, exist_ok=True)
+        history.touch()
+    except OSError:
+        history = None
+    return ExitCode(repl(conn(), str(history) if history else None))
+
+
+@app.command()
 def validate(
     data: Annotated[
         Path | None,
@@ -467,9 +483,13 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:  # pragma: no cover - a typer that uses the click package
         import click
 
+    if argv is None and len(sys.argv) == 1 and sys.stdin.isatty() and sys.stdout.isatty():
+        argv = ["shell"]  # bare `sdtargets` at a terminal opens the shell
     try:
         rv = app(args=argv, prog_name="sdtargets", standalone_mode=False)
         sys.stdout.flush()
+        if rv == 130:  # typer turns Ctrl-C into exit code 130 and says nothing
+            print("sdtargets: interrupted.", file=sys.stderr)
         return int(rv) if isinstance(rv, int) else 0
     except SdError as exc:
         print(f"sdtargets: {exc.message}", file=sys.stderr)

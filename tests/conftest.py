@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
+DATA = Path(
+    os.environ.get("SDTARGETS_TEST_DATA") or ROOT / "data"
+)  # override only to develop against a draft base
 
 
 @dataclass
@@ -34,7 +36,7 @@ class Result:
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_db(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Every test uses the checkout's data/ and a database in a temporary folder."""
-    os.environ["SDTARGETS_DATA"] = str(DATA)
+    os.environ["SDTARGETS_DATA"] = str(DATA)  # the checkout's knowledge base, never a user's
     os.environ["SDTARGETS_DB"] = str(tmp_path_factory.mktemp("db") / "kb.sqlite")
     os.environ["NO_COLOR"] = "1"
     os.environ["COLUMNS"] = "200"

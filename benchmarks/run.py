@@ -1,0 +1,116 @@
+"""Benchmarks: whole-process latency on a warm cache, against a floor and a peer, and at scale.
+
+    python benchmarks/run.py            # the real knowledge base
+    python benchmarks/run.py --scale 100  # also a synthetic base 100x the real one
+
+Prints medians over repeated runs, each command's ratio to the floor (`python -c` opening the
+built SQLite file and printing one query as JSON) and to a peer (`sqlite-utils query` doing the
+same lookup), the cold build time and peak memory. Figures, not assertions: budgets are in the
+README's Performance section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def timed(cmd: list[str], env: dict, runs: int) -> float:
+    """Median wall time of ``cmd`` over ``runs`` runs, in milliseconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def peak_child_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def cold_build(data: Path, db: Path, env: dict) -> tuple[float, float]:
+    """(seconds, peak MB) of building the database from the YAML in a fresh process."""
+    db.unlink(missing_ok=True)
+    code = (
+        "import resource, sys, time; from pathlib import Path; from sdtargets.db import connect; "
+        "t = time.perf_counter(); connect(Path(sys.argv[1]), Path(sys.argv[2])); "
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(db), str(data)], env=env, capture_output=True, text=True, check=True
+    )
+    seconds, mb = out.stdout.split()
+    return float(seconds), float(mb)
+
+
+def bench(data: Path, runs: int, label: str) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="sdtargets-bench-"))
+    db = tmp / "kb.sqlite"
+    env = {**os.environ, "SDTARGETS_DATA": str(data), "SDTARGETS_DB": str(db), "NO_COLOR": "1"}
+    build_s, build_mb = cold_build(data, db, env)
+    sdt = str(BIN / "sdtargets")
+    floor_code = (
+        "import json, sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+        "print(json.dumps(c.execute(\"select id, text from items where instr(search, '5g') > 0\").fetchall(),"
+        " ensure_ascii=False))"
+    )
+    floor = timed([sys.executable, "-c", floor_code, str(db)], env, runs)
+    peer_cmd = [
+        str(BIN / "sqlite-utils"),
+        "query",
+        str(db),
+        "select id, text from items where text like '%5G%'",
+    ]
+    peer = timed(peer_cmd, env, runs) if (BIN / "sqlite-utils").exists() else float("nan")
+    commands = {
+        "find 5G --json": ["find", "5G", "--json"],
+        "find 5G (table)": ["find", "5G"],
+        "find 人形机器人 --json": ["find", "人形机器人", "--json"],
+        "agency 省工业和信息化厅 --json": ["agency", "省工业和信息化厅", "--json"],
+        "due 2024 --json": ["due", "2024", "--json"],
+    }
+    print(f"\n== {label}: {data}")
+    print(f"cold build (YAML -> SQLite): {build_s:.2f} s, peak memory {build_mb:.0f} MB")
+    print(f"{'command':34} {'median ms':>10} {'x floor':>8} {'x peer':>8}")
+    print(f"{'floor: python -c sqlite3+json':34} {floor:10.1f} {1:8.2f} {floor / peer:8.2f}")
+    print(f"{'peer: sqlite-utils query':34} {peer:10.1f} {peer / floor:8.2f} {1:8.2f}")
+    for name, args in commands.items():
+        ms = timed([sdt, *args], env, runs)
+        print(f"{name:34} {ms:10.1f} {ms / floor:8.2f} {ms / peer:8.2f}")
+    print(f"peak memory of any child process: {peak_child_mb():.0f} MB")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--data", type=Path, default=ROOT / "data", help="knowledge-base folder")
+    parser.add_argument("--scale", type=int, default=0, help="also benchmark a synthetic base N times larger")
+    args = parser.parse_args()
+    bench(args.data, args.runs, "real knowledge base")
+    if args.scale:
+        from synth import synthesise
+
+        folder = Path(tempfile.mkdtemp(prefix="sdtargets-synth-"))
+        start = time.perf_counter()
+        n = synthesise(args.data, folder, args.scale)
+        print(f"\nsynthesised {n} items ({args.scale}x) in {time.perf_counter() - start:.1f} s")
+        bench(folder, max(3, args.runs // 3), f"synthetic base, {args.scale}x")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    main()

@@ -1,0 +1,43 @@
+"""The interactive shell, driven through prompt_toolkit's pipe input (a real key stream)."""
+
+from __future__ import annotations
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from sdtargets.shell import completer_for, shell
+
+
+def run_shell(conn, keys: str, capsys) -> str:
+    with create_pipe_input() as pipe:
+        pipe.send_text(keys)
+        assert shell(conn, input=pipe, output=DummyOutput()) == 0
+    return capsys.readouterr().out
+
+
+def test_query_show_row_and_quit(conn, capsys):
+    out = run_shell(conn, "find 5G --limit 2\nshow 1\nquit\n", capsys)
+    assert "green2023.16" in out
+    assert "source: data/sources/002_0cfda77acafe7ff7.txt" in out
+
+
+def test_tab_completes_an_agency_alias(conn, capsys):
+    out = run_shell(conn, "agency 省工信\t --plan green2023 --limit 1\n\x04", capsys)
+    assert "省工业和信息化厅" in out
+
+
+def test_errors_return_to_the_prompt(conn, capsys):
+    out = run_shell(conn, "due 99999\nshow 7\nplans --limit\nplans --json\n\x04", capsys)
+    assert '"id": "green2023"' in out
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("ag", "agency"), ("agency 省工信", "省工信厅"), ("find x --pl", "--plan"), ("due 202", "2023")],
+)
+def test_completer(conn, line, expected):
+    from prompt_toolkit.document import Document
+
+    got = [c.text for c in completer_for(conn).get_completions(Document(line), None)]
+    assert expected in got

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from collections import namedtuple
 
 from .db import normalise_text
 from .errors import SdError
@@ -24,18 +24,10 @@ TIE = 4
 MAX_NAME = 100
 
 
-@dataclass
-class Agency:
-    """An agency of the registry, with the names linked to it by renames."""
+class Agency(namedtuple("Agency", "name full kind parent aliases renamed_to rename_note linked")):
+    """An agency of the registry, with the names linked to it by renames (``linked``)."""
 
-    name: str
-    full: str | None
-    kind: str
-    parent: str | None
-    aliases: list[str]
-    renamed_to: str | None
-    rename_note: str | None
-    linked: list[str]
+    __slots__ = ()
 
     @property
     def names(self) -> list[str]:
@@ -117,6 +109,21 @@ def fuzzy(conn: sqlite3.Connection, wanted: str) -> list[tuple[str, float]]:
         if score > best.get(agency, -1):
             best[agency] = score
     return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def duties(conn: sqlite3.Connection, agency: Agency, filters, role: str | None = None) -> list[dict]:  # noqa: ANN001
+    """`agency`: the items ``agency`` (or a name it was renamed from/to) leads or supports,
+    in source order, each with its ``role``."""
+    from .query import filtered_ids, items_by_id
+
+    if role not in (None, "lead", "support"):
+        raise SdError(f"Unknown role {role!r}: use lead or support.")
+    filters.agencies, filters.role = agency.names, role
+    items = items_by_id(conn, filtered_ids(conn, filters))
+    names = set(agency.names)
+    for it in items:
+        it["role"] = "lead" if names & set(it["lead"]) else "support"
+    return items
 
 
 def all_agencies(conn: sqlite3.Connection, kind: str | None = None) -> list[dict]:

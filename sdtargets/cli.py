@@ -7,7 +7,6 @@ exit code by `main`, the single error boundary.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -28,7 +27,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-_state: dict[str, object] = {"db": None, "conn": None, "last_ids": None}
+_state: dict[str, object] = {"db": None, "conn": None}
 
 
 def conn() -> sqlite3.Connection:
@@ -111,7 +110,6 @@ def _format(fmt: str | None, as_json: bool, fields: str | None = None) -> str:
 
 
 def _done(items: list) -> ExitCode:
-    _state["last_ids"] = [i["id"] for i in items if isinstance(i, dict) and "id" in i]
     if not items:
         raise NoResults()
     return ExitCode.OK
@@ -160,22 +158,14 @@ def find(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Search every goal, measure, indicator and target; best matches first."""
-    from .query import filtered_ids, items_by_id
     from .render import emit
-    from .search import search, snippet, terms_of
+    from .search import find_items, snippet, terms_of
     from .views import find_columns
 
     fmt = _format(fmt, as_json, fields)
     text = " ".join(query)
     terms = terms_of(text)
-    f = _filters(plan, year, agency, kind, limit)
-    hits = search(conn(), text, fuzzy=not exact)
-    score = {h.item_id: h for h in hits}
-    ids = filtered_ids(conn(), f, [h.item_id for h in hits])
-    items = items_by_id(conn(), ids)
-    for it in items:
-        it["score"] = score[it["id"]].score
-        it["match"] = score[it["id"]].how
+    items = find_items(conn(), text, _filters(plan, year, agency, kind, limit), fuzzy=not exact)
     snippets = {it["id"]: snippet(it["text"], terms) for it in items}
     emit(items, fmt, find_columns(snippets), caption=f"{len(items)} items match {text!r}")
     return _done(items)
@@ -199,20 +189,13 @@ def agency(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """An agency's duties, led and supported, grouped by plan."""
-    from .agencies import resolve
-    from .query import filtered_ids, items_by_id
+    from .agencies import duties, resolve
     from .render import emit, message
     from .views import role_columns
 
     fmt = _format(fmt, as_json, fields)
-    if role not in (None, "lead", "support"):
-        raise SdError(f"Unknown role {role!r}: use lead or support.")
     ag = resolve(conn(), name)
-    f = _filters(plan, year, None, kind, limit)
-    f.agencies, f.role = ag.names, role
-    items = items_by_id(conn(), filtered_ids(conn(), f))
-    for it in items:
-        it["role"] = "lead" if set(ag.names) & set(it["lead"]) else "support"
+    items = duties(conn(), ag, _filters(plan, year, None, kind, limit), role)
     if fmt != "table":
         emit(items, fmt, role_columns(ag.names))
         return _done(items)
@@ -473,42 +456,27 @@ def import_(
 
 
 # ---------------------------------------------------------------------------------------------
-# The error boundary
+# Running the Typer app (the error boundary itself is `sdtargets.main.main`)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; turn `SdError`, usage errors, Ctrl-C and broken pipes into exit codes."""
+def invoke(args: list[str]) -> int:
+    """Run the Typer app on ``args``; turn Typer's own exits and usage errors into exit codes.
+
+    `SdError`, Ctrl-C and broken pipes propagate to `sdtargets.main.main`, the error boundary.
+    """
     try:
         from typer import _click as click  # typer 0.27 vendors click; its exceptions live here
     except ImportError:  # pragma: no cover - a typer that uses the click package
         import click
 
-    if argv is None and len(sys.argv) == 1 and sys.stdin.isatty() and sys.stdout.isatty():
-        argv = ["shell"]  # bare `sdtargets` at a terminal opens the shell
+    _state["conn"] = None
     try:
-        rv = app(args=argv, prog_name="sdtargets", standalone_mode=False)
-        sys.stdout.flush()
-        if rv == 130:  # typer turns Ctrl-C into exit code 130 and says nothing
-            print("sdtargets: interrupted.", file=sys.stderr)
-        return int(rv) if isinstance(rv, int) else 0
-    except SdError as exc:
-        print(f"sdtargets: {exc.message}", file=sys.stderr)
-        return int(exc.code)
+        rv = app(args=args, prog_name="sdtargets", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
         exc.show()
         return ExitCode.USAGE
-    except (typer.Abort, KeyboardInterrupt):
-        print("sdtargets: interrupted.", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # The reader (e.g. `| head`) has gone: silence the interpreter's flush at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return ExitCode.OK
-
-
-def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    if rv == 130:  # typer turns Ctrl-C into exit code 130 and says nothing
+        raise KeyboardInterrupt
+    return int(rv) if isinstance(rv, int) else 0

@@ -14,7 +14,6 @@ import json
 import os
 import sqlite3
 import sys
-import tempfile
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -350,6 +349,8 @@ def _lock(path: Path):  # noqa: ANN202
 
 def _build_file(folder: Path, path: Path, digest: str) -> sqlite3.Connection:
     """Build the database into ``path`` atomically (temp file + rename), under a lock."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     with _lock(path):
         conn = _usable(path, digest)  # another process may have built it meanwhile
@@ -397,6 +398,8 @@ def connect(db_path: Path | None = None, folder: Path | None = None) -> sqlite3.
     try:
         conn = _build_file(folder, path, digest)
     except OSError as exc:
+        import tempfile
+
         if explicit:
             raise SdError(f"Cannot write the database {path}: {exc.strerror or exc}.") from None
         fallback = Path(tempfile.gettempdir()) / f"sdtargets-{os.getuid() if hasattr(os, 'getuid') else 'u'}"

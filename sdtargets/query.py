@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, field
 
 from .db import normalise_text
 from .errors import SdError
@@ -16,18 +15,24 @@ from .errors import SdError
 MIN_YEAR, MAX_YEAR = 1949, 2100
 
 
-@dataclass
 class Filters:
     """The filters every list command takes; ``None`` means "not filtered"."""
 
-    plans: list[str] | None = None
-    agencies: list[str] | None = None
-    role: str | None = None
-    kind: str | None = None
-    year: int | None = None
-    limit: int | None = None
-    extra_sql: list[str] = field(default_factory=list)
-    extra_params: list[object] = field(default_factory=list)
+    def __init__(
+        self,
+        plans: list[str] | None = None,
+        agencies: list[str] | None = None,
+        role: str | None = None,
+        kind: str | None = None,
+        year: int | None = None,
+        limit: int | None = None,
+        extra_sql: list[str] | None = None,
+        extra_params: list[object] | None = None,
+    ) -> None:
+        self.plans, self.agencies, self.role, self.kind = plans, agencies, role, kind
+        self.year, self.limit = year, limit
+        self.extra_sql: list[str] = extra_sql or []
+        self.extra_params: list[object] = extra_params or []
 
 
 def check_year(year: int | None, what: str = "year") -> int | None:

@@ -7,11 +7,10 @@ or YAML. Data goes to stdout, nothing else does. Rich is imported only for table
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections import namedtuple
+from collections.abc import Sequence
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown", "yaml")
 
@@ -19,15 +18,8 @@ FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown", "yaml")
 Cell = str | tuple[str, list[tuple[int, int]]]
 
 
-@dataclass
-class Column:
-    """A table column: header, how to get its cell from an object, and layout hints."""
-
-    header: str
-    get: Callable[[dict], Cell]
-    ratio: int | None = None
-    no_wrap: bool = False
-    min_width: int | None = None
+#: A table column: header, how to get its cell from an object, and layout hints.
+Column = namedtuple("Column", "header get ratio no_wrap min_width", defaults=(None, False, None))
 
 
 def choose_format(fmt: str | None, as_json: bool) -> str:
@@ -47,12 +39,12 @@ def dumps(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
-@dataclass
 class Settings:
     """Per-run output settings, set once by the CLI's top-level options."""
 
     pager: bool = True
     fields: list[str] | None = None
+    last_ids: list[str] | None = None  # ids of the last list printed (the shell's `show N`)
 
 
 settings = Settings()
@@ -92,6 +84,8 @@ def emit(
 ) -> None:
     """Print ``objects`` in ``fmt``: whole objects for JSON/YAML, ``columns`` otherwise."""
     out = sys.stdout
+    if isinstance(objects, list):
+        settings.last_ids = [o["id"] for o in objects if isinstance(o, dict) and "id" in o]
     objects, columns = select_fields(objects, columns, settings.fields)
     if fmt == "json":
         out.write(dumps(objects) + "\n")
@@ -107,6 +101,8 @@ def emit(
         cells = [[_plain(c.get(o)) for c in columns] for o in rows]
         headers = [c.header for c in columns]
         if fmt in ("csv", "tsv"):
+            import csv
+
             w = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
             w.writerow(headers)
             w.writerows(cells)

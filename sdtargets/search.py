@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from dataclasses import dataclass
+from collections import namedtuple
 
 from .db import normalise_text
 from .errors import SdError
@@ -25,13 +25,8 @@ FUZZY_CANDIDATES = 2000
 EXACT_PHRASE, ALL_TERMS, FUZZY_CAP = 100, 95, 90
 
 
-@dataclass
-class Hit:
-    """One search result: the item, its score (0–100) and why it matched."""
-
-    item_id: str
-    score: float
-    how: str  # "phrase", "terms" or "fuzzy"
+#: One search result: the item, its score (0–100) and why it matched ("phrase", "terms", "fuzzy").
+Hit = namedtuple("Hit", "item_id score how")
 
 
 def terms_of(query: str) -> list[str]:
@@ -76,6 +71,18 @@ def search(conn: sqlite3.Connection, query: str, fuzzy: bool = True) -> list[Hit
         hits += _fuzzy(conn, phrase, exclude=exact)
     hits.sort(key=lambda h: (-h.score, seq.get(h.item_id, 0)))
     return hits
+
+
+def find_items(conn: sqlite3.Connection, query: str, filters, fuzzy: bool = True) -> list[dict]:  # noqa: ANN001
+    """`find`: the matching items as objects, best first, each with its ``score`` and ``match``."""
+    from .query import filtered_ids, items_by_id
+
+    hits = {h.item_id: h for h in search(conn, query, fuzzy=fuzzy)}
+    items = items_by_id(conn, filtered_ids(conn, filters, list(hits)))
+    for it in items:
+        it["score"] = hits[it["id"]].score
+        it["match"] = hits[it["id"]].how
+    return items
 
 
 def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit]:

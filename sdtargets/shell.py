@@ -96,7 +96,8 @@ def completer_for(conn) -> ShellCompleter:  # noqa: ANN001 - sqlite3.Connection
 
 def run_line(line: str, last_ids: list[str]) -> list[str]:
     """Run one shell line through the CLI; return the ids of its result (for `show N`)."""
-    from . import cli
+    from .main import main
+    from .render import settings
 
     try:
         args = shlex.split(line)
@@ -113,10 +114,9 @@ def run_line(line: str, last_ids: list[str]) -> list[str]:
             print(f"sdtargets: there is no row {n} in the last result ({len(last_ids)} rows).")
             return last_ids
         args = ["show", last_ids[n - 1]]
-    cli._state["last_ids"] = None
-    cli.main(args)
-    ids = cli._state.get("last_ids")
-    return ids if ids is not None else last_ids
+    settings.last_ids = None
+    main(args)
+    return settings.last_ids if settings.last_ids is not None else last_ids
 
 
 def shell(conn, history_file: str | None = None, input=None, output=None) -> int:  # noqa: ANN001, A002

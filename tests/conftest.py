@@ -1,6 +1,6 @@
 """Shared fixtures: the real knowledge base, built once into a temporary database.
 
-Tests call `sdtargets.cli.main` in-process, so they exercise the real error boundary (exit
+Tests call `sdtargets.main.main` in-process, so they exercise the real error boundary (exit
 codes, stderr sentences) exactly as the console script does.
 """
 
@@ -45,12 +45,11 @@ def _isolated_db(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture):
     """Run `sdtargets ARGS…` in-process: `cli("find", "5G", "--json")` → Result."""
-    from sdtargets import cli as cli_module
+    from sdtargets.main import main
 
     def run(*args: str) -> Result:
-        cli_module._state.update(db=None, conn=None)
         capsys.readouterr()
-        code = cli_module.main(list(args))
+        code = main(list(args))
         captured = capsys.readouterr()
         return Result(int(code), captured.out, captured.err)
 

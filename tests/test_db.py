@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 
 import pytest
 from test_load import kb_at
@@ -79,7 +80,7 @@ def test_unwritable_cache_falls_back_with_a_warning(tmp_path, monkeypatch, capsy
     locked.chmod(0o500)
     monkeypatch.delenv("SDTARGETS_DB", raising=False)
     monkeypatch.setattr(dbm, "cache_dir", lambda: locked / "sdtargets")
-    monkeypatch.setattr(dbm.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
     if os.geteuid() == 0:  # root can write anywhere: simulate the failure instead
         real = dbm._build_file
 

@@ -52,7 +52,7 @@ def test_ten_thousand_character_query_is_refused_quickly(cli):
 def test_eight_first_runs_at_once_build_once_and_all_answer(tmp_path):
     env = {**os.environ, "SDTARGETS_DB": "", "XDG_CACHE_HOME": str(tmp_path / "cache")}
     env.pop("SDTARGETS_DB")
-    code = "from sdtargets.cli import main; raise SystemExit(main(['find', '5G', '--json']))"
+    code = "from sdtargets.main import main; raise SystemExit(main(['find', '5G', '--json']))"
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
@@ -75,7 +75,7 @@ def test_sigint_during_a_build_leaves_no_half_written_cache(tmp_path):
     code = (
         "import time, sdtargets.db as d; real = d.build\n"
         "def slow(kb, path):\n    real(kb, path); time.sleep(30)\n"
-        "d.build = slow\nfrom sdtargets.cli import main; raise SystemExit(main(['find', '5G']))"
+        "d.build = slow\nfrom sdtargets.main import main; raise SystemExit(main(['find', '5G']))"
     )
     proc = subprocess.Popen([sys.executable, "-c", code], env=env, stderr=subprocess.PIPE, text=True)
     cache = tmp_path / "cache" / "sdtargets"

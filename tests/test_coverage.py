@@ -31,14 +31,31 @@ def names(body: str) -> list[str]:
     return out
 
 
-def clauses(file: str) -> list[tuple[str, str, list[str], str | None, list[str]]]:
-    """(clause text, lead word, lead, support word, support) for every clause of a source."""
+def clauses(file: str) -> list[tuple[int, str, str, list[str], str | None, list[str]]]:
+    """(offset, clause text, lead word, lead, support word, support) for every clause of a source,
+    the offset counted in the source with all whitespace removed."""
     text = squash((DATA / "sources" / file).read_text(encoding="utf-8"))
     out = []
     for m in CLAUSE.finditer(text):
         lead_part, *rest = SUPPORT.split(m.group(2), maxsplit=1)
         word, support = (rest[0], names(rest[1])) if rest else (None, [])
-        out.append((m.group(0), m.group(1), names(lead_part), word, support))
+        out.append((m.start(), m.group(0), m.group(1), names(lead_part), word, support))
+    return out
+
+
+def spans(file: str, items: list[dict]) -> list[tuple[int, int, dict]]:
+    """Where each item's text stands in its source (whitespace removed), searching onwards from
+    the previous item so that repeated wording lands on the right occurrence."""
+    text = squash((DATA / "sources" / file).read_text(encoding="utf-8"))
+    out, pos = [], 0
+    for item in items:
+        body = squash(item["text"])
+        start = text.find(body, pos)
+        if start < 0:
+            start = text.find(body)
+        if start >= 0:
+            out.append((start, start + len(body), item))
+            pos = start + 1
     return out
 
 
@@ -53,11 +70,12 @@ def test_every_agency_clause_is_an_item_with_exactly_its_agencies(kb, file, plan
     found = clauses(file)
     assert len(found) == expected
     items = [i for i in kb.items if i["plan"] == plan or i["plan"].startswith(plan + "-")]
+    located = spans(file, items)
     wrong = []
-    for clause, lead_word, lead, support_word, support in found:
-        holders = [i for i in items if clause in squash(i["text"])]
+    for offset, clause, lead_word, lead, support_word, support in found:
+        holders = [i for start, end, i in located if start <= offset and offset + len(clause) <= end]
         if len(holders) != 1:
-            wrong.append(f"{clause}: in {len(holders)} items")
+            wrong.append(f"{clause} at {offset}: in {len(holders)} items")
             continue
         item = holders[0]
         if item.get("agency_note"):

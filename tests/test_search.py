@@ -53,9 +53,13 @@ def test_syntax_characters_are_plain_text(conn, query):
         assert isinstance(exc, SdError)
 
 
-def test_percent_and_underscore_do_not_match_everything(conn):
-    assert len(search(conn, "%")) < 50
-    assert len(search(conn, "_")) == 0
+def test_percent_and_underscore_are_literal_characters(conn):
+    """`%` and `_` are LIKE wildcards; here they must match only text that contains them."""
+    hits = ids(search(conn, "%", fuzzy=False))
+    rows = dict(conn.execute("select id, search from items"))
+    assert hits and all("%" in rows[i] for i in hits)
+    assert len(hits) == sum("%" in s for s in rows.values())
+    assert search(conn, "_") == []
 
 
 def test_terms_fold_width_case_and_control_characters():

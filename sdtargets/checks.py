@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .extract import find_clauses, squash
+from .render import written
 
 #: Comparison words a target may record, in the order the text uses them.
 CMP_VOCAB = frozenset(
@@ -59,13 +60,6 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.item}: {self.message}"
-
-
-def written(value: float | int) -> str:
-    """A number as a document writes it: `25`, `3.5`, never `25.0` or `3.5e+00`."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
 
 
 def _digits_only(text: str) -> str:

@@ -158,17 +158,11 @@ def find(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Search every goal, measure, indicator and target; best matches first."""
-    from .render import emit
-    from .search import find_items, snippet, terms_of
-    from .views import find_columns
+    from . import commands
 
     fmt = _format(fmt, as_json, fields)
-    text = " ".join(query)
-    terms = terms_of(text)
-    items = find_items(conn(), text, _filters(plan, year, agency, kind, limit), fuzzy=not exact)
-    snippets = {it["id"]: snippet(it["text"], terms) for it in items}
-    emit(items, fmt, find_columns(snippets), caption=f"{len(items)} items match {text!r}")
-    return _done(items)
+    filters = _filters(plan, year, agency, kind, limit)
+    return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact)
 
 
 @app.command()
@@ -189,35 +183,10 @@ def agency(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """An agency's duties, led and supported, grouped by plan."""
-    from .agencies import duties, resolve
-    from .render import emit, message
-    from .views import role_columns
+    from . import commands
 
     fmt = _format(fmt, as_json, fields)
-    ag = resolve(conn(), name)
-    items = duties(conn(), ag, _filters(plan, year, None, kind, limit), role)
-    if fmt != "table":
-        emit(items, fmt, role_columns(ag.names))
-        return _done(items)
-    header = f"{ag.name}" + (f"（{ag.full}）" if ag.full and ag.full != ag.name else "") + f"  [{ag.kind}]"
-    if ag.aliases:
-        header += f"\n  also: {'、'.join(ag.aliases)}"
-    if ag.linked:
-        header += f"\n  linked by rename: {'、'.join(ag.linked)}" + (
-            f" — {ag.rename_note}" if ag.rename_note else ""
-        )
-    led = sum(it["role"] == "lead" for it in items)
-    header += f"\n  {led} led, {len(items) - led} supported"
-    message(header)
-    groups: dict[str, list[dict]] = {}
-    for it in items:
-        groups.setdefault(it["plan_title"] + f" ({it['plan']})", []).append(it)
-    for title, group in groups.items():
-        n_led = sum(i["role"] == "lead" for i in group)
-        emit(
-            group, fmt, role_columns(ag.names), title=f"{title}: {n_led} led, {len(group) - n_led} supported"
-        )
-    return _done(items)
+    return commands.agency(conn(), name, _filters(plan, year, None, kind, limit), role, fmt)
 
 
 @app.command()
@@ -270,26 +239,10 @@ def due(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every target and deadline in a year (or range), with agency, value and plan."""
-    from .query import check_year
-    from .query import due as due_items
-    from .render import emit
-    from .views import DUE_COLUMNS
+    from . import commands
 
     fmt = _format(fmt, as_json, fields)
-    check_year(year)
-    check_year(until, "--until year")
-    f = _filters(plan, None, agency, kind, limit)
-    items = due_items(conn(), year, until, implied, f)
-    span = f"{year}–{until}" if until else str(year)
-    n_t = sum(len(i["due"]) for i in items)
-    note = "" if implied else "; --implied adds what is due only by its plan's end"
-    emit(
-        items,
-        fmt,
-        DUE_COLUMNS,
-        caption=f"{len(items)} items, {n_t} targets due {span} (* = year implied{note})",
-    )
-    return _done(items)
+    return commands.due(conn(), year, until, implied, _filters(plan, None, agency, kind, limit), fmt)
 
 
 @app.command()
@@ -300,17 +253,9 @@ def show(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """One item, whole, with its source citation."""
-    from .query import get_item
-    from .render import emit
-    from .views import EXPORT_COLUMNS, show_item
+    from . import commands
 
-    fmt = _format(fmt, as_json, fields)
-    item = get_item(conn(), item_id)
-    if fmt == "table":
-        show_item(item)
-    else:
-        emit(item, fmt, EXPORT_COLUMNS)
-    return ExitCode.OK
+    return commands.show(conn(), item_id, _format(fmt, as_json, fields))
 
 
 @app.command()

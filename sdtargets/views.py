@@ -5,8 +5,7 @@ Kept apart from the CLI so that the commands stay argument parsing plus one call
 
 from __future__ import annotations
 
-from .checks import written
-from .render import Column, bar, console
+from .render import Column, bar, console, written
 
 
 def value_text(t: dict) -> str:

@@ -70,7 +70,11 @@ def test_every_agency_named_in_an_item_is_in_the_registry(kb):
 
 @pytest.mark.parametrize(
     ("old", "new"),
-    [("人民银行济南分行", "人民银行山东省分行"), ("省地方金融监管局", "省委金融办"), ("省畜牧兽医局", "省畜牧局")],
+    [
+        ("人民银行济南分行", "人民银行山东省分行"),
+        ("省地方金融监管局", "省委金融办"),
+        ("省畜牧兽医局", "省畜牧局"),
+    ],
 )
 def test_a_renamed_agency_answers_for_both_names(cli, old, new):
     """Asking for either name lists the duties of both, each under the name its document used."""

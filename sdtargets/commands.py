@@ -1,0 +1,100 @@
+"""The query commands' bodies: ask the library, hand the answer to the renderer.
+
+Each function here is one command (`find`, `agency`, `due`, `show`) with its arguments already
+parsed. Two front-ends call them: the Typer app (`cli`), and the fast path (`fast`) that answers
+the simplest command lines without importing Typer. Keeping the bodies here, once, is what makes
+both paths print the same thing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from .errors import ExitCode, NoResults
+from .query import Filters
+
+
+def _done(rows: list) -> ExitCode:
+    """Exit 0 when something was found, else the documented 1 (a valid query, no results)."""
+    if not rows:
+        raise NoResults()
+    return ExitCode.OK
+
+
+def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy: bool = True) -> ExitCode:
+    """`find`: ranked items, each table row showing why it matched."""
+    from .render import emit
+    from .search import find_items, snippet, terms_of
+    from .views import find_columns
+
+    terms = terms_of(text)
+    items = find_items(conn, text, filters, fuzzy=fuzzy)
+    snippets = {it["id"]: snippet(it["text"], terms) for it in items}
+    emit(items, fmt, find_columns(snippets), caption=f"{len(items)} items match {text!r}")
+    return _done(items)
+
+
+def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | None, fmt: str) -> ExitCode:
+    """`agency`: the agency's names and kind as a header, then its duties grouped by plan."""
+    from .agencies import duties, resolve
+    from .render import emit, message
+    from .views import role_columns
+
+    ag = resolve(conn, name)
+    items = duties(conn, ag, filters, role)
+    if fmt != "table":
+        emit(items, fmt, role_columns(ag.names))
+        return _done(items)
+    header = f"{ag.name}" + (f"（{ag.full}）" if ag.full and ag.full != ag.name else "") + f"  [{ag.kind}]"
+    if ag.aliases:
+        header += f"\n  also: {'、'.join(ag.aliases)}"
+    if ag.linked:
+        header += f"\n  linked by rename: {'、'.join(ag.linked)}" + (
+            f" — {ag.rename_note}" if ag.rename_note else ""
+        )
+    led = sum(it["role"] == "lead" for it in items)
+    shown = f" (first {len(items)} shown)" if filters.limit else ""
+    header += f"\n  {led} led, {len(items) - led} supported{shown}"
+    message(header)
+    groups: dict[str, list[dict]] = {}
+    for it in items:
+        groups.setdefault(it["plan_title"] + f" ({it['plan']})", []).append(it)
+    for title, group in groups.items():
+        n_led = sum(i["role"] == "lead" for i in group)
+        title = f"{title}: {n_led} led, {len(group) - n_led} supported"
+        emit(group, fmt, role_columns(ag.names), title=title)
+    return _done(items)
+
+
+def due(
+    conn: sqlite3.Connection, year: int, until: int | None, implied: bool, filters: Filters, fmt: str
+) -> ExitCode:
+    """`due`: every target and deadline falling in a year or range."""
+    from .query import check_year
+    from .query import due as due_items
+    from .render import emit
+    from .views import DUE_COLUMNS
+
+    check_year(year)
+    check_year(until, "--until year")
+    items = due_items(conn, year, until, implied, filters)
+    span = f"{year}–{until}" if until else str(year)
+    n_t = sum(len(i["due"]) for i in items)
+    note = "" if implied else "; --implied adds what is due only by its plan's end"
+    caption = f"{len(items)} items, {n_t} targets due {span} (* = year implied{note})"
+    emit(items, fmt, DUE_COLUMNS, caption=caption)
+    return _done(items)
+
+
+def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
+    """`show`: one item, whole, with its citation."""
+    from .query import get_item
+    from .render import emit
+    from .views import EXPORT_COLUMNS, show_item
+
+    item = get_item(conn, item_id)
+    if fmt == "table":
+        show_item(item)
+    else:
+        emit(item, fmt, EXPORT_COLUMNS)
+    return ExitCode.OK

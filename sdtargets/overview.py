@@ -23,10 +23,14 @@ def stats(conn: sqlite3.Connection, top: int = 15) -> dict:
     plans = [
         dict(r)
         for r in q(
-            """select p.id as plan, p.short as title,
-                 (select count(*) from items i where i.plan = p.id) as items,
-                 (select count(*) from targets t join items i on i.id = t.item_id where i.plan = p.id)
-                   as targets
+            # a document counts the items of its sub-plans, as `--plan` includes them
+            """with family(plan, id) as (select p.id, c.id from plans p join plans c
+                                          on c.id = p.id or c.parent = p.id)
+               select p.id as plan, p.short as title,
+                 (select count(*) from items i
+                   where i.plan in (select id from family f where f.plan = p.id)) as items,
+                 (select count(*) from targets t join items i on i.id = t.item_id
+                   where i.plan in (select id from family f where f.plan = p.id)) as targets
                from plans p order by p.seq"""
         )
     ]

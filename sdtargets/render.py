@@ -106,6 +106,8 @@ def emit(
     else:
         rows = objects if isinstance(objects, list) else [objects]
         cells = [[_plain(c.get(o)) for c in columns] for o in rows]
+        if fmt == "tsv":  # one line per row: TSV readers split rows on newlines and fields on tabs
+            cells = [[" ; ".join(v.split("\n")).replace("\t", " ") for v in row] for row in cells]
         headers = [c.header for c in columns]
         if fmt in ("csv", "tsv"):
             import csv

@@ -11,44 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .extract import find_clauses, squash
+from .extract import CMP_WORDS, find_clauses, squash
 from .render import written
 
-#: Comparison words a target may record, in the order the text uses them.
-CMP_VOCAB = frozenset(
-    {
-        "力争",
-        "确保",
-        "达到",
-        "达",
-        "突破",
-        "超过",
-        "超",
-        "不低于",
-        "不少于",
-        "不超过",
-        "不高于",
-        "控制在",
-        "以内",
-        "以下",
-        "以上",
-        "左右",
-        "约",
-        "近",
-        "下降",
-        "降低",
-        "增长",
-        "提高",
-        "提升",
-        "累计",
-        "年均",
-        "新增",
-        "保持",
-        "稳定在",
-        "超出",
-        "减少",
-    }
-)
+#: Comparison words a target may record (one vocabulary, shared with the drafter).
+CMP_VOCAB = frozenset(CMP_WORDS)
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,7 @@ _QTY_RE = re.compile(
     r"(?P<unit>%|‰|万亿元|亿元|万元|元|万千瓦|千瓦|万吨|吨|万亩|亩|万平方米|平方米|万人次|万人|人次|人|"
     r"万户|户|万家|家|万个|个|万辆|辆|项|场|条|所|座|次|批|名|万台|台|公里|倍|款|部|张|件)"
 )
+#: Every comparison word a target may record: 达到 2.8万家, 不低于 95%, 控制在 …以内.
 CMP_WORDS = (
     "力争",
     "确保",
@@ -213,17 +214,33 @@ CMP_WORDS = (
     "达",
     "突破",
     "超过",
+    "超",
     "不低于",
     "不少于",
+    "不超过",
+    "不高于",
     "控制在",
-    "下降",
-    "增长",
-    "提高",
-    "以上",
-    "左右",
     "以内",
     "以下",
+    "以上",
+    "左右",
+    "约",
+    "近",
+    "下降",
+    "降低",
+    "增长",
+    "提高",
+    "提升",
+    "累计",
+    "年均",
+    "新增",
+    "保持",
+    "稳定在",
+    "超出",
+    "减少",
 )
+#: Comparison words that follow the number they qualify (3.5万家以上).
+_TRAILING = ("以上", "以下", "以内", "左右")
 
 
 def years_in(text: str) -> list[int]:
@@ -240,9 +257,12 @@ def draft_targets(text: str, default_year: int) -> list[dict]:
         years = _YEAR_RE.findall(before)
         if text[m.end() : m.end() + 1] == "年":
             continue
-        cmp = [w for w in CMP_WORDS if w in before[-12:] or w in after[:3]]
         metric_src = re.split(r"[，。；、：]", before)[-1]
+        trailing = next((w for w in _TRAILING if after.startswith(w)), "")
+        cmp = _cmp_words(metric_src[-12:] + m.group(0) + trailing)
         metric = re.sub(r"(20\d\d年|力争|确保|达到|突破|超过|全省|新增|累计)", "", metric_src)
+        if not metric and out and before.endswith(f"{out[-1]['quote'][-6:]}、" + metric_src):
+            metric = out[-1]["metric"]  # 2024年突破3.5万家、2025年突破3.8万家: the same quantity
         t: dict = {
             "metric": metric or "?",
             "value": _num(m.group("value")),
@@ -253,9 +273,16 @@ def draft_targets(text: str, default_year: int) -> list[dict]:
             t["value_max"] = _num(m.group("max"))
         if cmp:
             t["cmp"] = cmp
-        t["quote"] = (metric_src + m.group(0) + after[:2]).strip()
+        t["quote"] = (metric_src + m.group(0) + trailing).strip()
         out.append(t)
     return out
+
+
+def _cmp_words(window: str) -> list[str]:
+    """The comparison words in ``window``, in text order, none inside a longer one (达 in 达到)."""
+    found = [(window.find(w), w) for w in CMP_WORDS if w in window]
+    found = [(i, w) for i, w in found if not any(w != v and w in v and j <= i < j + len(v) for j, v in found)]
+    return [w for _, w in sorted(found)]
 
 
 def _num(s: str) -> int | float:

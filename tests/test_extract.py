@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sdtargets.extract import cn_number, extract, find_clauses, years_in
+from sdtargets.extract import cn_number, draft_targets, extract, find_clauses, years_in
 
 
 def test_clause_with_support_after_a_comma():
@@ -67,3 +67,25 @@ def test_numbered_task_without_clause_is_still_an_item():
 def test_years_and_numerals():
     assert years_in("力争2023年达到、2025 年突破") == [2023, 2025]
     assert [cn_number(s) for s in ("三", "十", "十二", "二十一")] == [3, 10, 12, 21]
+
+
+def test_drafted_targets_split_years_and_keep_clean_comparisons():
+    text = "全社会研发经费投入年均增长10%左右，高新技术企业2024年突破3.5万家、2025年突破3.8万家，力争全省"
+    drafted = [
+        (t["metric"], t["value"], t["unit"], t["year"], t.get("cmp"), t["quote"])
+        for t in draft_targets(text, 2025)
+    ]
+    assert drafted == [
+        (
+            "全社会研发经费投入年均增长",
+            10,
+            "%",
+            2025,
+            ["年均", "增长", "左右"],
+            "全社会研发经费投入年均增长10%左右",
+        ),
+        ("高新技术企业", 3.5, "万家", 2024, ["突破"], "高新技术企业2024年突破3.5万家"),
+        ("高新技术企业", 3.8, "万家", 2025, ["突破"], "2025年突破3.8万家"),
+    ]
+    reached = draft_targets("力争全省高新技术企业达到2.8万家，国家", 2023)[0]
+    assert reached["cmp"] == ["力争", "达到"]  # never 达 as well

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from .db import digest_of
@@ -51,7 +51,8 @@ def read_yaml(path: Path) -> object:
     """Parse one YAML file safely; syntax errors name the file, line and column."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from .yamlread import parse
+
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -63,28 +64,13 @@ def read_yaml(path: Path) -> object:
     except UnicodeDecodeError:
         raise SdError(f"{path} is not UTF-8 text.") from None
     try:
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader, by construction
+        return parse(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
         raise SdError(f"{where}: invalid YAML: {exc.problem or exc.context}.") from None
     except yaml.YAMLError as exc:
         raise SdError(f"{path}: invalid YAML: {exc}.") from None
-    _refuse_aliases(data, path)
-    return data
-
-
-def _refuse_aliases(data: object, path: Path) -> None:
-    """Reject YAML anchors/aliases: a shared node is how an alias bomb exhausts memory."""
-    seen: set[int] = set()
-    stack = [data]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict | list):
-            if id(node) in seen:
-                raise SdError(f"{path}: YAML anchors and aliases are not allowed in the knowledge base.")
-            seen.add(id(node))
-            stack.extend(node.values() if isinstance(node, dict) else node)
 
 
 @cache
@@ -202,19 +188,19 @@ def cross_check(kb: KnowledgeBase, tpath: Path, apath: Path) -> list[str]:
 
     ids: set[str] = set()
     for i, item in enumerate(kb.items):
-        where = _at(tpath, ["items", i])
+        at = partial(_at, tpath, ["items", i])  # a line number only when there is a problem to report
         if item["id"] in ids:
-            problems.append(f"{where}: duplicate item id {item['id']}")
+            problems.append(f"{at()}: duplicate item id {item['id']}")
         ids.add(item["id"])
         if item["plan"] not in plan_ids:
-            problems.append(f"{where}: item {item['id']} names unknown plan {item['plan']}")
+            problems.append(f"{at()}: item {item['id']} names unknown plan {item['plan']}")
         elif not item["id"].startswith(item["plan"] + "."):
-            problems.append(f"{where}: item id {item['id']} does not start with its plan id")
+            problems.append(f"{at()}: item id {item['id']} does not start with its plan id")
         for role in ("lead", "support"):
             for name in item.get(role) or []:
                 if name not in canon:
                     hint = f" (did you mean {names[name]}?)" if name in names else ""
-                    problems.append(f"{where}: {item['id']} names unknown agency {name}{hint}")
+                    problems.append(f"{at()}: {item['id']} names unknown agency {name}{hint}")
     return problems
 
 

@@ -24,13 +24,11 @@ def _done(rows: list) -> ExitCode:
 def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy: bool = True) -> ExitCode:
     """`find`: ranked items, each table row showing why it matched."""
     from .render import emit
-    from .search import find_items, snippet, terms_of
+    from .search import find_items, terms_of
     from .views import find_columns
 
-    terms = terms_of(text)
     items = find_items(conn, text, filters, fuzzy=fuzzy)
-    snippets = {it["id"]: snippet(it["text"], terms) for it in items}
-    emit(items, fmt, find_columns(snippets), caption=f"{len(items)} items match {text!r}")
+    emit(items, fmt, find_columns(terms_of(text)), caption=f"{len(items)} items match {text!r}")
     return _done(items)
 
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 KB_FILES = ("targets.yaml", "agencies.yaml")
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 
 def digest_of(folder: Path) -> str:
@@ -41,6 +41,25 @@ def digest_of(folder: Path) -> str:
         h.update(name.encode())
         h.update(path.read_bytes() if path.exists() else b"")
     return h.hexdigest()[:16]
+
+
+def stamp_of(folder: Path) -> str:
+    """The YAML files' identity as the file system sees it (path, size, times, inode).
+
+    Hashing the YAML costs time in proportion to the base on every run; a stat costs nothing.
+    A database records the stamp of the files it was built from, and while the stamp is
+    unchanged the files are too, so `connect` can skip the hash (as git's index does). Any
+    change of the stamp, even a bare `touch`, falls back to the content hash, the authority.
+    """
+    parts: list[object] = [str(folder.resolve())]
+    for name in KB_FILES:
+        try:
+            st = (folder / name).stat()
+        except FileNotFoundError:
+            parts.append(None)
+        else:
+            parts.append([name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino])
+    return json.dumps(parts, ensure_ascii=False)
 
 
 def normalise_text(text: str) -> str:
@@ -168,7 +187,11 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
     for name, (columns, pk) in TABLES.items():
         db[name].create(columns, pk=pk)
     db["meta"].insert_all(
-        [{"key": "digest", "value": kb.digest}, {"key": "schema", "value": SCHEMA_VERSION}],
+        [
+            {"key": "digest", "value": kb.digest},
+            {"key": "stamp", "value": kb.stamp},
+            {"key": "schema", "value": SCHEMA_VERSION},
+        ],
     )
     db["plans"].insert_all(
         (
@@ -310,14 +333,14 @@ def _open_ro(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _usable(path: Path, digest: str) -> sqlite3.Connection | None:
-    """A read-only connection to ``path`` if it holds this digest's database, else None."""
+def _usable(path: Path, digest: str, key: str = "digest") -> sqlite3.Connection | None:
+    """A read-only connection to ``path`` if it holds this digest's (or stamp's) database."""
     if not path.exists():
         return None
     try:
         conn = _open_ro(path)
         meta = _read_meta(conn)
-        if meta.get("digest") == digest and meta.get("schema") == SCHEMA_VERSION:
+        if meta.get(key) == digest and meta.get("schema") == SCHEMA_VERSION:
             conn.execute("select count(*) from items_fts").fetchone()
             return conn
         conn.close()
@@ -383,12 +406,17 @@ def connect(db_path: Path | None = None, folder: Path | None = None) -> sqlite3.
     temporary folder, and failing that in memory, with a warning.
     """
     folder = folder or data_dir()
+    env = os.environ.get("SDTARGETS_DB")
+    explicit = db_path or (Path(env).expanduser() if env else None)
     try:
+        stamp = stamp_of(folder)
+        for candidate in [explicit] if explicit else sorted(cache_dir().glob("kb-*.sqlite")):
+            conn = _usable(candidate, stamp, key="stamp")
+            if conn is not None:
+                return conn  # the files are exactly those the database was built from
         digest = digest_of(folder)
     except OSError as exc:
         raise SdError(f"Cannot read the knowledge base in {folder}: {exc.strerror or exc}.") from None
-    env = os.environ.get("SDTARGETS_DB")
-    explicit = db_path or (Path(env).expanduser() if env else None)
     path = explicit or cache_dir() / f"kb-{digest}.sqlite"
     conn = _usable(path, digest)
     if conn is not None:

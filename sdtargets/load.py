@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
 
-from .db import digest_of
+from .db import digest_of, stamp_of
 from .errors import SdError
 from .extract import squash, years_in
 
@@ -44,6 +44,7 @@ class KnowledgeBase:
     items: list[dict]
     agencies: list[dict]
     digest: str = ""
+    stamp: str = ""
     problems: list[str] = field(default_factory=list)
 
 
@@ -109,6 +110,9 @@ def load(folder: Path) -> KnowledgeBase:
     tpath, apath = folder / TARGETS_FILE, folder / AGENCIES_FILE
     if not tpath.exists():
         raise SdError(f"No knowledge base at {folder}: {TARGETS_FILE} is missing.")
+    # Identify the files before reading them: if they change while we read, the database is
+    # labelled with the old identity and the next run rebuilds it, never the other way round.
+    stamp, digest = stamp_of(folder), digest_of(folder)
     targets = read_yaml(tpath)
     agencies = read_yaml(apath) if apath.exists() else {"agencies": []}
 
@@ -126,7 +130,7 @@ def load(folder: Path) -> KnowledgeBase:
     if problems:
         raise SdError(_summary(problems), details=problems)
     normalise(kb)
-    kb.digest = digest_of(folder)
+    kb.digest, kb.stamp = digest, stamp
     return kb
 
 

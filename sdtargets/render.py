@@ -41,8 +41,16 @@ def choose_format(fmt: str | None, as_json: bool) -> str:
     return fmt
 
 
-def dumps(obj: object) -> str:
-    """JSON as the contract wants it: UTF-8 Chinese, not \\u escapes."""
+def dumps(obj: object, pretty: bool = True) -> str:
+    """JSON as the contract wants it: UTF-8 Chinese, not \\u escapes.
+
+    One object (`show`, `stats`) is always indented. A list is indented when ``pretty`` (a
+    person at a terminal) and otherwise written one compact object per line: still one JSON
+    array, greppable, and several times faster to write, because `json.dumps(indent=…)` cannot
+    use CPython's C encoder and a list can hold thousands of items.
+    """
+    if isinstance(obj, list) and obj and not pretty:
+        return "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in obj) + "\n]"
     return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
@@ -95,7 +103,7 @@ def emit(
         settings.last_ids = [o["id"] for o in objects if isinstance(o, dict) and "id" in o]
     objects, columns = select_fields(objects, columns, settings.fields)
     if fmt == "json":
-        out.write(dumps(objects) + "\n")
+        out.write(dumps(objects, pretty=out.isatty()) + "\n")
     elif fmt == "jsonl":
         for obj in objects if isinstance(objects, list) else [objects]:
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")

@@ -35,6 +35,29 @@ def test_rebuilt_when_the_yaml_changes(tmp_path):
     assert count(dbm.connect(path, folder)) == 2
 
 
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(tmp_path):
+    """The stat shortcut must not hide a change: ctime moves even when mtime is put back."""
+    folder, path = kb_at(tmp_path / "kb"), tmp_path / "kb.sqlite"
+    target = folder / "targets.yaml"
+    dbm.connect(path, folder).close()
+    before = target.stat()
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("2万个", "3万个"), encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert target.stat().st_size == before.st_size
+    conn = dbm.connect(path, folder)
+    assert "3万个" in conn.execute("select text from items").fetchone()[0]
+
+
+def test_a_touched_but_unchanged_file_is_not_rebuilt(tmp_path):
+    folder, path = kb_at(tmp_path / "kb"), tmp_path / "kb.sqlite"
+    dbm.connect(path, folder).close()
+    built = path.stat().st_mtime_ns
+    os.utime(folder / "targets.yaml")
+    dbm.connect(path, folder).close()
+    assert path.stat().st_mtime_ns == built
+
+
 @pytest.mark.parametrize("damage", [b"", b"garbage" * 10, None])
 def test_damaged_cache_is_rebuilt(tmp_path, monkeypatch, damage):
     folder = kb_at(tmp_path / "kb")

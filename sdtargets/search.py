@@ -63,14 +63,23 @@ def search(conn: sqlite3.Connection, query: str, fuzzy: bool = True) -> list[Hit
         exact = found if exact is None else exact & found
     exact = exact or set()
     whole = _items_with(conn, phrase) & exact if len(terms) > 1 else exact
-    seq = dict(conn.execute("select id, seq from items").fetchall())
     hits = [
         Hit(i, EXACT_PHRASE if i in whole else ALL_TERMS, "phrase" if i in whole else "terms") for i in exact
     ]
     if fuzzy and len(terms) == 1 and len(phrase) >= 3:
         hits += _fuzzy(conn, phrase, exclude=exact)
+    seq = _source_order(conn, [h.item_id for h in hits])
     hits.sort(key=lambda h: (-h.score, seq.get(h.item_id, 0)))
     return hits
+
+
+def _source_order(conn: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
+    """Each hit's position in the sources (ties in score keep source order): the hits only,
+    not the whole base."""
+    import json
+
+    sql = "select id, seq from items where id in (select value from json_each(?))"
+    return dict(conn.execute(sql, (json.dumps(ids, ensure_ascii=False),)).fetchall())
 
 
 def find_items(conn: sqlite3.Connection, query: str, filters, fuzzy: bool = True) -> list[dict]:  # noqa: ANN001

@@ -238,6 +238,10 @@ CMP_WORDS = (
     "稳定在",
     "超出",
     "减少",
+    ">",
+    "<",
+    "＞",
+    "＜",
 )
 #: Comparison words that follow the number they qualify (3.5万家以上).
 _TRAILING = ("以上", "以下", "以内", "左右")

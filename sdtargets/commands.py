@@ -39,7 +39,9 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     from .views import role_columns
 
     ag = resolve(conn, name)
-    items = duties(conn, ag, filters, role)
+    limit, filters.limit = filters.limit, None
+    every = duties(conn, ag, filters, role)  # all of them, so that the header counts them all
+    items = every[:limit] if limit else every
     if fmt != "table":
         emit(items, fmt, role_columns(ag.names))
         return _done(items)
@@ -50,9 +52,9 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
         header += f"\n  linked by rename: {'、'.join(ag.linked)}" + (
             f" — {ag.rename_note}" if ag.rename_note else ""
         )
-    led = sum(it["role"] == "lead" for it in items)
-    shown = f" (first {len(items)} shown)" if filters.limit else ""
-    header += f"\n  {led} led, {len(items) - led} supported{shown}"
+    led = sum(it["role"] == "lead" for it in every)
+    shown = f" (first {len(items)} shown)" if len(items) < len(every) else ""
+    header += f"\n  {led} led, {len(every) - led} supported{shown}"
     message(header)
     groups: dict[str, list[dict]] = {}
     for it in items:

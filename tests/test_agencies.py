@@ -106,11 +106,17 @@ def test_collectives_only_by_exact_name(conn):
         resolve(conn, "有关部门")
 
 
-def test_agency_command_groups_by_plan_and_counts(cli):
-    result = cli("agency", "省工信厅")
+def test_agency_header_names_the_agency_and_counts_all_its_duties(cli):
+    every = cli("agency", "省工信厅", "--json").json
+    led = sum(i["role"] == "lead" for i in every)
+    result = cli("agency", "省工信厅", "--limit", "1")
     assert result.code == 0, result
-    assert "省工业和信息化厅" in result.err
-    assert "led" in result.err
+    assert result.err.splitlines()[:3] == [
+        "省工业和信息化厅（山东省工业和信息化厅）  [省政府组成部门]",
+        "  also: 省工信厅、山东省工信厅",
+        f"  {led} led, {len(every) - led} supported (first 1 shown)",
+    ]
+    assert every[0]["id"] in result.out and every[1]["id"] not in result.out
 
 
 def test_agencies_lists_every_agency_with_counts(cli, kb):

@@ -1,7 +1,10 @@
 """Assemble data/targets.yaml from curation/plans.yaml and the reviewed fragments.
 
-Usage: python scripts/assemble.py [FRAGMENT.yaml ...]   (default: curation/review/*.yaml in
-the order of ORDER). Fragments are concatenated block by block, unchanged, so that the committed
+Usage: python scripts/assemble.py [--check] [FRAGMENT.yaml ...]   (default: curation/review/*.yaml
+in the order of ORDER). With --check, write nothing and exit 1 if data/targets.yaml differs from
+what the fragments assemble to (the test suite runs this, so the two cannot drift apart).
+
+Fragments are concatenated block by block, unchanged, so that the committed
 file keeps the curators' layout; the result is then parsed to make sure it is valid YAML.
 """
 
@@ -25,8 +28,9 @@ ORDER = [
 ]
 
 
-def main() -> None:
-    frags = [Path(a) for a in sys.argv[1:]] or [
+def main() -> int:
+    check = "--check" in sys.argv[1:]
+    frags = [Path(a) for a in sys.argv[1:] if a != "--check"] or [
         ROOT / "curation" / "review" / f"{n}.yaml"
         for n in ORDER
         if (ROOT / "curation" / "review" / f"{n}.yaml").exists()
@@ -48,9 +52,16 @@ def main() -> None:
         parts.append(f.read_text(encoding="utf-8").strip() + "\n")
     out = "".join(parts)
     data = yaml.safe_load(out)
-    (ROOT / "data" / "targets.yaml").write_text(out, encoding="utf-8")
+    target = ROOT / "data" / "targets.yaml"
+    if check:
+        if target.read_text(encoding="utf-8") != out:
+            print("data/targets.yaml differs from curation/: run scripts/assemble.py", file=sys.stderr)
+            return 1
+        return 0
+    target.write_text(out, encoding="utf-8")
     print(f"{len(data['plans'])} plans, {len(data['items'])} items", file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DATA
+from conftest import DATA, ROOT
 
 from sdtargets.validate import validate_folder
 
@@ -121,3 +121,16 @@ def test_agencies_in_items_are_canonical_names(kb):
     canonical = {a["name"] for a in kb.agencies}
     unknown = {n for i in kb.items for n in i["lead"] + i["support"] if n not in canonical}
     assert unknown == set()
+
+
+def test_the_committed_knowledge_base_is_the_assembly_of_the_reviewed_fragments():
+    """Curators edit curation/review/*.yaml; data/targets.yaml must be exactly their assembly."""
+    import subprocess
+    import sys
+
+    if DATA != ROOT / "data":
+        pytest.skip("developing against another knowledge base")
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "assemble.py"), "--check"], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 import unicodedata
 from collections import namedtuple
+from functools import lru_cache
 
 from .db import normalise_text
 from .errors import SdError
@@ -116,13 +117,17 @@ def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit
     return out
 
 
+@lru_cache(maxsize=8192)
+def _fold_char(ch: str) -> str:
+    """One character folded as the index folds text (NFKC, lower case, no whitespace)."""
+    return "" if ch.isspace() else unicodedata.normalize("NFKC", ch).lower()
+
+
 def locate(text: str, term: str) -> tuple[int, int] | None:
     """Where folded ``term`` occurs in ``text`` (original characters): for highlighting."""
     folded, index = [], []
     for pos, ch in enumerate(text):
-        if ch.isspace():
-            continue
-        for f in unicodedata.normalize("NFKC", ch).lower():
+        for f in _fold_char(ch):
             folded.append(f)
             index.append(pos)
     at = "".join(folded).find(term)

@@ -1,8 +1,10 @@
 """Assemble data/targets.yaml from curation/plans.yaml and the reviewed fragments.
 
-Usage: python scripts/assemble.py [--check] [FRAGMENT.yaml ...]   (default: curation/review/*.yaml
-in the order of ORDER). With --check, write nothing and exit 1 if data/targets.yaml differs from
-what the fragments assemble to (the test suite runs this, so the two cannot drift apart).
+Usage: python scripts/assemble.py [--check] [--out PATH] [FRAGMENT.yaml ...]   (default:
+curation/review/*.yaml in the order of ORDER). With --check, write nothing and exit 1 if
+data/targets.yaml differs from what the fragments assemble to (the test suite runs this, so the two
+cannot drift apart). With --out, write the assembly to PATH instead of data/targets.yaml (to
+validate a fragment under review in a scratch knowledge-base folder without touching the product).
 
 Fragments are concatenated block by block, unchanged, so that the committed
 file keeps the curators' layout; the result is then parsed to make sure it is valid YAML.
@@ -29,8 +31,14 @@ ORDER = [
 
 
 def main() -> int:
-    check = "--check" in sys.argv[1:]
-    frags = [Path(a) for a in sys.argv[1:] if a != "--check"] or [
+    args = sys.argv[1:]
+    check = "--check" in args
+    out_path = None
+    if "--out" in args:
+        at = args.index("--out")
+        out_path = Path(args[at + 1])
+        del args[at : at + 2]
+    frags = [Path(a) for a in args if a != "--check"] or [
         ROOT / "curation" / "review" / f"{n}.yaml"
         for n in ORDER
         if (ROOT / "curation" / "review" / f"{n}.yaml").exists()
@@ -52,7 +60,7 @@ def main() -> int:
         parts.append(f.read_text(encoding="utf-8").strip() + "\n")
     out = "".join(parts)
     data = yaml.safe_load(out)
-    target = ROOT / "data" / "targets.yaml"
+    target = out_path or ROOT / "data" / "targets.yaml"
     if check:
         if target.read_text(encoding="utf-8") != out:
             print("data/targets.yaml differs from curation/: run scripts/assemble.py", file=sys.stderr)

@@ -28,7 +28,12 @@ def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy:
     from .views import find_columns
 
     items = find_items(conn, text, filters, fuzzy=fuzzy)
-    emit(items, fmt, find_columns(terms_of(text)), caption=f"{len(items)} items match {text!r}")
+    emit(
+        items,
+        fmt,
+        find_columns(terms_of(text)),
+        caption=f"{len(items)} {'item matches' if len(items) == 1 else 'items match'} {text!r}",
+    )
     return _done(items)
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-# 73 has no 牵头单位 clause: its six agencies are 按职责分工负责, recorded as leads under that word
-FDRC_LEADS = [f"green2023.{n}" for n in (11, 43, 54, 58, 73, 75, 81, 82, 90, 91, 101, 108)]
+# 73 names no lead: its six agencies are 按职责分工负责, recorded as support under that word
+FDRC_LEADS = [f"green2023.{n}" for n in (11, 43, 54, 58, 75, 81, 82, 90, 91, 101, 108)]
 FDRC_SUPPORTS = [
     f"green2023.{n}"
-    for n in (15, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 34, 35, 36, 37, 39, 79, 80, 84, 110)
+    for n in (15, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 34, 35, 36, 37, 39, 73, 79, 80, 84, 110)
 ]
 MIIT_2023 = [
     f"green2023.{n}" for n in (3, 6, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 38, 50, 51, 76, 77, 84)
@@ -89,9 +89,10 @@ def test_task_81_keeps_its_word_for_lead(cli):
     assert item["lead_word"] == "牵头部门"
 
 
-def test_task_73_names_its_jointly_responsible_agencies_under_the_sources_word(cli):
+def test_task_73_has_no_lead_and_says_so(cli):
     item = cli("show", "green2023.73", "--json").json
-    assert item["lead"] == [
+    assert item["lead"] == []
+    assert item["support"] == [
         "省政府办公厅",
         "省委编办",
         "省大数据局",
@@ -99,8 +100,7 @@ def test_task_73_names_its_jointly_responsible_agencies_under_the_sources_word(c
         "省司法厅",
         "省市场监管局",
     ]
-    assert item["support"] == []
-    assert item["lead_word"] == "按职责分工负责"
+    assert item["support_word"] == "按职责分工负责"
     assert "按职责分工负责" in item["agency_note"]
 
 

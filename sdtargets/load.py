@@ -235,8 +235,19 @@ def _tidy(x: float) -> float | int:
 _NUM_PREFIX_RE = re.compile(r"^(\d+\s*[.．、]|[（(][一二三四五六七八九十]+[）)])\s*")
 
 
-def title_of(text: str) -> str:
-    """The item's first sentence without its number: `完善实验室体系`."""
+# an indicator-table row: `(2)常住人口城镇化率 (%) 618 65左右 …` → the indicator's name, which
+# may itself hold a bracket (`每千人口拥有执业 (助理)医师数 (人) …`): the unit is the bracket that
+# the row's figures or its 属性 follow
+_INDICATOR_RE = re.compile(
+    r"^[（(]\d+[）)]\s*(.+?)\s*[（(][^（()）]*[）)]\s*(?=[\[<>\d]|预期性|约束性|完成|$)"
+)
+
+
+def title_of(text: str, kind: str | None = None) -> str:
+    """The item's first sentence without its number: `完善实验室体系`; for a row of an indicator
+    table, the indicator's name (`常住人口城镇化率`), not the row's run-together figures."""
+    if kind == "indicator" and (m := _INDICATOR_RE.match(text.strip())):
+        return squash(m.group(1))
     body = _NUM_PREFIX_RE.sub("", squash(text))
     first = re.split(r"[。；！]", body, maxsplit=1)[0]
     return first[:60]
@@ -254,7 +265,7 @@ def normalise(kb: KnowledgeBase) -> None:
         text = squash(item["text"])
         item["_seq"] = seq
         item["_file"] = plan["source"]
-        item["title"] = title_of(item["text"])
+        item["title"] = title_of(item["text"], item["kind"])
         item.setdefault("section", [])
         item.setdefault("lead", [])
         item.setdefault("support", [])

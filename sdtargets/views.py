@@ -135,7 +135,8 @@ def show_item(item: dict) -> None:
 
     out = console()
     out.print(Text(f"{item['id']}  {item['title']}", style="bold"))
-    out.print(f"{item['plan_title']} ({item['plan']})  ›  {' › '.join(item['section'])}")
+    path = f"  ›  {' › '.join(item['section'])}" if item["section"] else ""
+    out.print(f"{item['plan_title']} ({item['plan']}){path}")
     out.print(
         f"kind: {item['kind']}   years: {years_text(item)}"
         + ("  (* implied by the plan's period)" if item["years_implied"] else "")

@@ -9,7 +9,6 @@ written in the text (or its correction says why not).
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 

@@ -36,6 +36,9 @@ def main() -> int:
     out_path = None
     if "--out" in args:
         at = args.index("--out")
+        if at + 1 == len(args):
+            print("--out needs a file name", file=sys.stderr)
+            return 2
         out_path = Path(args[at + 1])
         del args[at : at + 2]
     frags = [Path(a) for a in args if a != "--check"] or [

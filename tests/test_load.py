@@ -169,3 +169,32 @@ def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
 )
 def test_base_values(value, unit, expected):
     assert base_value(value, unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "problems"),
+    [
+        (2, []),  # begins at the end of line 2 and runs on into line 3
+        (3, ["the text does not begin on line 3 of its source"]),  # begins before line 3
+        (1, ["the text does not begin on line 1 of its source"]),
+    ],
+)
+def test_a_text_may_begin_at_the_end_of_its_line_in_a_narrow_column(line, problems):
+    from sdtargets.checks import check_line
+
+    source = ["发展目标上，具体分为", "6 个方面：四是应用推", "广实现扩面增量。新能源"]
+    assert list(check_line({"line": line, "text": "四是应用推广实现扩面增量。"}, source)) == problems
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("(2)常住人口城镇化率 (%) 618 65左右 [32左右] 预期性", "常住人口城镇化率"),
+        ("(11)每千人口拥有执业 (助理)医师数 (人) 325 385 [06] 预期性", "每千人口拥有执业(助理)医师数"),
+        ("(19)森林覆盖率 (%) 约束性", "森林覆盖率"),
+    ],
+)
+def test_an_indicator_row_is_titled_by_its_name(text, title):
+    from sdtargets.load import title_of
+
+    assert title_of(text, "indicator") == title

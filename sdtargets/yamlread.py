@@ -14,20 +14,26 @@ does not know. Every problem is raised as a `yaml.MarkedYAMLError`, carrying lin
 
 from __future__ import annotations
 
+import sys
+
 import yaml
 from yaml import events
 
 _STR = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _NO_KEY = object()
+#: Strings up to this length are interned: mapping keys, plan ids, agency names, units and
+#: comparison words repeat tens of thousands of times in a large base, one object each otherwise.
+_INTERN_MAX = 32
 
 
 class KnowledgeBaseYAMLError(yaml.MarkedYAMLError):
     """A construct the knowledge base does not allow (anchors, aliases, unusual tags)."""
 
 
-def parse(text: str) -> object:
-    """The single document in ``text`` as Python objects; an empty document is None."""
+def parse(text: str | bytes) -> object:
+    """The single document in ``text`` (str, or UTF-8 bytes) as Python objects; an empty
+    document is None."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     resolve = yaml.resolver.Resolver().resolve
     construct = yaml.constructor.SafeConstructor().construct_object
@@ -66,7 +72,8 @@ def parse(text: str) -> object:
             else:
                 tag = event.tag
             if tag == _STR:
-                put(event.value, event)
+                value = event.value
+                put(sys.intern(value) if len(value) <= _INTERN_MAX else value, event)
             else:
                 node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
                 put(construct(node), event)

@@ -49,6 +49,22 @@ def test_yaml_syntax_error_names_file_line_and_column(tmp_path):
     assert "invalid YAML" in err.value.message
 
 
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"\xff\xfe", "is not UTF-8 text at byte"),
+        (b"\x01", "has an unreadable character (control characters are not allowed) at byte"),
+    ],
+)
+def test_a_file_that_is_not_utf8_text_is_refused_with_where(tmp_path, raw, message):
+    folder = kb_at(tmp_path, ITEM)
+    (folder / "targets.yaml").write_bytes((folder / "targets.yaml").read_bytes() + b"# " + raw + b"\n")
+    with pytest.raises(SdError) as err:
+        load(folder)
+    assert message in err.value.message
+    assert str(folder / "targets.yaml") in err.value.message
+
+
 def test_schema_violations_are_all_reported_with_lines(tmp_path):
     bad = ITEM.replace("kind: measure", "kind: wish").replace("line: 1", "line: first")
     with pytest.raises(SdError) as err:

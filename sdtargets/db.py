@@ -244,63 +244,23 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
     db["agency_names"].insert_all(forms)
     db["agency_names"].create_index(["norm"])
 
-    items, links, targets, years = [], [], [], []
-    for item in kb.items:
-        iid = item["id"]
-        metrics = " ".join(f"{t['metric']} {t['year']}" for t in item["targets"])
-        items.append(
-            {
-                "id": iid,
-                "seq": item["_seq"],
-                "plan": item["plan"],
-                "kind": item["kind"],
-                "section": json.dumps(item["section"], ensure_ascii=False),
-                "title": item["title"],
-                "text": item["text"],
-                "file": item["_file"],
-                "line": item["line"],
-                "lead_word": item.get("lead_word") or ("牵头单位" if item["lead"] else None),
-                "support_word": item.get("support_word"),
-                "lead_implied": item.get("lead_implied"),
-                "agency_note": item.get("agency_note"),
-                "category": item.get("category"),
-                "attribute": item.get("attribute"),
-                "years": json.dumps(item["years"]),
-                "years_implied": int(item["years_implied"]),
-                "note": item.get("note"),
-                "search": normalise_text(" ".join([item["text"], *item["section"], metrics])),
-            }
-        )
-        for role, word in (("lead", items[-1]["lead_word"]), ("support", item.get("support_word"))):
-            for pos, name in enumerate(item[role]):
-                links.append({"item_id": iid, "agency": name, "role": role, "word": word, "position": pos})
-        for pos, t in enumerate(item["targets"]):
-            targets.append(
-                {
-                    "item_id": iid,
-                    "position": pos,
-                    "metric": t["metric"],
-                    "value": t.get("value"),
-                    "value_max": t.get("value_max"),
-                    "unit": t["unit"],
-                    "value_base": t["value_base"],
-                    "base_unit": t["base_unit"],
-                    "year": t["year"],
-                    "year_implied": int(t["year_implied"]),
-                    "cmp": json.dumps(t["cmp"], ensure_ascii=False),
-                    "baseline": json.dumps(t["baseline"], ensure_ascii=False) if t.get("baseline") else None,
-                    "raw": t.get("raw"),
-                    "correction": t.get("correction"),
-                    "note": t.get("note"),
-                    "quote": t["quote"],
-                }
-            )
-        for y in item["years"]:
-            years.append({"item_id": iid, "year": y, "implied": int(item["years_implied"])})
-    db["items"].insert_all(items)
-    db["item_agencies"].insert_all(links)
-    db["targets"].insert_all(targets)
-    db["item_years"].insert_all(years)
+    # rows are generated, not collected: sqlite-utils inserts them in batches, so a large base
+    # never holds a second copy of itself as row dicts
+    db["items"].insert_all(_item_row(item) for item in kb.items)
+    db["item_agencies"].insert_all(
+        {"item_id": item["id"], "agency": name, "role": role, "word": word, "position": pos}
+        for item in kb.items
+        for role, word in (("lead", _lead_word(item)), ("support", item.get("support_word")))
+        for pos, name in enumerate(item[role])
+    )
+    db["targets"].insert_all(
+        _target_row(item["id"], pos, t) for item in kb.items for pos, t in enumerate(item["targets"])
+    )
+    db["item_years"].insert_all(
+        {"item_id": item["id"], "year": y, "implied": int(item["years_implied"])}
+        for item in kb.items
+        for y in item["years"]
+    )
     for table, cols in (
         ("items", ["plan"]),
         ("items", ["seq"]),
@@ -313,6 +273,57 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
     ):
         db[table].create_index(cols)
     db["items"].enable_fts(["search"], tokenize="trigram", create_triggers=False)
+
+
+def _lead_word(item: dict) -> str | None:
+    """The word the source uses for the lead; 牵头单位 unless the item records another."""
+    return item.get("lead_word") or ("牵头单位" if item["lead"] else None)
+
+
+def _item_row(item: dict) -> dict:
+    metrics = " ".join(f"{t['metric']} {t['year']}" for t in item["targets"])
+    return {
+        "id": item["id"],
+        "seq": item["_seq"],
+        "plan": item["plan"],
+        "kind": item["kind"],
+        "section": json.dumps(item["section"], ensure_ascii=False),
+        "title": item["title"],
+        "text": item["text"],
+        "file": item["_file"],
+        "line": item["line"],
+        "lead_word": _lead_word(item),
+        "support_word": item.get("support_word"),
+        "lead_implied": item.get("lead_implied"),
+        "agency_note": item.get("agency_note"),
+        "category": item.get("category"),
+        "attribute": item.get("attribute"),
+        "years": json.dumps(item["years"]),
+        "years_implied": int(item["years_implied"]),
+        "note": item.get("note"),
+        "search": normalise_text(" ".join([item["text"], *item["section"], metrics])),
+    }
+
+
+def _target_row(item_id: str, position: int, t: dict) -> dict:
+    return {
+        "item_id": item_id,
+        "position": position,
+        "metric": t["metric"],
+        "value": t.get("value"),
+        "value_max": t.get("value_max"),
+        "unit": t["unit"],
+        "value_base": t["value_base"],
+        "base_unit": t["base_unit"],
+        "year": t["year"],
+        "year_implied": int(t["year_implied"]),
+        "cmp": json.dumps(t["cmp"], ensure_ascii=False),
+        "baseline": json.dumps(t["baseline"], ensure_ascii=False) if t.get("baseline") else None,
+        "raw": t.get("raw"),
+        "correction": t.get("correction"),
+        "note": t.get("note"),
+        "quote": t["quote"],
+    }
 
 
 def _s(value: object) -> str | None:
@@ -341,7 +352,13 @@ def _usable(path: Path, digest: str, key: str = "digest") -> sqlite3.Connection 
         conn = _open_ro(path)
         meta = _read_meta(conn)
         if meta.get(key) == digest and meta.get("schema") == SCHEMA_VERSION:
-            conn.execute("select count(*) from items_fts").fetchone()
+            # a truncated file is shorter than its header says; checked in O(1), where counting
+            # the full-text index's rows cost ~50 ms on a large base at every query
+            pages = conn.execute("pragma page_count").fetchone()[0]
+            page_size = conn.execute("pragma page_size").fetchone()[0]
+            if path.stat().st_size < pages * page_size:
+                raise sqlite3.DatabaseError("truncated")
+            conn.execute("select rowid from items_fts limit 1").fetchall()
             return conn
         conn.close()
     except sqlite3.DatabaseError:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 
 from .db import normalise_text
 from .errors import SdError
@@ -154,6 +155,7 @@ def items_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
     """Full item objects (the JSON contract of SPEC.md) for ``ids``, in that order."""
     if not ids:
         return []
+    loads = _memo_loads()
     arg = json.dumps(ids, ensure_ascii=False)
     rows = {
         r["id"]: r
@@ -177,7 +179,7 @@ def items_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
            order by item_id, position""",
         (arg,),
     ):
-        targets.setdefault(r["item_id"], []).append(target_object(r))
+        targets.setdefault(r["item_id"], []).append(target_object(r, loads))
     out = []
     for iid in ids:
         r = rows.get(iid)
@@ -188,7 +190,7 @@ def items_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
             "id": r["id"],
             "plan": r["plan"],
             "plan_title": r["plan_title"],
-            "section": json.loads(r["section"]),
+            "section": loads(r["section"]),
             "kind": r["kind"],
             "title": r["title"],
             "text": r["text"],
@@ -196,7 +198,7 @@ def items_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
             "support": ag["support"],
             "lead_word": r["lead_word"],
             "support_word": r["support_word"],
-            "years": json.loads(r["years"]),
+            "years": loads(r["years"]),
             "years_implied": bool(r["years_implied"]),
             "targets": targets.get(iid, []),
             "source": {"file": r["file"], "line": r["line"], "document": r["plan_number"]},
@@ -208,7 +210,22 @@ def items_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
     return out
 
 
-def target_object(r: sqlite3.Row) -> dict:
+def _memo_loads() -> Callable[[str], object]:
+    """`json.loads` that decodes each distinct string once: sections, year lists and comparison
+    words repeat across thousands of items of a large answer. The decoded values are shared
+    between items, so nothing downstream may mutate them (nothing does: they are only printed)."""
+    memo: dict[str, object] = {}
+
+    def loads(text: str) -> object:
+        value = memo.get(text)
+        if value is None:
+            value = memo[text] = json.loads(text)
+        return value
+
+    return loads
+
+
+def target_object(r: sqlite3.Row, loads: Callable[[str], object] = json.loads) -> dict:
     """One target as JSON: the contract's keys first, optional ones only when set."""
     t = {
         "metric": r["metric"],
@@ -218,13 +235,13 @@ def target_object(r: sqlite3.Row) -> dict:
         "base_unit": r["base_unit"],
         "year": r["year"],
         "year_implied": bool(r["year_implied"]),
-        "cmp": json.loads(r["cmp"]),
+        "cmp": loads(r["cmp"]),
         "quote": r["quote"],
     }
     if r["value_max"] is not None:
         t["value_max"] = r["value_max"]
     if r["baseline"]:
-        t["baseline"] = json.loads(r["baseline"])
+        t["baseline"] = loads(r["baseline"])
     for key in ("raw", "correction", "note"):
         if r[key]:
             t[key] = r[key]

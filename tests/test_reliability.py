@@ -56,9 +56,9 @@ def imported_by(*args: str) -> set[str]:
     return {line.split("|")[-1].strip() for line in err.splitlines() if line.startswith("import time:")}
 
 
-def test_plain_json_queries_import_no_yaml_rich_typer_or_sqlite_utils():
+def test_plain_json_queries_import_no_yaml_rich_typer_sqlite_utils_rapidfuzz_or_typing():
     """The start-up budget rests on this: the query path reads SQLite only."""
-    heavy = {"yaml", "rich", "typer", "sqlite_utils", "jsonschema", "prompt_toolkit"}
+    heavy = {"yaml", "rich", "typer", "sqlite_utils", "jsonschema", "prompt_toolkit", "rapidfuzz", "typing"}
     for args in (["find", "5G", "--json"], ["agency", "省工信厅", "--json"], ["due", "2024", "--json"]):
         assert heavy & imported_by(*args) == set(), args
 

@@ -72,10 +72,12 @@ def bench(data: Path, runs: int, label: str) -> None:
     env = {**os.environ, "SDTARGETS_DATA": str(data), "SDTARGETS_DB": str(db), "NO_COLOR": "1"}
     build_s, build_mb = cold_build(data, db, env)
     sdt = str(BIN / "sdtargets")
+    floor_sql = (
+        "select i.id, i.text from item_search s join items i on i.id = s.id where instr(s.search, '5g') > 0"
+    )
     floor_code = (
         "import json, sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
-        "print(json.dumps(c.execute(\"select id, text from items where instr(search, '5g') > 0\").fetchall(),"
-        " ensure_ascii=False))"
+        f'print(json.dumps(c.execute("{floor_sql}").fetchall(), ensure_ascii=False))'
     )
     floor = timed([sys.executable, "-c", floor_code, str(db)], env, runs)
     peer_cmd = [

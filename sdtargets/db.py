@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 KB_FILES = ("targets.yaml", "agencies.yaml")
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 
 def digest_of(folder: Path) -> str:
@@ -151,10 +151,12 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
             "years": str,
             "years_implied": int,
             "note": str,
-            "search": str,
         },
         "id",
     ),
+    # the folded text that `find` scans and indexes, apart from the wide item rows: a 1–2
+    # character query reads every row of it, and narrow rows are a third faster to scan
+    "item_search": ({"rowid": int, "id": str, "search": str}, "rowid"),
     "item_agencies": ({"item_id": str, "agency": str, "role": str, "word": str, "position": int}, None),
     "targets": (
         {
@@ -247,6 +249,9 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
     # rows are generated, not collected: sqlite-utils inserts them in batches, so a large base
     # never holds a second copy of itself as row dicts
     db["items"].insert_all(_item_row(item) for item in kb.items)
+    db["item_search"].insert_all(
+        {"rowid": n, "id": item["id"], "search": _search_text(item)} for n, item in enumerate(kb.items, 1)
+    )
     db["item_agencies"].insert_all(
         {"item_id": item["id"], "agency": name, "role": role, "word": word, "position": pos}
         for item in kb.items
@@ -272,7 +277,7 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
         ("item_years", ["year"]),
     ):
         db[table].create_index(cols)
-    db["items"].enable_fts(["search"], tokenize="trigram", create_triggers=False)
+    db["item_search"].enable_fts(["search"], tokenize="trigram", create_triggers=False)
 
 
 def _lead_word(item: dict) -> str | None:
@@ -280,8 +285,14 @@ def _lead_word(item: dict) -> str | None:
     return item.get("lead_word") or ("牵头单位" if item["lead"] else None)
 
 
-def _item_row(item: dict) -> dict:
+def _search_text(item: dict) -> str:
+    """What `find` matches: the text, the section headings and the targets' metrics and years,
+    folded (NFKC, lower case, no whitespace)."""
     metrics = " ".join(f"{t['metric']} {t['year']}" for t in item["targets"])
+    return normalise_text(" ".join([item["text"], *item["section"], metrics]))
+
+
+def _item_row(item: dict) -> dict:
     return {
         "id": item["id"],
         "seq": item["_seq"],
@@ -301,7 +312,6 @@ def _item_row(item: dict) -> dict:
         "years": json.dumps(item["years"]),
         "years_implied": int(item["years_implied"]),
         "note": item.get("note"),
-        "search": normalise_text(" ".join([item["text"], *item["section"], metrics])),
     }
 
 
@@ -358,7 +368,7 @@ def _usable(path: Path, digest: str, key: str = "digest") -> sqlite3.Connection 
             page_size = conn.execute("pragma page_size").fetchone()[0]
             if path.stat().st_size < pages * page_size:
                 raise sqlite3.DatabaseError("truncated")
-            conn.execute("select rowid from items_fts limit 1").fetchall()
+            conn.execute("select rowid from item_search_fts limit 1").fetchall()
             return conn
         conn.close()
     except sqlite3.DatabaseError:

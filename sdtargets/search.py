@@ -49,9 +49,12 @@ def _fts_phrase(term: str) -> str:
 
 def _items_with(conn: sqlite3.Connection, term: str) -> set[str]:
     if len(term) >= 3:
-        sql = "select i.id from items_fts f join items i on i.rowid = f.rowid where items_fts match ?"
+        sql = (
+            "select s.id from item_search_fts f join item_search s on s.rowid = f.rowid"
+            " where item_search_fts match ?"
+        )
         return {r[0] for r in conn.execute(sql, (_fts_phrase(term),))}
-    return {r[0] for r in conn.execute("select id from items where instr(search, ?) > 0", (term,))}
+    return {r[0] for r in conn.execute("select id from item_search where instr(search, ?) > 0", (term,))}
 
 
 def search(conn: sqlite3.Connection, query: str, fuzzy: bool = True) -> list[Hit]:
@@ -99,8 +102,8 @@ def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit
     grams = {phrase[i : i + 3] for i in range(len(phrase) - 2)}
     match = " OR ".join(_fts_phrase(g) for g in sorted(grams))
     rows = conn.execute(
-        "select i.id, i.search from items_fts f join items i on i.rowid = f.rowid "
-        "where items_fts match ? limit ?",
+        "select s.id, s.search from item_search_fts f join item_search s on s.rowid = f.rowid "
+        "where item_search_fts match ? limit ?",
         (match, FUZZY_CANDIDATES),
     ).fetchall()
     if not rows:

@@ -56,7 +56,7 @@ def test_syntax_characters_are_plain_text(conn, query):
 def test_percent_and_underscore_are_literal_characters(conn):
     """`%` and `_` are LIKE wildcards; here they must match only text that contains them."""
     hits = ids(search(conn, "%", fuzzy=False))
-    rows = dict(conn.execute("select id, search from items"))
+    rows = dict(conn.execute("select id, search from item_search"))
     assert hits and all("%" in rows[i] for i in hits)
     assert len(hits) == sum("%" in s for s in rows.values())
     assert search(conn, "_") == []

@@ -132,6 +132,9 @@ def root(
         typer.Option("--db", help="Database file to use (default: per-user cache; env SDTARGETS_DB)."),
     ] = None,
     no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long tables.")] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="Plain tables, no colour (as NO_COLOR=1).")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
@@ -142,6 +145,7 @@ def root(
 
     _state["db"] = db
     settings.pager = not no_pager
+    settings.color = not no_color
 
 
 @app.command()

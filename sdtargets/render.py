@@ -58,6 +58,7 @@ class Settings:
     """Per-run output settings, set once by the CLI's top-level options."""
 
     pager: bool = True
+    color: bool = True  # --no-color (NO_COLOR in the environment does the same)
     fields: list[str] | None = None
     last_ids: list[str] | None = None  # ids of the last list printed (the shell's `show N`)
 
@@ -146,7 +147,10 @@ def console(stderr: bool = False):  # noqa: ANN201 - rich.console.Console, impor
 
     from rich.console import Console
 
-    out = Console(stderr=stderr, highlight=False, soft_wrap=False)
+    plain = not settings.color or bool(os.environ.get("NO_COLOR"))  # no colour and no bold either
+    out = Console(
+        stderr=stderr, highlight=False, soft_wrap=False, **({"color_system": None} if plain else {})
+    )
     if not out.is_terminal and not os.environ.get("COLUMNS"):
         out.width = 160  # piped tables: wide enough for Chinese text not to wrap every few characters
     return out

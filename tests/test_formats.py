@@ -77,3 +77,16 @@ def test_timeline_follows_one_metric_across_documents(cli, kb):
     assert {"green2023", "act2024"} <= documents
     assert {(r["year"], r["value"], r["unit"]) for r in rows} >= {(2023, 2.8, "万家"), (2024, 3.5, "万家")}
     assert [r["year"] for r in rows] == sorted(r["year"] for r in rows)
+
+
+def test_no_color_option_and_environment_give_plain_tables(cli, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal: Rich would colour the highlights
+    coloured = cli("find", "碳达峰", "--plan", "green2023")
+    assert coloured.code == 0, coloured
+    assert "\x1b[" in coloured.out
+    plain = cli("--no-color", "find", "碳达峰", "--plan", "green2023")
+    assert plain.code == 0, plain
+    assert "\x1b[" not in plain.out
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert "\x1b[" not in cli("find", "碳达峰", "--plan", "green2023").out

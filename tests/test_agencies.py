@@ -124,3 +124,16 @@ def test_agencies_lists_every_agency_with_counts(cli, kb):
     assert len(rows) == len(kb.agencies)
     miit = next(r for r in rows if r["name"] == "省工业和信息化厅")
     assert miit["led"] > 20
+
+
+def test_agency_table_names_each_role_by_the_sources_word(cli):
+    out = cli("agency", "省发改委", "--plan", "green2023").out
+    rows = {
+        line.split()[0]: line.split()[1] for line in out.splitlines() if line.strip().startswith("green2023.")
+    }
+    assert (rows["green2023.11"], rows["green2023.15"], rows["green2023.73"]) == (
+        "牵头单位",
+        "参与单位",
+        "按职责分工负责",
+    )
+    assert rows["green2023.81"] == "牵头部门"

@@ -220,14 +220,23 @@ def _at(path: Path, keys: list) -> str:
 # Normalisation: derived values, computed once at build time
 
 
+#: Units converted to the unit other documents count the same quantity in, so that a timeline
+#: compares like with like: grain is counted in 亿斤 by some plans and 万吨 by others (1 斤 = 0.5 kg).
+CONVERSIONS = {"斤": ("吨", 0.0005)}
+
+
 def base_value(value: float | None, unit: str) -> tuple[float | None, str]:
-    """(value in base units, base unit): (3.5, 万家) → (35000, 家); % and plain units unchanged."""
-    if value is None:
-        return None, unit
-    for prefix, factor in MULTIPLIERS:
+    """(value in base units, base unit): (3.5, 万家) → (35000, 家); (1100, 亿斤) → (5.5e7, 吨);
+    % and plain units unchanged; no value → (None, the base unit)."""
+    factor = 1.0
+    for prefix, times in MULTIPLIERS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
-            return _tidy(value * factor), unit[len(prefix) :]
-    return _tidy(value), unit
+            factor, unit = times, unit[len(prefix) :]
+            break
+    if unit in CONVERSIONS:
+        unit, times = CONVERSIONS[unit]
+        factor *= times
+    return (None if value is None else _tidy(value * factor)), unit
 
 
 def _tidy(x: float) -> float | int:

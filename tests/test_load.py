@@ -181,6 +181,8 @@ def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
         (200, "万千瓦", (2000000, "千瓦")),
         (20.2, "万个", (202000, "个")),
         (10, "家", (10, "家")),
+        (1100, "亿斤", (55000000, "吨")),  # grain: the same 5500万吨 the Five-Year Plan counts
+        (None, "亿斤", (None, "吨")),
     ],
 )
 def test_base_values(value, unit, expected):

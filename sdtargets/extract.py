@@ -169,6 +169,63 @@ def extract(lines: list[str], start: int = 1, end: int | None = None) -> list[Dr
     return [it for it in items if it.kind != "text" or it.clause]
 
 
+#: `一是…；二是…`: the enumeration reports and speeches use in place of numbered tasks; a member
+#: starts a paragraph or follows a full stop (`…加力提效。**二是持续推进…`).
+_ENUM_RE = re.compile(rf"(?:(?<=。)|^)(?:\*\*)?([{_CN_NUM}]+)是")
+#: Words that make a paragraph a commitment rather than a report of what was done.
+_FUTURE_RE = re.compile(r"力争|确保|到\s*20\d\d\s*年|目标")
+
+
+def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None) -> list[DraftItem]:
+    """Draft items from a text without numbered tasks or agency clauses (a news report, a
+    conference summary): each member of a `一是…二是…` enumeration is a measure; every other
+    paragraph that states a quantity is a goal (if it looks forward: 力争, 确保, 到2025年, 目标)
+    or a reported result. A paragraph starts after a blank line or at an indented line (newspaper
+    columns break a paragraph into many short lines)."""
+    end = end or len(lines)
+    paragraphs: list[tuple[list[tuple[int, int]], str, list[str]]] = []  # (starts, text, section)
+    section: list[str] = []
+    blank = True
+    for no in range(start, end + 1):
+        raw = lines[no - 1]
+        text = squash(raw)  # verbatim: a `**` left mid-sentence by the conversion stays
+        if raw.lstrip().startswith("#"):  # a markdown heading of the conversion
+            section, blank = [clean_line(raw)], True
+            paragraphs.append(([(0, no)], "", section))
+            continue
+        if not text:
+            blank = True
+            continue
+        # a blank line ends a paragraph only after a full stop: page and column breaks fall
+        # mid-sentence (`七是全力` / blank / `帮扶中小企业…`)
+        ended = (
+            not paragraphs
+            or not paragraphs[-1][1]
+            or paragraphs[-1][1].rstrip("*").endswith(("。", "！", "？", "”", "）"))
+        )
+        if (blank and ended) or raw[:1].isspace():
+            paragraphs.append(([(0, no)], text, section))
+        else:
+            starts, body, _ = paragraphs[-1]
+            paragraphs[-1] = ([*starts, (len(body), no)], body + text, section)
+        blank = False
+    items: list[DraftItem] = []
+    for starts, text, section in paragraphs:
+        cuts = [m.start() for m in _ENUM_RE.finditer(text)]
+        pieces = [(0, None)] if not cuts else ([(0, None)] if cuts[0] else []) + [(c, c) for c in cuts]
+        for k, (a, enum_at) in enumerate(pieces):
+            b = pieces[k + 1][0] if k + 1 < len(pieces) else len(text)
+            piece = text[a:b]
+            line = max(no for off, no in starts if off <= a)
+            if enum_at is not None:
+                number = str(cn_number(_ENUM_RE.match(piece).group(1)))
+                items.append(DraftItem(line=line, section=section, text=piece, kind="measure", number=number))
+            elif _QTY_RE.search(piece):
+                kind = "goal" if _FUTURE_RE.search(piece) else "result"
+                items.append(DraftItem(line=line, section=section, text=piece, kind=kind))
+    return items
+
+
 def cn_number(s: str) -> int:
     """`三` → 3, `十二` → 12, `二十一` → 21 (the numerals headings use)."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -304,8 +361,14 @@ def draft_yaml(path: Path, plan: str, start: int = 1, end: int | None = None, ye
     lines = path.read_text(encoding="utf-8").splitlines()
     blocks = []
     counters: dict[str, int] = {}
-    for it in extract(lines, start, end):
-        if it.kind == "goal":
+    drafted = extract(lines, start, end)
+    if not any(it.clause for it in drafted):  # no task list: a report, a speech, a plan's prose
+        drafted = extract_paragraphs(lines, start, end)
+    for it in drafted:
+        if it.kind == "result":
+            counters["r"] = counters.get("r", 0) + 1
+            ident = f"{plan}.r{counters['r']}"
+        elif it.kind == "goal":
             counters["goal"] = counters.get("goal", 0) + 1
             ident = f"{plan}.goal{counters['goal'] if counters['goal'] > 1 else ''}"
         else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sdtargets.extract import cn_number, draft_targets, extract, find_clauses, years_in
+from sdtargets.extract import cn_number, draft_targets, extract, extract_paragraphs, find_clauses, years_in
 
 
 def test_clause_with_support_after_a_comma():
@@ -89,3 +89,39 @@ def test_drafted_targets_split_years_and_keep_clean_comparisons():
     ]
     reached = draft_targets("力争全省高新技术企业达到2.8万家，国家", 2023)[0]
     assert reached["cmp"] == ["力争", "达到"]  # never 达 as well
+
+
+REPORT = """会议指出，2023年全省规模以上工业增加值增长6.9%，5G基站20.2万个。
+
+会议强调，要做到“八个加力提效”。一是巩固工业回升态势，确保技改投资增长6.5%以上。**二是全力**
+
+帮扶中小企业，力争全年新增专精特新企业1000家。
+  本报济南1月8日讯 省政府新闻办今天召开吹风会，力争到2025 年产
+业规模达到5000
+亿元。
+"""
+
+
+def test_a_report_without_tasks_is_drafted_paragraph_by_paragraph():
+    items = extract_paragraphs(REPORT.splitlines())
+    assert [(i.kind, i.number, i.line) for i in items] == [
+        ("result", None, 1),  # a reported figure, nothing forward-looking
+        ("measure", "1", 3),  # 一是… starts mid-paragraph, after a full stop
+        ("measure", "2", 3),  # **二是全力** / blank / 帮扶…: one sentence across the page break
+        ("goal", None, 6),  # an indented line opens a newspaper paragraph; 力争到2025年
+    ]
+    assert items[2].text == "**二是全力**帮扶中小企业，力争全年新增专精特新企业1000家。"  # verbatim, ** kept
+    assert items[3].text.endswith("产业规模达到5000亿元。")
+
+
+def test_import_drafts_a_report_that_has_no_task_list(tmp_path):
+    from sdtargets.extract import draft_yaml
+
+    source = tmp_path / "report.txt"
+    source.write_text(REPORT, encoding="utf-8")
+    ids = [
+        line.split(": ")[1]
+        for line in draft_yaml(source, "rep", year=2024).splitlines()
+        if line.startswith("- id")
+    ]
+    assert ids == ["rep.r1", "rep.1", "rep.2", "rep.goal"]

@@ -211,14 +211,13 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
         blank = False
     items: list[DraftItem] = []
     for starts, text, section in paragraphs:
-        cuts = [m.start() for m in _ENUM_RE.finditer(text)]
-        pieces = [(0, None)] if not cuts else ([(0, None)] if cuts[0] else []) + [(c, c) for c in cuts]
-        for k, (a, enum_at) in enumerate(pieces):
-            b = pieces[k + 1][0] if k + 1 < len(pieces) else len(text)
+        members = {m.start(): m.group(1) for m in _ENUM_RE.finditer(text)}  # offset → 一, 二…
+        bounds = sorted({0, *members})
+        for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True):
             piece = text[a:b]
-            line = max(no for off, no in starts if off <= a)
-            if enum_at is not None:
-                number = str(cn_number(_ENUM_RE.match(piece).group(1)))
+            line = max(no for off, no in starts if off <= a)  # the line the piece begins on
+            if a in members:
+                number = str(cn_number(members[a]))
                 items.append(DraftItem(line=line, section=section, text=piece, kind="measure", number=number))
             elif _QTY_RE.search(piece):
                 kind = "goal" if _FUTURE_RE.search(piece) else "result"

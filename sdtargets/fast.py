@@ -31,11 +31,8 @@ def serve(args: list[str]) -> int | None:
     from .query import Filters
     from .render import settings
 
-    settings.fields, settings.pager, settings.color = (
-        None,
-        True,
-        True,
-    )  # this run's defaults, as the Typer root sets them
+    # this run's defaults, as the Typer root sets them
+    settings.fields, settings.pager, settings.color = None, True, True
     conn = connect()
     if command == "find":
         return commands.find(conn, " ".join(rest), Filters(), fmt)

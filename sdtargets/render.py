@@ -148,9 +148,7 @@ def console(stderr: bool = False):  # noqa: ANN201 - rich.console.Console, impor
     from rich.console import Console
 
     plain = not settings.color or bool(os.environ.get("NO_COLOR"))  # no colour and no bold either
-    out = Console(
-        stderr=stderr, highlight=False, soft_wrap=False, **({"color_system": None} if plain else {})
-    )
+    out = Console(stderr=stderr, highlight=False, soft_wrap=False, color_system=None if plain else "auto")
     if not out.is_terminal and not os.environ.get("COLUMNS"):
         out.width = 160  # piped tables: wide enough for Chinese text not to wrap every few characters
     return out

@@ -1,8 +1,8 @@
 """One renderer for every output format.
 
 Commands hand over the objects they found (the JSON contract) and the table columns that show
-them to a person; this module prints them as a Rich table, JSON, JSON lines, CSV, TSV, Markdown
-or YAML. Data goes to stdout, nothing else does. Rich is imported only for tables.
+them to a person; this module prints them as a terminal table (`termtable`), JSON, JSON lines,
+CSV, TSV, Markdown or YAML. Data goes to stdout, nothing else does.
 """
 
 from __future__ import annotations
@@ -13,10 +13,6 @@ from collections import namedtuple
 from collections.abc import Sequence
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown", "yaml")
-
-#: A cell: plain text, or text with (start, end) spans to highlight.
-Cell = str | tuple[str, list[tuple[int, int]]]
-
 
 #: A table column: header, how to get its cell from an object, and layout hints.
 Column = namedtuple("Column", "header get ratio no_wrap min_width", defaults=(None, False, None))
@@ -114,6 +110,10 @@ def emit(
         out.write(yaml.safe_dump(objects, allow_unicode=True, sort_keys=False, width=1 << 20))
     else:
         rows = objects if isinstance(objects, list) else [objects]
+        if fmt == "table":
+            if rows:
+                table([[c.get(o) for c in columns] for o in rows], columns, title, caption)
+            return
         cells = [[_plain(c.get(o)) for c in columns] for o in rows]
         if fmt == "tsv":  # one line per row: TSV readers split rows on newlines and fields on tabs
             cells = [[" ; ".join(v.split("\n")).replace("\t", " ") for v in row] for row in cells]
@@ -124,16 +124,14 @@ def emit(
             w = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
             w.writerow(headers)
             w.writerows(cells)
-        elif fmt == "markdown":
+        else:  # markdown
             out.write("| " + " | ".join(headers) + " |\n")
             out.write("|" + "---|" * len(headers) + "\n")
             for row in cells:
                 out.write("| " + " | ".join(_md(c) for c in row) + " |\n")
-        elif rows:
-            table(rows, columns, title, caption)
 
 
-def _plain(cell: Cell) -> str:
+def _plain(cell: str | tuple) -> str:
     return cell[0] if isinstance(cell, tuple) else cell
 
 
@@ -141,47 +139,50 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
 
-def console(stderr: bool = False):  # noqa: ANN201 - rich.console.Console, imported lazily
-    """A Rich console that respects NO_COLOR and is plain when not on a terminal."""
-    import os
+def terminal():  # noqa: ANN201 - termtable.Terminal, imported lazily
+    """Standard output as a table sees it: width, height, and colour unless `--no-color`."""
+    from .termtable import Terminal
 
-    from rich.console import Console
-
-    plain = not settings.color or bool(os.environ.get("NO_COLOR"))  # no colour and no bold either
-    out = Console(stderr=stderr, highlight=False, soft_wrap=False, color_system=None if plain else "auto")
-    if not out.is_terminal and not os.environ.get("COLUMNS"):
-        out.width = 160  # piped tables: wide enough for Chinese text not to wrap every few characters
-    return out
+    return Terminal(color=settings.color)
 
 
-def table(rows: list[dict], columns: Sequence[Column], title: str | None, caption: str | None) -> None:
-    """A Rich table; highlighted spans in bold yellow."""
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
+def table_lines(
+    cells: list[list[str | tuple]],
+    columns: Sequence[Column],
+    title: str | None = None,
+    caption: str | None = None,
+    term=None,  # noqa: ANN001 - termtable.Terminal; standard output's when None
+) -> list[str]:
+    """A table's lines. ``cells`` are `termtable.Cell`s; columns marked ``no_wrap`` keep their
+    width, the others share the rest by ``ratio``."""
+    from .termtable import layout
 
-    t = Table(title=title, caption=caption, box=box.SIMPLE_HEAD, show_lines=False, expand=False)
-    for c in columns:
-        min_width = c.min_width or (8 if c.ratio else None)
-        t.add_column(c.header, ratio=c.ratio, no_wrap=c.no_wrap, overflow="fold", min_width=min_width)
-    for obj in rows:
-        cells = []
-        for c in columns:
-            cell = c.get(obj)
-            if isinstance(cell, tuple):
-                text = Text(cell[0])
-                for a, b in cell[1]:
-                    text.stylize("bold yellow", a, b)
-                cells.append(text)
-            else:
-                cells.append(Text(cell))
-        t.add_row(*cells)
-    out = console()
-    if settings.pager and out.is_terminal and len(rows) * 2 > out.height:
-        with out.pager(styles=True):
-            out.print(t)
+    ratios = [None if c.no_wrap else (c.ratio or 1) for c in columns]
+    minimums = [c.min_width or 8 for c in columns]
+    return layout(term or terminal(), [c.header for c in columns], cells, ratios, minimums, title, caption)
+
+
+def table(
+    cells: list[list[str | tuple]],
+    columns: Sequence[Column],
+    title: str | None = None,
+    caption: str | None = None,
+) -> None:
+    """A table on stdout (see `table_lines`)."""
+    term = terminal()
+    put(table_lines(cells, columns, title, caption, term), term)
+
+
+def put(lines: list[str], term=None) -> None:  # noqa: ANN001 - termtable.Terminal
+    """Lines for a person on stdout, through the pager when they are taller than the terminal."""
+    from .termtable import page
+
+    term = term or terminal()
+    text = "\n".join(lines) + "\n"
+    if settings.pager and term.is_tty and len(lines) > term.height:
+        page(term, text)
     else:
-        out.print(t)
+        sys.stdout.write(text)
 
 
 def bar(value: float, maximum: float, width: int = 24) -> str:

@@ -5,7 +5,7 @@ Kept apart from the CLI so that the commands stay argument parsing plus one call
 
 from __future__ import annotations
 
-from .render import Column, bar, console, written
+from .render import Column, bar, put, table_lines, terminal, written
 
 
 def value_text(t: dict) -> str:
@@ -130,47 +130,61 @@ EXPORT_COLUMNS = [
 
 def show_item(item: dict) -> None:
     """The whole item for a person: text, where it sits, who answers for it, its targets."""
-    from rich.table import Table
-    from rich.text import Text
+    from .termtable import BOLD, clean
 
-    out = console()
-    out.print(Text(f"{item['id']}  {item['title']}", style="bold"))
+    term = terminal()
     path = f"  ›  {' › '.join(item['section'])}" if item["section"] else ""
-    out.print(f"{item['plan_title']} ({item['plan']}){path}")
-    out.print(
+    lines = [
+        term.style(clean(f"{item['id']}  {item['title']}"), BOLD),
+        f"{item['plan_title']} ({item['plan']}){path}",
         f"kind: {item['kind']}   years: {years_text(item)}"
-        + ("  (* implied by the plan's period)" if item["years_implied"] else "")
-    )
-    out.print()
-    out.print(item["text"])
-    out.print()
+        + ("  (* implied by the plan's period)" if item["years_implied"] else ""),
+        "",
+        clean(item["text"]),
+    ]
+    agencies = []
     if item["lead"]:
-        out.print(f"{item.get('lead_word') or '牵头单位'}: {'、'.join(item['lead'])}")
+        agencies.append(f"{item.get('lead_word') or '牵头单位'}: {'、'.join(item['lead'])}")
     if item["support"]:
-        out.print(f"{item.get('support_word') or '配合单位'}: {'、'.join(item['support'])}")
+        agencies.append(f"{item.get('support_word') or '配合单位'}: {'、'.join(item['support'])}")
     for key in ("lead_implied", "agency_note", "note"):
         if item.get(key):
-            out.print(f"{key.replace('_', ' ')}: {item[key]}")
+            agencies.append(f"{key.replace('_', ' ')}: {clean(item[key])}")
+    if agencies:
+        lines += ["", *agencies]
     if item["targets"]:
-        t = Table(title="targets", show_lines=False)
-        for h in ("metric", "value", "base", "year", "source says"):
-            t.add_column(h, overflow="fold")
-        for x in item["targets"]:
-            base = f"{written(x['value_base'])} {x['base_unit']}" if x.get("value_base") is not None else ""
-            said = x["quote"]
-            if x.get("raw"):
-                said += f"\n(raw {x['raw']}: {x.get('correction', '')})"
-            if x.get("baseline"):
-                b = x["baseline"]
-                said += f"\n(baseline {written(b.get('value')) if b.get('value') is not None else '—'}"
-                said += f" in {b.get('year', '?')}" + (f", raw {b['raw']}" if b.get("raw") else "") + ")"
-            t.add_row(x["metric"], value_text(x), base, year_text(x), said)
-        out.print(t)
+        cells = [[c.get(x) for c in TARGET_COLUMNS] for x in item["targets"]]
+        lines += ["", *table_lines(cells, TARGET_COLUMNS, "targets", term=term)]
     src = item["source"]
-    out.print(
-        f"source: data/sources/{src['file']}, line {src['line']}"
-        + (f" ({src['document']})" if src.get("document") else "")
-    )
+    document = f" ({src['document']})" if src.get("document") else ""
+    lines += ["", f"source: data/sources/{src['file']}, line {src['line']}{document}"]
+    put(lines, term)
+
+
+def _base_text(x: dict) -> str:
+    return f"{written(x['value_base'])} {x['base_unit']}" if x.get("value_base") is not None else ""
+
+
+def _source_says(x: dict) -> str:
+    """The target's quote, then any repair of a damaged number and its baseline."""
+    said = x["quote"]
+    if x.get("raw"):
+        said += f"\n(raw {x['raw']}: {x.get('correction', '')})"
+    if x.get("baseline"):
+        b = x["baseline"]
+        said += f"\n(baseline {written(b.get('value')) if b.get('value') is not None else '—'}"
+        said += f" in {b.get('year', '?')}" + (f", raw {b['raw']}" if b.get("raw") else "") + ")"
+    return said
+
+
+#: `show`'s targets table: one row per target.
+TARGET_COLUMNS = [
+    Column("metric", lambda x: x["metric"], ratio=2),
+    Column("value", value_text, ratio=1),
+    Column("base", _base_text, ratio=1),
+    Column("year", year_text, no_wrap=True),
+    Column("source says", _source_says, ratio=4),
+]
 
 
 def _bar_column(rows: list[dict], key: str) -> Column:

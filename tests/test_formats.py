@@ -81,7 +81,7 @@ def test_timeline_follows_one_metric_across_documents(cli, kb):
 
 def test_no_color_option_and_environment_give_plain_tables(cli, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal: Rich would colour the highlights
+    monkeypatch.setenv("FORCE_COLOR", "1")  # as on a terminal: the highlights would be coloured
     coloured = cli("find", "碳达峰", "--plan", "green2023")
     assert coloured.code == 0, coloured
     assert "\x1b[" in coloured.out

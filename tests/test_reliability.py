@@ -56,10 +56,19 @@ def imported_by(*args: str) -> set[str]:
     return {line.split("|")[-1].strip() for line in err.splitlines() if line.startswith("import time:")}
 
 
-def test_plain_json_queries_import_no_yaml_rich_typer_sqlite_utils_rapidfuzz_or_typing():
-    """The start-up budget rests on this: the query path reads SQLite only."""
+def test_plain_queries_and_their_tables_import_no_yaml_rich_typer_sqlite_utils_rapidfuzz_or_typing():
+    """The start-up budget rests on this: the query path reads SQLite only, and tables are laid
+    out by `termtable`, not Rich."""
     heavy = {"yaml", "rich", "typer", "sqlite_utils", "jsonschema", "prompt_toolkit", "rapidfuzz", "typing"}
-    for args in (["find", "5G", "--json"], ["agency", "省工信厅", "--json"], ["due", "2024", "--json"]):
+    for args in (
+        ["find", "5G", "--json"],
+        ["agency", "省工信厅", "--json"],
+        ["due", "2024", "--json"],
+        ["find", "5G"],
+        ["agency", "省工信厅"],
+        ["due", "2024"],
+        ["show", "act2024-rd.2"],
+    ):
         assert heavy & imported_by(*args) == set(), args
 
 

@@ -1,0 +1,269 @@
+"""Tables for a person at a terminal, laid out by hand: CJK-aware widths, wrapping, highlights.
+
+Why not Rich, which the project used at first: issue #7 budgets table output at 3× the floor
+(`python -c` printing one query, ~26 ms), and Rich alone cost more than that budget. Importing it
+took ~35 ms and laying out `find 5G`'s 19 rows of wrapped Chinese another ~30 ms, so `find 5G`
+took 119 ms (4.6×). This module does the same job with the standard library in a few
+milliseconds. It knows only what our tables need: display width (a Chinese character takes two
+columns), greedy wrapping that breaks Latin text at spaces and Chinese text anywhere, columns that
+share the width by ratio, bold-yellow highlights, and colour only on a terminal that wants it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Sequence
+from unicodedata import east_asian_width
+
+#: SGR codes used: header and title bold, caption dim, highlights bold yellow.
+BOLD, DIM, HIGHLIGHT, RESET = "\x1b[1m", "\x1b[2m", "\x1b[1;33m", "\x1b[0m"
+GAP = "  "  # between columns
+PIPED_WIDTH = 160  # no terminal and no COLUMNS: wide enough for Chinese text not to wrap every few characters
+
+_TOKEN = re.compile(r"[!-~]+| +|.", re.S)  # a Latin word, a run of spaces, or any one other character
+NO_START = "，。、；：？！）》」』】〕〉”’%％,.;:?!)]}"  # closing punctuation: never first on a line
+NO_END = "（《「『【〔〈“‘([{"  # opening punctuation: never last on a line
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def char_width(ch: str) -> int:
+    """Columns one character takes on a terminal: 2 for wide (CJK) characters, 0 for combining."""
+    if ch < "\u0300":
+        return 1
+    if east_asian_width(ch) in "WF":
+        return 2
+    if "\u0300" <= ch <= "\u036f" or "\u200b" <= ch <= "\u200f" or "\ufe00" <= ch <= "\ufe0f":
+        return 0
+    return 1
+
+
+def text_width(text: str) -> int:
+    """Columns a one-line string takes on a terminal."""
+    if text.isascii():
+        return len(text)
+    return sum(map(char_width, text))
+
+
+def clean(text: str) -> str:
+    """Control characters shown as visible symbols (␛ for ESC), so a query echoed in a caption
+    cannot move the cursor or recolour the terminal; tabs become spaces."""
+    if text.isprintable():
+        return text
+    return _CONTROL.sub(
+        lambda m: " " if m[0] == "\t" else chr(0x2400 + ord(m[0])) if m[0] < " " else "\ufffd", text
+    )
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Cut ``text`` into lines of at most ``width`` columns; return each line's (start, end) offsets.
+
+    Explicit newlines always break. Latin words move whole to the next line unless longer than a
+    line; Chinese text breaks between any two characters, except that closing punctuation (，。”)
+    does not start a line nor opening punctuation (“（) end one: the character before moves down
+    with it. Spaces at a break are dropped.
+    """
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        first = len(lines)
+        # the open line: where it starts, its width, where it ends so far, where its last token starts
+        start, used, end, last = offset, 0, offset, offset
+        for m in _TOKEN.finditer(paragraph):
+            token, a, b = m[0], offset + m.start(), offset + m.end()
+            w = text_width(token)
+            if token[0] == " ":
+                if used + w < width:
+                    used += w
+                else:  # a break: the spaces go
+                    lines.append((start, end))
+                    start, used, end, last = b, 0, b, b
+                continue
+            if used + w <= width:
+                used, end, last = used + w, b, a
+            elif w <= width:
+                cut = a  # where the new line starts; the old one ends at `end` or, if earlier, `cut`
+                if end == a and last > start and (token[0] in NO_START or text[last] in NO_END):
+                    if text_width(text[last:b]) <= width:
+                        cut = last
+                stop = min(end, cut)
+                while stop > start and text[stop - 1] == " ":  # a space before the moved character
+                    stop -= 1
+                lines.append((start, stop))
+                start, used, end, last = cut, text_width(text[cut:b]), b, a
+            else:  # longer than a line: fold it character by character
+                for i, ch in enumerate(token, a):
+                    cw = char_width(ch)
+                    if used + cw > width and used:
+                        lines.append((start, end))
+                        start, used = i, 0
+                    used, end, last = used + cw, i + 1, i
+        if end > start or len(lines) == first:  # not the empty tail of a break at trailing spaces
+            lines.append((start, end))
+        offset += len(paragraph) + 1
+    return lines
+
+
+def column_widths(natural: list[int], minimum: list[int], ratios: list[int | None], total: int) -> list[int]:
+    """Widths that fit ``total`` columns if they can: fixed columns (ratio None) keep their natural
+    width; the others share what is left by ratio, none wider than it needs nor narrower than its
+    minimum (a terminal too narrow for the minimums gets lines that overflow, not lost text)."""
+    widths = list(natural)
+    flexible = [i for i, r in enumerate(ratios) if r is not None]
+    fixed = sum(natural) - sum(natural[i] for i in flexible)
+    budget = total - len(GAP) * (len(natural) - 1) - fixed
+    if sum(natural[i] for i in flexible) <= budget:
+        return widths
+    while flexible:
+        share = budget / sum(ratios[i] for i in flexible)
+        content = [i for i in flexible if natural[i] <= share * ratios[i]]
+        if not content:
+            break
+        for i in content:  # these need less than their share: the rest is shared again
+            budget -= natural[i]
+            flexible.remove(i)
+    for i in flexible:
+        widths[i] = int(share * ratios[i])
+    for i in sorted(flexible, key=lambda i: -ratios[i])[: max(0, budget - sum(widths[i] for i in flexible))]:
+        widths[i] += 1  # the columns rounding took from
+    return [max(w, m) for w, m in zip(widths, minimum, strict=True)]
+
+
+class Terminal:
+    """Where a table is going: its width, its height and whether it takes colour.
+
+    Colour follows the usual conventions: NO_COLOR or `--no-color` turn it off; FORCE_COLOR turns
+    it on for a pipe; otherwise only a terminal (not TERM=dumb) gets it.
+    """
+
+    def __init__(self, color: bool = True, stream=None) -> None:  # noqa: ANN001 - a text stream
+        self.stream = stream or sys.stdout
+        try:
+            self.is_tty = self.stream.isatty()
+        except (AttributeError, ValueError):
+            self.is_tty = False
+        env = os.environ
+        forced = bool(env.get("FORCE_COLOR"))
+        self.color = (
+            color and not env.get("NO_COLOR") and (forced or self.is_tty) and env.get("TERM") != "dumb"
+        )
+        try:
+            size = os.get_terminal_size(self.stream.fileno()) if self.is_tty else None
+        except (AttributeError, ValueError, OSError):
+            size = None
+        # COLUMNS and LINES first (as shutil.get_terminal_size, whose import costs more than this)
+        self.width = _env_int("COLUMNS") or (size.columns if size else PIPED_WIDTH)
+        self.height = _env_int("LINES") or (size.lines if size else 24)
+
+    def style(self, text: str, sgr: str) -> str:
+        return f"{sgr}{text}{RESET}" if self.color and text else text
+
+
+def _env_int(name: str) -> int:
+    value = os.environ.get(name, "")
+    return int(value) if value.isdigit() and int(value) > 0 else 0
+
+
+#: A cell: plain text, or text with (start, end) spans to highlight.
+Cell = str | tuple[str, list[tuple[int, int]]]
+
+
+def _paint(term: Terminal, text: str, spans: list[tuple[int, int]], a: int, b: int) -> str:
+    """Line ``text[a:b]`` with the parts inside ``spans`` highlighted."""
+    if not term.color or not spans:
+        return text[a:b]
+    out, at = [], a
+    for s, e in sorted(spans):
+        s, e = max(s, at), min(e, b)
+        if s < e:
+            out += [text[at:s], term.style(text[s:e], HIGHLIGHT)]
+            at = e
+    out.append(text[at:b])
+    return "".join(out)
+
+
+def layout(
+    term: Terminal,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    ratios: Sequence[int | None],
+    minimums: Sequence[int],
+    title: str | None = None,
+    caption: str | None = None,
+) -> list[str]:
+    """The table as lines: title, header, a rule, the rows (a blank line between rows when any
+    row wraps, so a reader can tell where one ends), caption."""
+    cells = [[(clean(c), []) if isinstance(c, str) else (clean(c[0]), c[1]) for c in row] for row in rows]
+    natural = [
+        max([text_width(h)] + [max(map(text_width, row[i][0].split("\n"))) for row in cells])
+        for i, h in enumerate(headers)
+    ]
+    minimum = [min(n, max(m, text_width(h), 2)) for n, m, h in zip(natural, minimums, headers, strict=True)]
+    widths = column_widths(natural, minimum, list(ratios), term.width)
+    last = len(headers) - 1
+
+    def line(parts: list[tuple[str, int]]) -> str:
+        padded = [p + " " * (w - vis) if i < last else p for i, (p, vis, w) in enumerate(parts)]
+        return GAP.join(padded).rstrip()
+
+    body: list[list[str]] = []
+    for row in cells:
+        wrapped = [wrap(text, widths[i]) for i, (text, _) in enumerate(row)]
+        height = max(map(len, wrapped))
+        body.append(
+            [
+                line(
+                    [
+                        (
+                            _paint(term, text, spans, *wrapped[i][k]),
+                            text_width(text[slice(*wrapped[i][k])]),
+                            widths[i],
+                        )
+                        if k < len(wrapped[i])
+                        else ("", 0, widths[i])
+                        for i, (text, spans) in enumerate(row)
+                    ]
+                )
+                for k in range(height)
+            ]
+        )
+    spaced = any(len(b) > 1 for b in body)
+    out = []
+    table_width = sum(widths) + len(GAP) * last
+    if title:
+        out.append(
+            term.style(clean(title).center(table_width - text_width(title) + len(title)).rstrip(), BOLD)
+        )
+    out.append(line([(term.style(h, BOLD), text_width(h), w) for h, w in zip(headers, widths, strict=True)]))
+    out.append(GAP.join("─" * w for w in widths))
+    for n, block in enumerate(body):
+        if spaced and n:
+            out.append("")
+        out.extend(block)
+    if caption:
+        out.append(
+            term.style(clean(caption).center(table_width - text_width(caption) + len(caption)).rstrip(), DIM)
+        )
+    return out
+
+
+def page(term: Terminal, text: str) -> None:
+    """Show ``text`` through the user's pager ($PAGER, else `less`), as git does: with LESS=FRX
+    unless set, so colours pass through and a short text leaves no blank screen behind."""
+    import shlex
+    import subprocess
+
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    command = shlex.split(os.environ.get("PAGER") or "less")
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, env=env, encoding="utf-8", errors="replace")
+    except OSError:  # no pager installed: print it all
+        term.stream.write(text)
+        return
+    try:
+        proc.stdin.write(text)
+        proc.stdin.close()
+    except BrokenPipeError:  # the reader quit before the end
+        pass
+    proc.wait()

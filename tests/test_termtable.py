@@ -1,0 +1,166 @@
+"""Terminal tables: Chinese text measured and wrapped as a terminal shows it, exact layouts."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from sdtargets.termtable import Terminal, clean, column_widths, layout, page, text_width, wrap
+
+
+def lines(text: str, width: int) -> list[str]:
+    return [text[a:b] for a, b in wrap(text, width)]
+
+
+def test_text_width_counts_chinese_characters_as_two_columns():
+    assert text_width("5G基站") == 6
+    assert text_width("“学而书房”") == 10  # curly quotes are one column in a Western terminal
+    assert text_width("5G") == 2
+
+
+def test_wrap_breaks_chinese_anywhere_and_latin_words_at_spaces_which_it_drops():
+    assert lines("新能源汽车 electric vehicles", 12) == ["新能源汽车", "electric", "vehicles"]
+    assert lines("高新技术企业3.8万家", 8) == ["高新技术", "企业3.8", "万家"]
+
+
+def test_wrap_moves_punctuation_so_no_line_starts_with_a_closing_or_ends_with_an_opening_mark():
+    assert lines("新能源汽车，确保", 10) == ["新能源汽", "车，确保"]
+    assert lines("已建成线下实体“学而书房”300 多个", 16) == ["已建成线下实体", "“学而书房”300 多", "个"]
+    assert lines("新能源汽车 (确保)", 12) == ["新能源汽车", "(确保)"]
+
+
+def test_wrap_folds_a_word_longer_than_the_line_and_keeps_explicit_newlines():
+    assert lines("abcdefghijkl", 5) == ["abcde", "fghij", "kl"]
+    assert lines("一行\n二行 three", 20) == ["一行", "二行 three"]
+    assert lines("", 5) == [""]
+
+
+def test_fixed_columns_keep_their_width_and_the_others_share_the_rest_by_ratio():
+    # 100 columns, 2 gaps of 2: 86 to share 1:3, the rounding's spare column to the larger
+    assert column_widths([10, 40, 80], [10, 8, 8], [None, 1, 3], 100) == [10, 21, 65]
+    # a column needing less than its share keeps its need; the other gets the rest
+    assert column_widths([10, 12, 80], [10, 8, 8], [None, 1, 3], 100) == [10, 12, 74]
+    # everything fits: nothing is stretched
+    assert column_widths([10, 20, 30], [10, 8, 8], [None, 1, 3], 100) == [10, 20, 30]
+    # too narrow for the minimums: the minimums hold and the line overflows
+    assert column_widths([10, 40, 80], [10, 8, 8], [None, 1, 3], 20) == [10, 8, 8]
+
+
+def test_control_characters_are_shown_as_symbols_never_sent_to_the_terminal():
+    assert clean("5G\x1b[31m\tx\x07") == "5G␛[31m x␇"
+    assert clean("a\x9bb") == "a\ufffdb"
+    assert clean("学而书房") == "学而书房"
+
+
+def test_a_layout_pads_by_display_width_and_separates_wrapped_rows(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "30")
+    term = Terminal(color=False)
+    out = layout(
+        term,
+        ["id", "text"],
+        [["a.1", "高新技术企业达到3.8万家"], ["a.2", "5G基站"]],
+        [None, 1],
+        [8, 8],
+        title="表",
+        caption="2 items",
+    )
+    assert out == [
+        "             表",
+        "id   text",
+        "───  ───────────────────────",
+        "a.1  高新技术企业达到3.8万家",
+        "a.2  5G基站",
+        "          2 items",
+    ]
+    monkeypatch.setenv("COLUMNS", "20")
+    assert layout(
+        Terminal(color=False),
+        ["id", "text"],
+        [["a.1", "高新技术企业达到3.8万家"], ["a.2", "5G基站"]],
+        [None, 1],
+        [8, 8],
+    ) == [
+        "id   text",
+        "───  ───────────────",
+        "a.1  高新技术企业达",  # 15 columns: 到 (2 more) goes down
+        "     到3.8万家",
+        "",
+        "a.2  5G基站",
+    ]
+
+
+def test_highlights_are_bold_yellow_only_when_colour_is_on(monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    row = [["a.1", ("建成学而书房300个", [(2, 6)])]]
+    coloured = layout(Terminal(color=True), ["id", "match"], row, [None, 1], [8, 8])
+    assert coloured[2] == "a.1  建成\x1b[1;33m学而书房\x1b[0m300个"
+    assert coloured[0] == "\x1b[1mid\x1b[0m   \x1b[1mmatch\x1b[0m"
+    plain = layout(Terminal(color=False), ["id", "match"], row, [None, 1], [8, 8])
+    assert plain[2] == "a.1  建成学而书房300个"
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert layout(Terminal(color=True), ["id", "match"], row, [None, 1], [8, 8]) == plain
+
+
+def test_find_prints_an_exact_table_at_90_columns(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "90")
+    result = cli("find", "学而书房")
+    assert result.code == 0, result
+    assert result.out == (
+        "id                 score  match                     lead / support  years  targets\n"
+        "─────────────────  ─────  ────────────────────────  ──────────────  ─────  ──────────────────\n"
+        "news2024-cppcc.r4  100    …至目前，已建成线下实体   省政协          2023   学而书房 300个\n"
+        "                          “学而书房”300 多个，线上                         2023\n"
+        "                          “学而书院”建立3个…                               学而书院读书群组 3\n"
+        "                                                                           个 2023\n"
+        "                                                                           学习分享会、读书交\n"
+        "                                                                           流会 500次 2023\n"
+        "                                                                           … +1\n"
+        "                                  1 item matches '学而书房'\n"
+    )
+
+
+def test_show_prints_the_targets_table_with_raw_numbers_and_baselines(cli, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    result = cli("show", "fyp14.ind2")
+    assert result.code == 0, result
+    out = result.out.splitlines()
+    header = out.index("metric                value        base   year  source says")
+    assert out[header - 1].strip() == "targets"
+    assert out[header : header + 4] == [
+        "metric                value        base   year  source says",
+        "────────────────────  ───────────  ─────  ────  ────────────────────────────────────────────────",
+        "常住人口城镇化率      65% (左右)   65 %   2025  (2)常住人口城镇化率 (%) 618 65左右",
+        "                                                (baseline 61.8 in 2020, raw 618)",
+    ]
+    assert result.out.splitlines()[-1] == "source: data/sources/003_38459b941ad8ea21.txt, line 94"
+    assert "(raw 32: PDF转换丢失小数点：32即3.2（=65−61.8）)" in result.out
+
+
+def test_the_pager_gets_the_text_with_less_set_to_pass_colours(tmp_path, monkeypatch):
+    got = tmp_path / "paged"
+    script = "import os, sys; open(sys.argv[1], 'w').write(os.environ['LESS'] + '|' + sys.stdin.read())"
+    monkeypatch.setenv("PAGER", f'{sys.executable} -c "{script}" {got}')
+    monkeypatch.delenv("LESS", raising=False)
+    page(Terminal(color=False), "第一行\n第二行\n")
+    assert got.read_text(encoding="utf-8") == "FRX|第一行\n第二行\n"
+
+
+def test_a_table_taller_than_the_terminal_goes_through_the_pager_and_a_pipe_never_does(tmp_path):
+    got = tmp_path / "paged"
+    script = "import sys; open(sys.argv[1], 'w').write(sys.stdin.read())"
+    env = {**os.environ, "LINES": "10", "PAGER": f'{sys.executable} -c "{script}" {got}'}
+    run = [sys.executable, "-m", "sdtargets", "find", "5G"]
+    controller, terminal = os.openpty()
+    try:
+        shown = subprocess.run(run, stdout=terminal, stderr=subprocess.PIPE, env=env, timeout=60, check=False)
+    finally:
+        os.close(terminal)
+        os.close(controller)
+    assert shown.returncode == 0, shown.stderr
+    paged = got.read_text(encoding="utf-8")
+    assert paged.startswith("id ") and "act2024-digital" in paged and "items match '5G'" in paged
+    got.unlink()
+    piped = subprocess.run(run, capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert piped.returncode == 0 and piped.stdout.startswith("id ") and not got.exists()

@@ -306,7 +306,7 @@ def stats(
 ) -> ExitCode:
     """An overview: items and targets per plan, kind and year; the busiest agencies."""
     from .overview import stats as overview
-    from .render import emit
+    from .render import emit, emit_sections
     from .views import stats_sections
 
     fmt = _format(fmt, as_json)
@@ -314,8 +314,7 @@ def stats(
     if fmt in ("json", "yaml"):
         emit(data, fmt, [])
     else:
-        for title, rows, columns in stats_sections(data):
-            emit(rows, fmt, columns, title=title)
+        emit_sections(stats_sections(data), fmt)
     return _done(data["plans"])
 
 

@@ -40,7 +40,7 @@ def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy:
 def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | None, fmt: str) -> ExitCode:
     """`agency`: the agency's names and kind as a header, then its duties grouped by plan."""
     from .agencies import duties, resolve
-    from .render import emit, message
+    from .render import emit, emit_sections, message
     from .views import role_columns
 
     ag = resolve(conn, name)
@@ -64,10 +64,12 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     groups: dict[str, list[dict]] = {}
     for it in items:
         groups.setdefault(it["plan_title"] + f" ({it['plan']})", []).append(it)
+    columns = role_columns(ag.names)
+    sections = []
     for title, group in groups.items():
         n_led = sum(i["role"] == "lead" for i in group)
-        title = f"{title}: {n_led} led, {len(group) - n_led} supported"
-        emit(group, fmt, role_columns(ag.names), title=title)
+        sections.append((f"{title}: {n_led} led, {len(group) - n_led} supported", group, columns))
+    emit_sections(sections, fmt)
     return _done(items)
 
 

@@ -131,6 +131,28 @@ def emit(
                 out.write("| " + " | ".join(_md(c) for c in row) + " |\n")
 
 
+def emit_sections(sections: Sequence[tuple[str, list[dict], Sequence[Column]]], fmt: str) -> None:
+    """Several titled lists as one answer (`agency` by plan, `stats`). As tables they are one
+    page: one pager, not one per table, and the shell's `show N` counts rows across them all.
+    Other formats print each list in turn."""
+    if fmt != "table":
+        for title, rows, columns in sections:
+            emit(rows, fmt, columns, title=title)
+        return
+    term = terminal()
+    lines: list[str] = []
+    ids: list[str] = []
+    for title, rows, columns in sections:
+        ids += [o["id"] for o in rows if "id" in o]
+        rows, columns = select_fields(rows, columns, settings.fields)
+        if rows:
+            lines += [""] if lines else []
+            lines += table_lines([[c.get(o) for c in columns] for o in rows], columns, title, term=term)
+    settings.last_ids = ids
+    if lines:
+        put(lines, term)
+
+
 def _plain(cell: str | tuple) -> str:
     return cell[0] if isinstance(cell, tuple) else cell
 

@@ -192,8 +192,8 @@ def layout(
     title: str | None = None,
     caption: str | None = None,
 ) -> list[str]:
-    """The table as lines: title, header, a rule, the rows (a blank line between rows when any
-    row wraps, so a reader can tell where one ends), caption."""
+    """The table as lines: title, header, a rule, the rows (a blank line between rows when some
+    row takes three lines or more, so a reader can tell where one ends), caption."""
     cells = [[(clean(c), []) if isinstance(c, str) else (clean(c[0]), c[1]) for c in row] for row in rows]
     natural = [
         max([text_width(h)] + [max(map(text_width, row[i][0].split("\n"))) for row in cells])
@@ -228,7 +228,7 @@ def layout(
                 for k in range(height)
             ]
         )
-    spaced = any(len(b) > 1 for b in body)
+    spaced = any(len(b) > 2 for b in body)  # rows of three or more lines are hard to tell apart
     out = []
     table_width = sum(widths) + len(GAP) * last
     if title:

@@ -53,7 +53,7 @@ def test_control_characters_are_shown_as_symbols_never_sent_to_the_terminal():
     assert clean("学而书房") == "学而书房"
 
 
-def test_a_layout_pads_by_display_width_and_separates_wrapped_rows(monkeypatch):
+def test_a_layout_pads_by_display_width_and_sets_apart_rows_of_three_lines(monkeypatch):
     monkeypatch.setenv("COLUMNS", "30")
     term = Terminal(color=False)
     out = layout(
@@ -73,18 +73,22 @@ def test_a_layout_pads_by_display_width_and_separates_wrapped_rows(monkeypatch):
         "a.2  5G基站",
         "          2 items",
     ]
+    rows = [["a.1", "高新技术企业达到3.8万家"], ["a.2", "5G基站"]]
     monkeypatch.setenv("COLUMNS", "20")
-    assert layout(
-        Terminal(color=False),
-        ["id", "text"],
-        [["a.1", "高新技术企业达到3.8万家"], ["a.2", "5G基站"]],
-        [None, 1],
-        [8, 8],
-    ) == [
+    assert layout(Terminal(color=False), ["id", "text"], rows, [None, 1], [8, 8]) == [
         "id   text",
         "───  ───────────────",
         "a.1  高新技术企业达",  # 15 columns: 到 (2 more) goes down
         "     到3.8万家",
+        "a.2  5G基站",
+    ]
+    monkeypatch.setenv("COLUMNS", "16")  # a row of three lines: rows are set apart
+    assert layout(Terminal(color=False), ["id", "text"], rows, [None, 1], [8, 8]) == [
+        "id   text",
+        "───  ───────────",
+        "a.1  高新技术企",
+        "     业达到3.8万",
+        "     家",
         "",
         "a.2  5G基站",
     ]
@@ -164,3 +168,13 @@ def test_a_table_taller_than_the_terminal_goes_through_the_pager_and_a_pipe_neve
     got.unlink()
     piped = subprocess.run(run, capture_output=True, text=True, env=env, timeout=60, check=False)
     assert piped.returncode == 0 and piped.stdout.startswith("id ") and not got.exists()
+
+
+def test_an_agency_table_is_one_page_and_show_n_counts_across_its_plans(cli):
+    from sdtargets.render import settings
+
+    listed = [i["id"] for i in cli("agency", "省工信厅", "--json").json]
+    result = cli("agency", "省工信厅")
+    assert result.code == 0, result
+    assert settings.last_ids == listed  # every plan's rows, in the order shown
+    assert result.out.count("\nid ") == len({i.split(".")[0] for i in listed})  # a titled table per plan

@@ -27,7 +27,7 @@ def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy:
     from .search import find_items, terms_of
     from .views import find_columns
 
-    items = find_items(conn, text, filters, fuzzy=fuzzy)
+    items = find_items(conn, text, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl"))
     emit(
         items,
         fmt,

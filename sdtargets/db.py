@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 KB_FILES = ("targets.yaml", "agencies.yaml")
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 
 def digest_of(folder: Path) -> str:
@@ -154,6 +154,8 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
         },
         "id",
     ),
+    # each item as the JSON contract gives it (`item_object`), compact
+    "item_json": ({"id": str, "json": str}, "id"),
     # the folded text that `find` scans and indexes, apart from the wide item rows: a 1–2
     # character query reads every row of it, and narrow rows are a third faster to scan
     "item_search": ({"rowid": int, "id": str, "search": str}, "rowid"),
@@ -249,6 +251,11 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
     # rows are generated, not collected: sqlite-utils inserts them in batches, so a large base
     # never holds a second copy of itself as row dicts
     db["items"].insert_all(_item_row(item) for item in kb.items)
+    plans = {p["id"]: p for p in kb.plans}
+    db["item_json"].insert_all(
+        {"id": item["id"], "json": json.dumps(item_object(item, plans[item["plan"]]), ensure_ascii=False)}
+        for item in kb.items
+    )
     db["item_search"].insert_all(
         {"rowid": n, "id": item["id"], "search": _search_text(item)} for n, item in enumerate(kb.items, 1)
     )
@@ -278,6 +285,58 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
     ):
         db[table].create_index(cols)
     db["item_search"].enable_fts(["search"], tokenize="trigram", create_triggers=False)
+
+
+def item_object(item: dict, plan: dict) -> dict:
+    """An item as the JSON contract (SPEC.md) gives it: made once, when the database is built,
+    and stored as compact JSON (`item_json`), so that a query decodes one string per item
+    instead of assembling it from four tables (at 100× the base, `find 5G`'s 1,900 items took
+    78 ms to assemble and take 28 ms to decode). Optional keys appear only when set."""
+    obj = {
+        "id": item["id"],
+        "plan": item["plan"],
+        "plan_title": plan["title"],
+        "section": item["section"],
+        "kind": item["kind"],
+        "title": item["title"],
+        "text": item["text"],
+        "lead": item["lead"],
+        "support": item["support"],
+        "lead_word": _lead_word(item),
+        "support_word": item.get("support_word"),
+        "years": item["years"],
+        "years_implied": bool(item["years_implied"]),
+        "targets": [target_object(t) for t in item["targets"]],
+        "source": {"file": item["_file"], "line": item["line"], "document": plan.get("number")},
+    }
+    for key in ("agency_note", "lead_implied", "category", "attribute", "note"):
+        if item.get(key):
+            obj[key] = item[key]
+    return obj
+
+
+def target_object(t: dict) -> dict:
+    """One target as the JSON contract gives it: the contract's keys first, optional ones only
+    when set."""
+    obj = {
+        "metric": t["metric"],
+        "value": t.get("value"),
+        "unit": t["unit"],
+        "value_base": t["value_base"],
+        "base_unit": t["base_unit"],
+        "year": t["year"],
+        "year_implied": bool(t["year_implied"]),
+        "cmp": t["cmp"],
+        "quote": t["quote"],
+    }
+    if t.get("value_max") is not None:
+        obj["value_max"] = t["value_max"]
+    if t.get("baseline"):
+        obj["baseline"] = t["baseline"]
+    for key in ("raw", "correction", "note"):
+        if t.get(key):
+            obj[key] = t[key]
+    return obj
 
 
 def _lead_word(item: dict) -> str | None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable
 
 from .db import normalise_text
+from .encoded import Encoded
 from .errors import SdError
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -152,100 +152,19 @@ def filtered_ids(conn: sqlite3.Connection, f: Filters, candidates: list[str] | N
 
 
 def items_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
-    """Full item objects (the JSON contract of SPEC.md) for ``ids``, in that order."""
+    """Full item objects (the JSON contract of SPEC.md) for ``ids``, in that order; unknown ids
+    are skipped. Each is decoded afresh from the JSON stored at build (`db.item_object`), so
+    callers may add keys (``score``, ``role``, ``due``) to their copy."""
+    return [json.loads(text) for text in items_encoded(conn, ids)]
+
+
+def items_encoded(conn: sqlite3.Connection, ids: list[str]) -> list[Encoded]:
+    """The same items still encoded, as stored: for JSON output, which need not decode them."""
     if not ids:
         return []
-    loads = _memo_loads()
-    arg = json.dumps(ids, ensure_ascii=False)
-    rows = {
-        r["id"]: r
-        for r in conn.execute(
-            """select i.*, p.title as plan_title, p.number as plan_number
-               from items i join plans p on p.id = i.plan
-               where i.id in (select value from json_each(?))""",
-            (arg,),
-        )
-    }
-    agencies: dict[str, dict[str, list[str]]] = {}
-    for r in conn.execute(
-        """select item_id, agency, role from item_agencies
-           where item_id in (select value from json_each(?)) order by item_id, role, position""",
-        (arg,),
-    ):
-        agencies.setdefault(r["item_id"], {"lead": [], "support": []})[r["role"]].append(r["agency"])
-    targets: dict[str, list[dict]] = {}
-    for r in conn.execute(
-        """select * from targets where item_id in (select value from json_each(?))
-           order by item_id, position""",
-        (arg,),
-    ):
-        targets.setdefault(r["item_id"], []).append(target_object(r, loads))
-    out = []
-    for iid in ids:
-        r = rows.get(iid)
-        if r is None:
-            continue
-        ag = agencies.get(iid, {"lead": [], "support": []})
-        obj = {
-            "id": r["id"],
-            "plan": r["plan"],
-            "plan_title": r["plan_title"],
-            "section": loads(r["section"]),
-            "kind": r["kind"],
-            "title": r["title"],
-            "text": r["text"],
-            "lead": ag["lead"],
-            "support": ag["support"],
-            "lead_word": r["lead_word"],
-            "support_word": r["support_word"],
-            "years": loads(r["years"]),
-            "years_implied": bool(r["years_implied"]),
-            "targets": targets.get(iid, []),
-            "source": {"file": r["file"], "line": r["line"], "document": r["plan_number"]},
-        }
-        for key in ("agency_note", "lead_implied", "category", "attribute", "note"):
-            if r[key]:
-                obj[key] = r[key]
-        out.append(obj)
-    return out
-
-
-def _memo_loads() -> Callable[[str], object]:
-    """`json.loads` that decodes each distinct string once: sections, year lists and comparison
-    words repeat across thousands of items of a large answer. The decoded values are shared
-    between items, so nothing downstream may mutate them (nothing does: they are only printed)."""
-    memo: dict[str, object] = {}
-
-    def loads(text: str) -> object:
-        value = memo.get(text)
-        if value is None:
-            value = memo[text] = json.loads(text)
-        return value
-
-    return loads
-
-
-def target_object(r: sqlite3.Row, loads: Callable[[str], object] = json.loads) -> dict:
-    """One target as JSON: the contract's keys first, optional ones only when set."""
-    t = {
-        "metric": r["metric"],
-        "value": r["value"],
-        "unit": r["unit"],
-        "value_base": r["value_base"],
-        "base_unit": r["base_unit"],
-        "year": r["year"],
-        "year_implied": bool(r["year_implied"]),
-        "cmp": loads(r["cmp"]),
-        "quote": r["quote"],
-    }
-    if r["value_max"] is not None:
-        t["value_max"] = r["value_max"]
-    if r["baseline"]:
-        t["baseline"] = loads(r["baseline"])
-    for key in ("raw", "correction", "note"):
-        if r[key]:
-            t[key] = r[key]
-    return t
+    sql = "select id, json from item_json where id in (select value from json_each(?))"
+    stored = dict(conn.execute(sql, (json.dumps(ids, ensure_ascii=False),)).fetchall())
+    return [Encoded(stored[i], i) for i in ids if i in stored]
 
 
 def get_item(conn: sqlite3.Connection, item_id: str) -> dict:

@@ -12,6 +12,8 @@ import sys
 from collections import namedtuple
 from collections.abc import Sequence
 
+from .encoded import Encoded
+
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown", "yaml")
 
 #: A table column: header, how to get its cell from an object, and layout hints.
@@ -94,8 +96,15 @@ def emit(
     title: str | None = None,
     caption: str | None = None,
 ) -> None:
-    """Print ``objects`` in ``fmt``: whole objects for JSON/YAML, ``columns`` otherwise."""
+    """Print ``objects`` in ``fmt``: whole objects for JSON/YAML, ``columns`` otherwise.
+    ``objects`` may be `Encoded`: written as they are where that is the answer, else decoded."""
     out = sys.stdout
+    if isinstance(objects, list) and objects and isinstance(objects[0], Encoded):
+        settings.last_ids = [o.id for o in objects]
+        if fmt in ("json", "jsonl") and not settings.fields and (fmt == "jsonl" or not out.isatty()):
+            out.write("\n".join(objects) + "\n" if fmt == "jsonl" else "[\n" + ",\n".join(objects) + "\n]\n")
+            return
+        objects = [json.loads(o) for o in objects]
     if isinstance(objects, list):
         settings.last_ids = [o["id"] for o in objects if isinstance(o, dict) and "id" in o]
     objects, columns = select_fields(objects, columns, settings.fields)

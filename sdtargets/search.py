@@ -1,7 +1,7 @@
 """Ranked search over item text, section headings and target metrics.
 
 Chinese has no spaces between words, so the index is SQLite FTS5 with the `trigram` tokenizer.
-Trigrams cannot find a 1- or 2-character term (`5G`, `氢能`): those are matched with `instr`
+Trigrams cannot find a 1- or 2-character term (`5G`, `氢能`): those are matched with GLOB
 on the folded text instead, which is a few milliseconds over the whole base. Every term of the
 query must occur (`储能 2025`). Near misses of a one-word query (`人型机器人`) are then scored
 with rapidfuzz over the items that share a trigram with it, and always rank below exact hits.
@@ -15,6 +15,7 @@ from collections import namedtuple
 from functools import lru_cache
 
 from .db import normalise_text
+from .encoded import Encoded
 from .errors import SdError
 
 #: Longest query accepted, in characters (after folding).
@@ -54,7 +55,10 @@ def _items_with(conn: sqlite3.Connection, term: str) -> set[str]:
             " where item_search_fts match ?"
         )
         return {r[0] for r in conn.execute(sql, (_fts_phrase(term),))}
-    return {r[0] for r in conn.execute("select id from item_search where instr(search, ?) > 0", (term,))}
+    # GLOB, not instr: the same test on the folded text (both are case-sensitive), at twice the
+    # speed over a large base (19 ms against 45 ms for `5g` at 100× the real one)
+    pattern = "*" + term.replace("[", "[[]").replace("*", "[*]").replace("?", "[?]") + "*"
+    return {r[0] for r in conn.execute("select id from item_search where search glob ?", (pattern,))}
 
 
 def search(conn: sqlite3.Connection, query: str, fuzzy: bool = True) -> list[Hit]:
@@ -86,12 +90,22 @@ def _source_order(conn: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
     return dict(conn.execute(sql, (json.dumps(ids, ensure_ascii=False),)).fetchall())
 
 
-def find_items(conn: sqlite3.Connection, query: str, filters, fuzzy: bool = True) -> list[dict]:  # noqa: ANN001
-    """`find`: the matching items as objects, best first, each with its ``score`` and ``match``."""
-    from .query import filtered_ids, items_by_id
+def find_items(
+    conn: sqlite3.Connection,
+    query: str,
+    filters,  # noqa: ANN001 - query.Filters
+    fuzzy: bool = True,
+    encoded: bool = False,
+) -> list[dict] | list[Encoded]:
+    """`find`: the matching items, best first, each with its ``score`` and ``match``: objects,
+    or with ``encoded`` still as JSON (`render.Encoded`, for JSON output)."""
+    from .query import filtered_ids, items_by_id, items_encoded
 
     hits = {h.item_id: h for h in search(conn, query, fuzzy=fuzzy)}
-    items = items_by_id(conn, filtered_ids(conn, filters, list(hits)))
+    ids = filtered_ids(conn, filters, list(hits))
+    if encoded:
+        return [e.adding(score=hits[e.id].score, match=hits[e.id].how) for e in items_encoded(conn, ids)]
+    items = items_by_id(conn, ids)
     for it in items:
         it["score"] = hits[it["id"]].score
         it["match"] = hits[it["id"]].how
@@ -128,13 +142,21 @@ def _fold_char(ch: str) -> str:
 
 def locate(text: str, term: str) -> tuple[int, int] | None:
     """Where folded ``term`` occurs in ``text`` (original characters): for highlighting."""
-    folded, index = [], []
-    for pos, ch in enumerate(text):
-        for f in _fold_char(ch):
-            folded.append(f)
-            index.append(pos)
-    at = "".join(folded).find(term)
-    if at < 0 or not term:
+    if not term:
+        return None
+    # Fast: fold the whole text at once, by lower case alone (most texts write the term as the
+    # query folds it) or else by NFKC too. Offsets carry over when the length does and the
+    # characters found there do fold to the term (checked, since a fold may shrink one
+    # character and grow another); anything else takes the character-by-character way.
+    for fold in (str.lower, lambda t: unicodedata.normalize("NFKC", t).lower()):
+        low = fold(text)
+        at = low.find(term) if len(low) == len(text) else -1
+        if at >= 0 and "".join(map(_fold_char, text[at : at + len(term)])) == term:
+            return at, at + len(term)
+    parts = list(map(_fold_char, text))
+    index = [pos for pos, part in enumerate(parts) for _ in part]  # folded offset → text offset
+    at = "".join(parts).find(term)
+    if at < 0:
         return None
     return index[at], index[at + len(term) - 1] + 1
 

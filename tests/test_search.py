@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sdtargets.search import locate, search, snippet, terms_of
 
@@ -62,6 +64,15 @@ def test_percent_and_underscore_are_literal_characters(conn):
     assert search(conn, "_") == []
 
 
+@pytest.mark.parametrize("term", ["*", "?", "[", "]", "[*", "a]", "%", "_", "5g", "(", "氢"])
+def test_glob_characters_in_a_short_term_are_literal(conn, term):
+    """Short terms are matched with GLOB, whose `*`, `?` and `[` must be escaped: the hits are
+    exactly the items whose folded text contains the term."""
+    hits = set(ids(search(conn, term, fuzzy=False)))
+    rows = dict(conn.execute("select id, search from item_search"))
+    assert hits == {i for i, text in rows.items() if term in text}
+
+
 def test_terms_fold_width_case_and_control_characters():
     assert terms_of("  ５Ｇ\x00  储能 ") == ["5g", "储能"]
 
@@ -71,3 +82,42 @@ def test_highlight_maps_back_to_original_characters():
     assert locate(text, "5g") == (2, 4)
     window, spans = snippet(text, ["5g"])
     assert window[spans[0][0] : spans[0][1]] == "５Ｇ"
+    # characters that fold to nothing (spaces) or to two (㎡ → m2) shift the offsets
+    assert locate("建设 5 G 基站", "5g") == (3, 6)
+    assert locate("面积100㎡5g", "5g") == (6, 8)
+    assert locate("面积100㎡5g", "m2") == (5, 6)
+    assert locate("建设5G", "6g") is None
+
+
+@pytest.mark.parametrize("query", ["5G", "人型机器人", "储能 2025"])
+def test_json_items_written_as_stored_are_exactly_the_encoded_objects(conn, cli, query):
+    """`find --json` splices score and match into each item's stored JSON instead of decoding
+    and re-encoding it; the bytes must be those `json.dumps` writes for the object."""
+    import json
+
+    from sdtargets.query import Filters
+    from sdtargets.render import settings
+    from sdtargets.search import find_items
+
+    objects = find_items(conn, query, Filters())
+    encoded = find_items(conn, query, Filters(), encoded=True)
+    assert objects and [str(e) for e in encoded] == [json.dumps(o, ensure_ascii=False) for o in objects]
+    assert any(o["match"] == "fuzzy" for o in objects) == (query == "人型机器人")  # float scores too
+    out = cli("find", *query.split(), "--json").out
+    assert out == "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in objects) + "\n]\n"
+    assert settings.last_ids == [o["id"] for o in objects]  # the shell's `show N` after JSON output
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("加快５Ｇ5gG、建设 ㎡m2e\u0301é\t"), max_size=30),
+    st.sampled_from(["5g", "m2", "é", "g建"]),
+)
+def test_a_highlight_always_covers_characters_that_fold_to_the_term(text, term):
+    from sdtargets.search import _fold_char
+
+    span = locate(text, term)
+    folded = "".join(map(_fold_char, text))
+    assert (span is None) == (term not in folded)
+    if span:
+        assert "".join(map(_fold_char, text[span[0] : span[1]])) == term

@@ -6,6 +6,9 @@ import os
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sdtargets.termtable import Terminal, clean, column_widths, layout, page, text_width, wrap
 
 
@@ -178,3 +181,13 @@ def test_an_agency_table_is_one_page_and_show_n_counts_across_its_plans(cli):
     assert result.code == 0, result
     assert settings.last_ids == listed  # every plan's rows, in the order shown
     assert result.out.count("\nid ") == len({i.split(".")[0] for i in listed})  # a titled table per plan
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("高新技术企业，。“”（）ab1 .%\n"), max_size=60), st.integers(2, 12))
+def test_wrapping_loses_nothing_but_break_spaces_and_no_line_is_too_wide(text, width):
+    cut = wrap(text, width)
+    assert all(text_width(text[a:b]) <= width for a, b in cut)
+    assert [a for a, _ in cut] == sorted(a for a, _ in cut)
+    kept = "".join(text[a:b] for a, b in cut)
+    assert kept.replace(" ", "") == text.replace(" ", "").replace("\n", "")

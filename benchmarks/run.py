@@ -73,7 +73,7 @@ def bench(data: Path, runs: int, label: str) -> None:
     build_s, build_mb = cold_build(data, db, env)
     sdt = str(BIN / "sdtargets")
     floor_sql = (
-        "select i.id, i.text from item_search s join items i on i.id = s.id where instr(s.search, '5g') > 0"
+        "select i.id, i.text from item_search s join items i on i.id = s.id where s.search glob '*5g*'"
     )
     floor_code = (
         "import json, sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "

@@ -14,6 +14,7 @@ import sqlite3
 from collections import namedtuple
 
 from .db import normalise_text
+from .encoded import Encoded
 from .errors import SdError
 
 #: A fuzzy match must score at least this (0–100) to be taken.
@@ -111,15 +112,29 @@ def fuzzy(conn: sqlite3.Connection, wanted: str) -> list[tuple[str, float]]:
     return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def duties(conn: sqlite3.Connection, agency: Agency, filters, role: str | None = None) -> list[dict]:  # noqa: ANN001
+def duties(
+    conn: sqlite3.Connection,
+    agency: Agency,
+    filters,  # noqa: ANN001 - query.Filters
+    role: str | None = None,
+    encoded: bool = False,
+) -> list[dict] | list[Encoded]:
     """`agency`: the items ``agency`` (or a name it was renamed from/to) leads or supports,
-    in source order, each with its ``role``."""
-    from .query import filtered_ids, items_by_id
+    in source order, each with its ``role``: objects, or with ``encoded`` still as JSON."""
+    from .query import filtered_ids, items_by_id, items_encoded
 
     if role not in (None, "lead", "support"):
         raise SdError(f"Unknown role {role!r}: use lead or support.")
     filters.agencies, filters.role = agency.names, role
-    items = items_by_id(conn, filtered_ids(conn, filters))
+    ids = filtered_ids(conn, filters)
+    if encoded:
+        sql = (
+            "select item_id from item_agencies"
+            " where role = 'lead' and agency in (select value from json_each(?))"
+        )
+        led = {r[0] for r in conn.execute(sql, (json.dumps(agency.names, ensure_ascii=False),))}
+        return [e.adding(role="lead" if e.id in led else "support") for e in items_encoded(conn, ids)]
+    items = items_by_id(conn, ids)
     names = set(agency.names)
     for it in items:
         it["role"] = "lead" if names & set(it["lead"]) else "support"

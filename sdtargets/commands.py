@@ -45,7 +45,7 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
 
     ag = resolve(conn, name)
     limit, filters.limit = filters.limit, None
-    every = duties(conn, ag, filters, role)  # all of them, so that the header counts them all
+    every = duties(conn, ag, filters, role, encoded=fmt in ("json", "jsonl"))  # all: the header counts them
     items = every[:limit] if limit else every
     if fmt != "table":
         emit(items, fmt, role_columns(ag.names))

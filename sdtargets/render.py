@@ -17,7 +17,8 @@ from .encoded import Encoded
 FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown", "yaml")
 
 #: A table column: header, how to get its cell from an object, and layout hints.
-Column = namedtuple("Column", "header get ratio no_wrap min_width", defaults=(None, False, None))
+#: ``joiner``: the cell is a list joined by it (`、`), and lines break after one, not inside a name.
+Column = namedtuple("Column", "header get ratio no_wrap min_width joiner", defaults=(None, False, None, None))
 
 
 def written(value: float | int) -> str:
@@ -190,7 +191,8 @@ def table_lines(
 
     ratios = [None if c.no_wrap else (c.ratio or 1) for c in columns]
     minimums = [c.min_width or 8 for c in columns]
-    return layout(term or terminal(), [c.header for c in columns], cells, ratios, minimums, title, caption)
+    headers, joiners = [c.header for c in columns], [c.joiner for c in columns]
+    return layout(term or terminal(), headers, cells, ratios, minimums, title, caption, joiners)
 
 
 def table(

@@ -81,8 +81,9 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b, _ in _lines(text, width)]
 
 
-def _lines(text: str, width: int) -> list[tuple[int, int, int]]:
-    """`wrap`, with each line's width: (start, end, columns)."""
+def _lines(text: str, width: int, joiner: str | None = None) -> list[tuple[int, int, int]]:
+    """`wrap`, with each line's width: (start, end, columns). With a ``joiner`` (`、` in a list
+    of agencies) lines break after one, so that no name is split unless it fills a line."""
     if text.isascii() and len(text) <= width and "\n" not in text:
         return [(0, len(text), len(text))]
     lines: list[tuple[int, int, int]] = []
@@ -97,7 +98,7 @@ def _lines(text: str, width: int) -> list[tuple[int, int, int]]:
             if end >= n:
                 lines.append((offset + start, offset + n, reach[n] - reach[start]))
                 break
-            cut = _break(paragraph, start, max(end, start + 1))
+            cut = _break(paragraph, start, max(end, start + 1), joiner)
             stop = cut
             while stop > start and paragraph[stop - 1] == " ":
                 stop -= 1
@@ -116,10 +117,12 @@ def _latin(ch: str) -> bool:
     return "!" <= ch <= "~"
 
 
-def _break(p: str, start: int, end: int) -> int:
-    """Where to break a line that could run from ``start`` to ``end``: before a Latin word that
-    would be cut (unless it fills the line), and before a character that may not start a line
-    or after one that may not end it."""
+def _break(p: str, start: int, end: int, joiner: str | None = None) -> int:
+    """Where to break a line that could run from ``start`` to ``end``: after the last ``joiner``
+    if any; before a Latin word that would be cut (unless it fills the line); before a
+    character that may not start a line or after one that may not end it."""
+    if joiner and (k := p.rfind(joiner, start, end)) >= start:
+        return k + len(joiner)
     if p[end] == " ":
         return end
     if _latin(p[end]) and _latin(p[end - 1]):
@@ -218,6 +221,7 @@ def layout(
     minimums: Sequence[int],
     title: str | None = None,
     caption: str | None = None,
+    joiners: Sequence[str | None] | None = None,
 ) -> list[str]:
     """The table as lines: title, header, a rule, the rows (a blank line between rows when some
     row takes three lines or more, so a reader can tell where one ends), caption."""
@@ -226,7 +230,13 @@ def layout(
         max([text_width(h)] + [max(map(text_width, row[i][0].split("\n"))) for row in cells])
         for i, h in enumerate(headers)
     ]
-    minimum = [min(n, max(m, text_width(h), 2)) for n, m, h in zip(natural, minimums, headers, strict=True)]
+    joiners = joiners or [None] * len(headers)
+    minimum = [max(m, text_width(h), 2) for m, h in zip(minimums, headers, strict=True)]
+    for i, joiner in enumerate(joiners):
+        if joiner:  # a list: wide enough for its longest name, if that leaves room for the rest
+            names = (n for row in cells for n in row[i][0].replace("\n", joiner).split(joiner))
+            minimum[i] = max(minimum[i], min(max(map(text_width, names), default=0) + 2, term.width // 5))
+    minimum = [min(n, m) for n, m in zip(natural, minimum, strict=True)]
     widths = column_widths(natural, minimum, list(ratios), term.width)
 
     def line(parts: list[tuple[str, int]]) -> str:
@@ -237,7 +247,7 @@ def layout(
     blank = ("", 0)
     for row in cells:
         columns = [
-            [(_paint(term, text, spans, a, b), w) for a, b, w in _lines(text, widths[i])]
+            [(_paint(term, text, spans, a, b), w) for a, b, w in _lines(text, widths[i], joiners[i])]
             for i, (text, spans) in enumerate(row)
         ]
         height = max(map(len, columns))

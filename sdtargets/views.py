@@ -48,7 +48,7 @@ ITEM_COLUMNS = [
     Column("id", lambda i: i["id"], no_wrap=True),
     Column("kind", lambda i: i["kind"], no_wrap=True),
     Column("title", lambda i: i["title"], ratio=3),
-    Column("lead / support", agencies_text, ratio=2),
+    Column("lead / support", agencies_text, ratio=2, joiner="、"),
     Column("years", years_text, no_wrap=True),
     Column("targets", targets_text, ratio=3),
 ]
@@ -63,7 +63,7 @@ def find_columns(terms: list[str]) -> list[Column]:
         Column("id", lambda i: i["id"], no_wrap=True),
         Column("score", lambda i: f"{i['score']:g}", no_wrap=True),
         Column("match", lambda i: snippet(i["text"], terms), ratio=4),
-        Column("lead / support", agencies_text, ratio=2),
+        Column("lead / support", agencies_text, ratio=2, joiner="、"),
         Column("years", years_text, no_wrap=True),
         Column("targets", targets_text, ratio=3),
     ]
@@ -80,7 +80,7 @@ def role_columns(agency_names: list[str]) -> list[Column]:
         Column("id", lambda i: i["id"], no_wrap=True),
         Column("role", role, no_wrap=True),
         Column("title", lambda i: i["title"], ratio=3),
-        Column("with", agencies_text, ratio=2),
+        Column("with", agencies_text, ratio=2, joiner="、"),
         Column("years", years_text, no_wrap=True),
         Column("targets", targets_text, ratio=3),
     ]
@@ -90,7 +90,7 @@ DUE_COLUMNS = [
     Column("id", lambda i: i["id"], no_wrap=True),
     Column("plan", lambda i: i["plan"], no_wrap=True),
     Column("title", lambda i: i["title"], ratio=2),
-    Column("lead", lambda i: "、".join(i["lead"]), ratio=2),
+    Column("lead", lambda i: "、".join(i["lead"]), ratio=2, joiner="、"),
     Column("due", lambda i: targets_text(i, limit=6) or f"deadline {years_text(i)}", ratio=4),
 ]
 
@@ -99,7 +99,7 @@ PLAN_COLUMNS = [
     Column("title", lambda p: p["short"], ratio=3),
     Column("number", lambda p: p.get("number") or "", no_wrap=True),
     Column("period", lambda p: f"{p['period'][0]}–{p['period'][1]}", no_wrap=True),
-    Column("aliases", lambda p: "、".join(p["aliases"]), ratio=2),
+    Column("aliases", lambda p: "、".join(p["aliases"]), ratio=2, joiner="、"),
     Column("items", lambda p: str(p["items"]), no_wrap=True),
     Column("targets", lambda p: str(p["targets"]), no_wrap=True),
 ]
@@ -108,7 +108,7 @@ AGENCY_COLUMNS = [
     Column("name", lambda a: a["name"], no_wrap=True),
     Column("full name", lambda a: a.get("full") or "", ratio=2),
     Column("kind", lambda a: a["kind"], no_wrap=True),
-    Column("aliases", lambda a: "、".join(a["aliases"]), ratio=2),
+    Column("aliases", lambda a: "、".join(a["aliases"]), ratio=2, joiner="、"),
     Column("led", lambda a: str(a["led"]), no_wrap=True),
     Column("supported", lambda a: str(a["supported"]), no_wrap=True),
 ]

@@ -137,3 +137,21 @@ def test_agency_table_names_each_role_by_the_sources_word(cli):
         "按职责分工负责",
     )
     assert rows["green2023.81"] == "牵头部门"
+
+
+@pytest.mark.parametrize("name", ["省工信厅", "人民银行济南分行", "省畜牧局"])
+def test_agency_json_written_as_stored_is_exactly_the_encoded_objects(conn, cli, name):
+    """`agency --json` splices each item's role into its stored JSON; the bytes must be those
+    `json.dumps` writes for the objects, roles included (renamed agencies count both names)."""
+    import json
+
+    from sdtargets.agencies import duties, resolve
+    from sdtargets.query import Filters
+
+    ag = resolve(conn, name)
+    objects = duties(conn, ag, Filters())
+    encoded = duties(conn, ag, Filters(), encoded=True)
+    assert objects and [str(e) for e in encoded] == [json.dumps(o, ensure_ascii=False) for o in objects]
+    assert {o["role"] for o in objects} <= {"lead", "support"}
+    out = cli("agency", name, "--json").out
+    assert out == "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in objects) + "\n]\n"

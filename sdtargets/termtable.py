@@ -81,6 +81,11 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b, _ in _lines(text, width)]
 
 
+def fill(text: str, width: int) -> list[str]:
+    """``text`` wrapped to ``width`` columns, as lines (an empty text is one empty line)."""
+    return [text[a:b] for a, b in wrap(text, width)]
+
+
 def _lines(text: str, width: int, joiner: str | None = None) -> list[tuple[int, int, int]]:
     """`wrap`, with each line's width: (start, end, columns). With a ``joiner`` (`、` in a list
     of agencies) lines break after one, so that no name is split unless it fills a line."""
@@ -137,27 +142,32 @@ def _break(p: str, start: int, end: int, joiner: str | None = None) -> int:
 
 def column_widths(natural: list[int], minimum: list[int], ratios: list[int | None], total: int) -> list[int]:
     """Widths that fit ``total`` columns if they can: fixed columns (ratio None) keep their natural
-    width; the others share what is left by ratio, none wider than it needs nor narrower than its
-    minimum (a terminal too narrow for the minimums gets lines that overflow, not lost text)."""
+    width; the others share what is left in proportion to their ratios, none wider than it needs
+    nor narrower than its minimum (too narrow for the minimums: lines overflow, text is kept)."""
     widths = list(natural)
-    flexible = [i for i, r in enumerate(ratios) if r is not None]
-    fixed = sum(natural) - sum(natural[i] for i in flexible)
-    budget = total - len(GAP) * (len(natural) - 1) - fixed
-    if sum(natural[i] for i in flexible) <= budget:
+    free = [i for i, r in enumerate(ratios) if r is not None]
+    budget = total - len(GAP) * (len(natural) - 1) - sum(natural) + sum(natural[i] for i in free)
+    if sum(natural[i] for i in free) <= budget:
         return widths
-    while flexible:
-        share = budget / sum(ratios[i] for i in flexible)
-        content = [i for i in flexible if natural[i] <= share * ratios[i]]
-        if not content:
+
+    def width(i: int, scale: float) -> float:
+        return min(max(scale * ratios[i], minimum[i]), natural[i])
+
+    # the largest scale whose clamped shares fit the budget (their sum grows with the scale)
+    low, high = 0.0, float(max(natural))
+    for _ in range(40):
+        mid = (low + high) / 2
+        low, high = (mid, high) if sum(width(i, mid) for i in free) <= budget else (low, mid)
+    for i in free:
+        widths[i] = int(width(i, low))
+    spare = budget - sum(widths[i] for i in free)
+    for i in sorted(free, key=lambda i: -ratios[i]):  # what rounding down left, to the widest first
+        if spare <= 0:
             break
-        for i in content:  # these need less than their share: the rest is shared again
-            budget -= natural[i]
-            flexible.remove(i)
-    for i in flexible:
-        widths[i] = int(share * ratios[i])
-    for i in sorted(flexible, key=lambda i: -ratios[i])[: max(0, budget - sum(widths[i] for i in flexible))]:
-        widths[i] += 1  # the columns rounding took from
-    return [max(w, m) for w, m in zip(widths, minimum, strict=True)]
+        grow = min(spare, natural[i] - widths[i])
+        widths[i] += grow
+        spare -= grow
+    return widths
 
 
 class Terminal:

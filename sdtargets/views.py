@@ -129,18 +129,18 @@ EXPORT_COLUMNS = [
 
 
 def show_item(item: dict) -> None:
-    """The whole item for a person: text, where it sits, who answers for it, its targets."""
-    from .termtable import BOLD, clean
+    """The whole item for a person: text, where it sits, who answers for it, its targets.
+    Prose is wrapped to the terminal, so that page length (and so paging) is known."""
+    from .termtable import BOLD, clean, fill
 
     term = terminal()
     path = f"  ›  {' › '.join(item['section'])}" if item["section"] else ""
-    lines = [
-        term.style(clean(f"{item['id']}  {item['title']}"), BOLD),
+    implied = "  (* implied by the plan's period)" if item["years_implied"] else ""
+    prose = [
         f"{item['plan_title']} ({item['plan']}){path}",
-        f"kind: {item['kind']}   years: {years_text(item)}"
-        + ("  (* implied by the plan's period)" if item["years_implied"] else ""),
+        f"kind: {item['kind']}   years: {years_text(item)}{implied}",
         "",
-        clean(item["text"]),
+        item["text"],
     ]
     agencies = []
     if item["lead"]:
@@ -149,9 +149,11 @@ def show_item(item: dict) -> None:
         agencies.append(f"{item.get('support_word') or '配合单位'}: {'、'.join(item['support'])}")
     for key in ("lead_implied", "agency_note", "note"):
         if item.get(key):
-            agencies.append(f"{key.replace('_', ' ')}: {clean(item[key])}")
+            agencies.append(f"{key.replace('_', ' ')}: {item[key]}")
     if agencies:
-        lines += ["", *agencies]
+        prose += ["", *agencies]
+    lines = [term.style(clean(f"{item['id']}  {item['title']}"), BOLD)]
+    lines += [line for paragraph in prose for line in fill(clean(paragraph), term.width)]
     if item["targets"]:
         cells = [[c.get(x) for c in TARGET_COLUMNS] for x in item["targets"]]
         lines += ["", *table_lines(cells, TARGET_COLUMNS, "targets", term=term)]
@@ -180,8 +182,8 @@ def _source_says(x: dict) -> str:
 #: `show`'s targets table: one row per target.
 TARGET_COLUMNS = [
     Column("metric", lambda x: x["metric"], ratio=2),
-    Column("value", value_text, ratio=1),
-    Column("base", _base_text, ratio=1),
+    Column("value", value_text, no_wrap=True),
+    Column("base", _base_text, no_wrap=True),
     Column("year", year_text, no_wrap=True),
     Column("source says", _source_says, ratio=4),
 ]

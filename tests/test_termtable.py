@@ -46,6 +46,8 @@ def test_fixed_columns_keep_their_width_and_the_others_share_the_rest_by_ratio()
     assert column_widths([10, 12, 80], [10, 8, 8], [None, 1, 3], 100) == [10, 12, 74]
     # everything fits: nothing is stretched
     assert column_widths([10, 20, 30], [10, 8, 8], [None, 1, 3], 100) == [10, 20, 30]
+    # a minimum above its share is kept, and the others share what is left: still 100 in all
+    assert column_widths([10, 40, 80], [10, 30, 8], [None, 1, 3], 100) == [10, 30, 56]
     # too narrow for the minimums: the minimums hold and the line overflows
     assert column_widths([10, 40, 80], [10, 8, 8], [None, 1, 3], 20) == [10, 8, 8]
 
@@ -115,16 +117,17 @@ def test_find_prints_an_exact_table_at_90_columns(cli, monkeypatch):
     result = cli("find", "学而书房")
     assert result.code == 0, result
     assert result.out == (
-        "id                 score  match                     lead / support  years  targets\n"
-        "─────────────────  ─────  ────────────────────────  ──────────────  ─────  ──────────────────\n"
-        "news2024-cppcc.r4  100    …至目前，已建成线下实体   省政协          2023   学而书房 300个\n"
-        "                          “学而书房”300 多个，线上                         2023\n"
-        "                          “学而书院”建立3个…                               学而书院读书群组 3\n"
-        "                                                                           个 2023\n"
-        "                                                                           学习分享会、读书交\n"
-        "                                                                           流会 500次 2023\n"
-        "                                                                           … +1\n"
-        "                                  1 item matches '学而书房'\n"
+        "id                 score  match                    lead / support  years  targets\n"
+        "─────────────────  ─────  ───────────────────────  ──────────────  ─────  ────────────────\n"
+        "news2024-cppcc.r4  100    …至目前，已建成线下实体  省政协          2023   学而书房 300个\n"
+        "                          “学而书房”300 多个，线                          2023\n"
+        "                          上“学而书院”建立3个…                            学而书院读书群组\n"
+        "                                                                          3个 2023\n"
+        "                                                                          学习分享会、读书\n"
+        "                                                                          交流会 500次\n"
+        "                                                                          2023\n"
+        "                                                                          … +1\n"
+        "                                1 item matches '学而书房'\n"
     )
 
 
@@ -191,3 +194,25 @@ def test_wrapping_loses_nothing_but_break_spaces_and_no_line_is_too_wide(text, w
     assert [a for a, _ in cut] == sorted(a for a, _ in cut)
     kept = "".join(text[a:b] for a, b in cut)
     assert kept.replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 60), st.integers(1, 30), st.sampled_from([None, 1, 2, 3, 4])),
+        min_size=1,
+        max_size=7,
+    ),
+    st.integers(20, 200),
+)
+def test_columns_fill_the_width_exactly_when_their_minimums_allow(columns, total):
+    natural = [n for n, _, _ in columns]
+    minimum = [min(n, m) for n, m, _ in columns]
+    ratios = [r for _, _, r in columns]
+    widths = column_widths(natural, minimum, ratios, total)
+    gaps = 2 * (len(columns) - 1)
+    floor = sum(n if r is None else m for n, m, r in zip(natural, minimum, ratios, strict=True))
+    for w, n, m, r in zip(widths, natural, minimum, ratios, strict=True):
+        assert w == n if r is None else m <= w <= n
+    if floor + gaps <= total:
+        assert sum(widths) + gaps == min(total, sum(natural) + gaps)

@@ -300,4 +300,11 @@ def page(term: Terminal, text: str) -> None:
         proc.stdin.close()
     except BrokenPipeError:  # the reader quit before the end
         pass
-    proc.wait()
+    except KeyboardInterrupt:  # Ctrl-C is the pager's to handle (less uses it to stop a search)
+        pass
+    while True:
+        try:
+            proc.wait()
+            return
+        except KeyboardInterrupt:  # as pydoc does: leaving the pager running would break the terminal
+            pass

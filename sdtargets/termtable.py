@@ -63,7 +63,7 @@ def text_width(text: str) -> int:
 def clean(text: str) -> str:
     """Control characters shown as visible symbols (␛ for ESC), so a query echoed in a caption
     cannot move the cursor or recolour the terminal; tabs become spaces."""
-    if text.isprintable():
+    if text.isprintable() or not _CONTROL.search(text):  # (a newline is not printable, but kept)
         return text
     return _CONTROL.sub(
         lambda m: " " if m[0] == "\t" else chr(0x2400 + ord(m[0])) if m[0] < " " else "\ufffd", text
@@ -197,6 +197,7 @@ class Terminal:
         self.height = _env_int("LINES") or (size.lines if size else 24)
 
     def style(self, text: str, sgr: str) -> str:
+        """``text`` in the SGR style ``sgr`` (BOLD, DIM, HIGHLIGHT), or as it is without colour."""
         return f"{sgr}{text}{RESET}" if self.color and text else text
 
 

@@ -140,6 +140,10 @@ def _fold_char(ch: str) -> str:
     return "" if ch.isspace() else unicodedata.normalize("NFKC", ch).lower()
 
 
+def _nfkc_lower(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
 def locate(text: str, term: str) -> tuple[int, int] | None:
     """Where folded ``term`` occurs in ``text`` (original characters): for highlighting."""
     if not term:
@@ -148,7 +152,7 @@ def locate(text: str, term: str) -> tuple[int, int] | None:
     # query folds it) or else by NFKC too. Offsets carry over when the length does and the
     # characters found there do fold to the term (checked, since a fold may shrink one
     # character and grow another); anything else takes the character-by-character way.
-    for fold in (str.lower, lambda t: unicodedata.normalize("NFKC", t).lower()):
+    for fold in (str.lower, _nfkc_lower):
         low = fold(text)
         at = low.find(term) if len(low) == len(text) else -1
         if at >= 0 and "".join(map(_fold_char, text[at : at + len(term)])) == term:

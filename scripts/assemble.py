@@ -27,6 +27,10 @@ ORDER = [
     "fyp14",
     "gxt2024",
     "news2024",
+    "mfg2023",
+    "chain2024",
+    "gwr2026-a",
+    "gwr2026-b",
 ]
 
 

@@ -1,0 +1,82 @@
+"""Real answers from the forward-looking part of the 2026 government work report (gwr2026):
+the 十五五 goals, the 2026 main expected targets and the 2026 tasks under （一）…（十）."""
+
+from __future__ import annotations
+
+
+def test_the_2026_gdp_growth_target_and_its_companions(cli):
+    item = cli("show", "gwr2026.goal3", "--json").json
+    assert item["kind"] == "goal"
+    assert (item["years"], item["years_implied"]) == ([2026], False)
+    got = [
+        (t["metric"], t["value"], t["unit"], t["year"], t["year_implied"], t["cmp"]) for t in item["targets"]
+    ]
+    assert got == [
+        ("地区生产总值增长", 5, "%", 2026, False, ["增长", "以上"]),
+        ("一般公共预算收入增长", 2, "%", 2026, False, ["增长"]),
+        ("城镇调查失业率", 5.5, "%", 2026, False, ["控制在", "左右"]),
+        ("新增城镇就业", 110, "万人", 2026, False, ["以上"]),
+    ]
+    # a government work report names no agency for its targets (CURATING: no clause, no agencies)
+    assert (item["lead"], item["support"]) == ([], [])
+
+
+def test_the_15th_five_year_goals_fall_due_in_2030_as_implied(cli):
+    item = cli("show", "gwr2026.goal1", "--json").json
+    assert item["section"] == ["二、“十五五”时期经济社会发展目标任务"]
+    assert item["source"]["line"] == 42
+    assert (item["years"], item["years_implied"]) == ([2030], True)
+    result = cli("due", "2030", "--plan", "gwr2026", "--implied", "--json")
+    assert result.code == 0, result
+    assert [i["id"] for i in result.json] == [
+        "gwr2026.goal1",
+        "gwr2026.p1",
+        "gwr2026.p2",
+        "gwr2026.p3",
+        "gwr2026.p4",
+    ]
+
+
+def test_the_2026_tasks_are_due_in_2026_not_in_the_plan_s_last_year(cli):
+    assert cli("due", "2030", "--plan", "gwr2026", "--json").code == 1  # nothing is stated for 2030
+    result = cli("due", "2026", "--plan", "gwr2026", "--json")
+    assert result.code == 0, result
+    ids = [i["id"] for i in result.json]
+    assert len(ids) == 72
+    assert ids[:3] == ["gwr2026.goal2", "gwr2026.goal3", "gwr2026.1.1"]
+    assert ids[-1] == "gwr2026.s7"
+    due = {(i["id"], t["metric"], t["value"], t["unit"]) for i in result.json for t in i["due"]}
+    assert ("gwr2026.1.5", "高速铁路通车里程", 3400, "公里") in due
+    assert ("gwr2026.7.3", "非化石能源发电装机", 1.5, "亿千瓦") in due
+    assert ("gwr2026.9.7", "新增认知障碍照护床位", 3000, "张") in due
+
+
+def test_the_railway_task_states_its_later_years(cli):
+    result = cli("due", "2028", "--plan", "gwr2026", "--json")
+    assert result.code == 0, result
+    assert [(i["id"], i["due"]) for i in result.json] == [("gwr2026.1.5", [])]
+
+
+def test_find_the_robot_industry_task(cli):
+    result = cli("find", "机器人和智能装备", "--plan", "政府工作报告", "--json")
+    assert result.code == 0, result
+    assert result.json[0]["id"] == "gwr2026.2.8"
+    item = result.json[0]
+    assert item["section"] == [
+        "三、2026年重点工作",
+        "（二）奋力推进因地制宜发展新质生产力。",
+        "做强现代化产业体系重要载体。",
+    ]
+    robots = next(t for t in item["targets"] if t["metric"] == "机器人和智能装备产业规模")
+    assert (robots["value"], robots["unit"], robots["value_base"], robots["cmp"]) == (
+        2000,
+        "亿元",
+        200000000000,
+        ["力争", "突破"],
+    )
+
+
+def test_a_written_out_count_is_recorded_with_its_source_numeral(cli):
+    item = cli("show", "gwr2026.4.2", "--json").json
+    clusters = item["targets"][0]
+    assert (clusters["metric"], clusters["value"], clusters["raw"]) == ("专精特新外贸优品集群", 10, "十")

@@ -42,3 +42,10 @@ def test_reported_growth_of_industrial_value_added(cli):
     assert item["kind"] == "result"
     growth = next(t for t in item["targets"] if t["metric"] == "规模以上工业增加值增长")
     assert (growth["value"], growth["unit"], growth["year"]) == (6.9, "%", 2023)
+
+
+def test_the_2023_summary_is_found_under_2023(cli):
+    result = cli("due", "2023", "--plan", "gxt2024", "--json")
+    assert result.code == 0, result
+    assert [i["id"] for i in result.json] == [f"gxt2024.r{n}" for n in range(1, 9)]
+    assert result.json[0]["years"] == [2023]

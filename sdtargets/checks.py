@@ -54,6 +54,11 @@ _DIGITS_TIMES_RE = re.compile(r"(\d+(?:\.\d+)?)([万亿])")
 #: A rank written as an ordinal (`第二位`, `居全国第一`, `首位`, `前十`): its unit is 位 even where
 #: the text leaves the word out.
 _RANK_RE = re.compile(r"第|首位|前[〇零一二两三四五六七八九十百\d]")
+#: What a target's note says where the text prints no unit at all (`双破千`, `两大…基地`): the unit
+#: is then the one the quantity is counted in (家, 个), and the note says the text leaves it out.
+UNIT_NOT_WRITTEN = "原文未写单位"
+#: A structure written as a ratio of shares (`73∶391∶536`): its unit is % though no % is printed.
+_RATIO_RE = re.compile(r"\d\s*[∶:]\s*\d")
 
 
 def cn_value(numeral: str) -> int:
@@ -98,10 +103,11 @@ def written_in(value: float | int, quote: str, unit: str = "") -> bool:
 
 def unit_written_in(unit: str, quote: str) -> bool:
     """``unit`` is written in ``quote``, or is the unit the quote's form implies: 位 for a rank
-    written as an ordinal (`居全国第一`)."""
+    written as an ordinal (`居全国第一`), % for a structure written as a ratio of shares
+    (`73∶391∶536`)."""
     if not unit or squash(unit) in quote:
         return True
-    return unit == "位" and bool(_RANK_RE.search(quote))
+    return (unit == "位" and bool(_RANK_RE.search(quote))) or (unit == "%" and bool(_RATIO_RE.search(quote)))
 
 
 def _digits_only(text: str) -> str:
@@ -178,7 +184,7 @@ def check_targets(item: dict) -> Iterator[str]:
         if t.get("value_max") is not None and not written_in(t["value_max"], quote):
             yield f"{where}: value_max {t['value_max']} is not written in its quote"
         unit = str(t.get("unit") or "")
-        if not unit_written_in(unit, quote):
+        if not unit_written_in(unit, quote) and UNIT_NOT_WRITTEN not in str(t.get("note") or ""):
             yield f"{where}: unit {unit!r} is not written in its quote"
         for word in t.get("cmp") or []:
             if word not in CMP_VOCAB:

@@ -156,3 +156,15 @@ def test_every_metric_is_in_the_shared_metric_list(kb):
     }
     unlisted = sorted({t["metric"] for i in kb.items for t in i["targets"]} - listed)
     assert unlisted == []
+
+
+def test_every_number_has_a_unit(kb):
+    """A count, amount, share, rank or multiple is never unit-less; only a pure ratio (PUE, energy
+    over IT energy) has no unit. A target without a value (a fraction such as 1/5) needs none."""
+    unitless = {
+        (i["id"], t["metric"])
+        for i in kb.items
+        for t in i["targets"]
+        if t["value"] is not None and not t["unit"]
+    }
+    assert unitless == {("news2024-digital.14", "新建大型以上数据中心PUE")}

@@ -268,6 +268,12 @@ def test_chinese_numerals_are_read_as_numbers(numeral, value):
             },
             [],
         ),
+        # a unit the text leaves out is given, and the note says so
+        (
+            {"value": 1000, "unit": "家", "quote": "企业数量双破千"},
+            ["target 1: unit '家' is not written in its quote"],
+        ),
+        ({"value": 1000, "unit": "家", "note": "原文未写单位", "quote": "企业数量双破千"}, []),
     ],
 )
 def test_a_value_is_written_in_its_quote_in_digits_or_chinese_numerals(target, problems):
@@ -275,3 +281,19 @@ def test_a_value_is_written_in_its_quote_in_digits_or_chinese_numerals(target, p
 
     item = {"text": target["quote"], "targets": [{"metric": "m", "year": 2025, **target}]}
     assert list(check_targets(item)) == problems
+
+
+@pytest.mark.parametrize(
+    ("unit", "quote", "ok"),
+    [
+        ("位", "数量居全国第一", True),  # a rank: 位 though not printed
+        ("位", "均列国内城市前十", True),
+        ("%", "三次产业结构优化调整为73∶391∶536", True),  # a structure in shares: %
+        ("%", "粮食产量1000亿斤", False),
+        ("位", "新增12家", False),
+    ],
+)
+def test_a_unit_the_quote_implies_by_its_form(unit, quote, ok):
+    from sdtargets.checks import unit_written_in
+
+    assert unit_written_in(unit, quote) is ok

@@ -30,26 +30,13 @@ class Problem:
         return f"{self.item}: {self.message}"
 
 
-_CN_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_LARGE = {"万": 10**4, "亿": 10**8}
 _CN_RUN_RE = re.compile("[〇零一二两三四五六七八九十百千万亿]+")
 #: Words that state a number without a numeral: a rank (`居全国首位`), a doubling (`实现倍增`).
 NUMBER_WORDS = {"首位": 1, "倍增": 2}
-#: Digits followed by 万 or 亿 with something in between before the unit (`6万余人次`).
+#: Digits times 万 or 亿 (`6万余人次`: 60 000 人次).
 _DIGITS_TIMES_RE = re.compile(r"(\d+(?:\.\d+)?)([万亿])")
 #: A rank written as an ordinal (`第二位`, `居全国第一`, `首位`, `前十`): its unit is 位 even where
 #: the text leaves the word out.

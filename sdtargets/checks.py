@@ -30,6 +30,73 @@ class Problem:
         return f"{self.item}: {self.message}"
 
 
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_LARGE = {"万": 10**4, "亿": 10**8}
+_CN_RUN_RE = re.compile("[〇零一二两三四五六七八九十百千万亿]+")
+#: Words that state a number without a numeral: a rank (`居全国首位`), a doubling (`实现倍增`).
+NUMBER_WORDS = {"首位": 1, "倍增": 2}
+#: Digits times 万 or 亿 (`6万余人次`: 60 000 人次).
+_DIGITS_TIMES_RE = re.compile(r"(\d+(?:\.\d+)?)([万亿])")
+#: A rank written as an ordinal (`第二位`, `居全国第一`, `首位`, `前十`): its unit is 位 even where
+#: the text leaves the word out.
+_RANK_RE = re.compile(r"第|首位|前[〇零一二两三四五六七八九十百\d]")
+#: What a target's note says where the text prints no unit at all (`双破千`, `两大…基地`): the unit
+#: is then the one the quantity is counted in (家, 个), and the note says the text leaves it out.
+UNIT_NOT_WRITTEN = "原文未写单位"
+#: A structure written as a ratio of shares (`73∶391∶536`): its unit is % though no % is printed.
+_RATIO_RE = re.compile(r"\d\s*[∶:]\s*\d")
+
+
+def cn_value(numeral: str) -> int:
+    """`两` → 2, `十` → 10, `二十三` → 23, `百` → 100, `千万` → 10 000 000, `千亿` → 10¹¹."""
+    total = section = digit = 0
+    for ch in numeral:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL:
+            section += (digit or 1) * _CN_SMALL[ch]
+            digit = 0
+        else:  # 万, 亿: multiply all that comes before (千万 = 1000 × 万; 万亿 = 万 × 亿)
+            amount = section + digit
+            total = (total + amount) * _CN_LARGE[ch] if amount or total else _CN_LARGE[ch]
+            section = digit = 0
+    return total + section + digit
+
+
+def chinese_numeral_values(quote: str, unit: str = "") -> set[float]:
+    """The numbers a quote writes otherwise than in plain digits: each run of Chinese numerals and
+    its leading parts (`千万千瓦级` → 1000, 10 000 000, …), the words of `NUMBER_WORDS`, and
+    digits times a 万/亿 that something other than ``unit`` follows (`6万余人次` with unit 人次 →
+    60 000; but `3.5万家` is 3.5 of the unit 万家, never 35 000 家). A number written so is not
+    damage: its target keeps `value` as a number, the words stay in `quote`, and no
+    `raw`/`correction` is recorded."""
+    found: set[float] = {v for word, v in NUMBER_WORDS.items() if word in quote}
+    for run in _CN_RUN_RE.findall(quote):
+        found.update(cn_value(run[:n]) for n in range(1, len(run) + 1))
+    for m in _DIGITS_TIMES_RE.finditer(quote):
+        if not unit or not quote.startswith(squash(unit), m.end()):
+            found.add(round(float(m.group(1)) * _CN_LARGE[m.group(2)], 6))
+    return found
+
+
+def written_in(value: float | int, quote: str, unit: str = "") -> bool:
+    """``value`` is written in ``quote`` (whitespace and thousands separators removed): in
+    Arabic digits, or in the forms `chinese_numeral_values` reads."""
+    if written(value) in quote or str(value) in quote:
+        return True
+    return round(float(value), 6) in chinese_numeral_values(quote, unit)
+
+
+def unit_written_in(unit: str, quote: str) -> bool:
+    """``unit`` is written in ``quote``, or is the unit the quote's form implies: 位 for a rank
+    written as an ordinal (`居全国第一`), % for a structure written as a ratio of shares
+    (`73∶391∶536`)."""
+    if not unit or squash(unit) in quote:
+        return True
+    return (unit == "位" and bool(_RANK_RE.search(quote))) or (unit == "%" and bool(_RATIO_RE.search(quote)))
+
+
 def _digits_only(text: str) -> str:
     return squash(text).replace(",", "").replace("，", "")
 
@@ -94,15 +161,17 @@ def check_targets(item: dict) -> Iterator[str]:
             yield f"{where}: quote {t.get('quote')!r} is not in the item's text"
         value = t.get("value")
         if value is not None:
-            shown = t.get("raw") if t.get("raw") is not None else value
-            if t.get("raw") is not None and not t.get("correction"):
-                yield f"{where}: raw {t.get('raw')!r} needs a correction saying why"
-            if written(shown) not in quote and str(shown) not in quote:
-                yield f"{where}: value {shown} is not written in its quote"
-        if t.get("value_max") is not None and written(t["value_max"]) not in quote:
+            raw = t.get("raw")
+            if raw is not None and not t.get("correction"):
+                yield f"{where}: raw {raw!r} needs a correction saying why"
+            if raw is not None and str(raw) not in quote:
+                yield f"{where}: value {raw} is not written in its quote"
+            elif raw is None and not written_in(value, quote, str(t.get("unit") or "")):
+                yield f"{where}: value {value} is not written in its quote"
+        if t.get("value_max") is not None and not written_in(t["value_max"], quote):
             yield f"{where}: value_max {t['value_max']} is not written in its quote"
         unit = str(t.get("unit") or "")
-        if unit and squash(unit) not in quote:
+        if not unit_written_in(unit, quote) and UNIT_NOT_WRITTEN not in str(t.get("note") or ""):
             yield f"{where}: unit {unit!r} is not written in its quote"
         for word in t.get("cmp") or []:
             if word not in CMP_VOCAB:

@@ -221,8 +221,9 @@ def _at(path: Path, keys: list) -> str:
 
 
 #: Units converted to the unit other documents count the same quantity in, so that a timeline
-#: compares like with like: grain is counted in 亿斤 by some plans and 万吨 by others (1 斤 = 0.5 kg).
-CONVERSIONS = {"斤": ("吨", 0.0005)}
+#: compares like with like: grain is counted in 亿斤 by some plans and 万吨 by others (1 斤 = 0.5 kg);
+#: a share written in tenths (`超过五成`, value 5, unit 成) is 50 %.
+CONVERSIONS = {"斤": ("吨", 0.0005), "成": ("%", 10)}
 
 
 def base_value(value: float | None, unit: str) -> tuple[float | None, str]:

@@ -71,7 +71,7 @@ def find_columns(terms: list[str]) -> list[Column]:
 
 def role_columns(agency_names: list[str]) -> list[Column]:
     def role(i: dict) -> str:
-        """The source's own word for the agency's part (牵头单位, 牵头部门, 发布单位, 配合单位, …)."""
+        """The source's own word for the agency's part (牵头单位, 牵头部门, 牵头, 配合单位, …)."""
         if any(n in i["lead"] for n in agency_names):
             return i.get("lead_word") or "lead"
         return i.get("support_word") or "support"

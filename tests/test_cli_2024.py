@@ -125,3 +125,18 @@ def test_support_words_are_kept_as_the_source_writes_them(cli):
     assert no_lead == sorted(f"act2024-bizenv.{n}" for n in (18, 34, 41, 53, 56, 57, 58))
     assert all(i["lead"] == [] for i in items if i["id"] in no_lead)
     assert len(words) == 142
+
+
+def test_a_figure_without_its_own_year_is_implied_even_beside_a_dated_one(cli):
+    # 18.建强算力“中枢”: “打造主城区1毫秒算力时延圈。到2025年，…12.5EFLOPS…”
+    item = cli("show", "act2024-digital.18", "--json").json
+    implied = {t["metric"]: t["year_implied"] for t in item["targets"]}
+    assert implied == {
+        "主城区算力时延": True,
+        "数据中心总算力": False,
+        "智能算力占比": False,
+        "低时延数据中心核心区": False,
+    }
+    due = cli("due", "2025", "--plan", "数字变革", "--json").json
+    metrics = {t["metric"] for i in due for t in i["due"]}
+    assert "数据中心总算力" in metrics and "主城区算力时延" not in metrics and "社会治理新场景" not in metrics

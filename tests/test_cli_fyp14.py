@@ -91,3 +91,14 @@ def test_the_2035_vision_is_due_in_2035(cli):
     result = cli("due", "2035", "--plan", "十四五", "--json")
     assert result.code == 0, result
     assert "fyp14.vision" in [i["id"] for i in result.json]
+
+
+def test_thirteenth_plan_results_carry_2020_not_the_plan_end(cli):
+    # 第一章 reports the “十三五” results (to 2020), not 2025 commitments
+    result = cli("due", "2020", "--plan", "fyp14", "--json")
+    assert result.code == 0, result
+    assert [i["id"] for i in result.json] == [f"fyp14.r{n}" for n in range(1, 9)]
+    r2 = next(i for i in result.json if i["id"] == "fyp14.r2")
+    assert (r2["years"], r2["years_implied"]) == ([2020], False)
+    hte = next(t for t in r2["due"] if t["metric"] == "高新技术企业")
+    assert (hte["value"], hte["unit"], hte["year"], hte["year_implied"]) == (1.4, "万家", 2020, False)

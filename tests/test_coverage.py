@@ -99,7 +99,10 @@ def test_every_item_checks_against_its_source():
 
 
 def test_every_target_value_is_written_in_its_items_text(kb):
-    """The numbers test, stated directly: value (or raw string) appears in the item's text."""
+    """The numbers test, stated directly: value (or raw string) appears in the item's text, in
+    digits or in Chinese numerals (`两个`, `首位`: not damage, so no raw)."""
+    from sdtargets.checks import written_in
+
     missing = []
     for item in kb.items:
         text = squash(item["text"]).replace(",", "")
@@ -107,14 +110,21 @@ def test_every_target_value_is_written_in_its_items_text(kb):
             if t.get("value") is None:
                 assert t.get("note") or t.get("correction"), item["id"]
                 continue
-            shown = t.get("raw") or (
-                str(int(t["value"])) if float(t["value"]).is_integer() else str(t["value"])
-            )
-            if shown not in text:
-                missing.append((item["id"], t["metric"], shown))
             if t.get("raw"):
                 assert t.get("correction"), f"{item['id']}: raw {t['raw']} without a correction"
+                if t["raw"] not in text:
+                    missing.append((item["id"], t["metric"], t["raw"]))
+            elif not written_in(t["value"], text, t["unit"]):
+                missing.append((item["id"], t["metric"], t["value"]))
     assert missing == []
+
+
+def test_raw_is_kept_only_for_damaged_numbers(kb):
+    """A raw string is what the source printed where it is damaged (the Five-Year Plan's lost
+    decimal points: digits only); a number in Chinese numerals is not damage."""
+    raws = {(i["id"], t["raw"]) for i in kb.items for t in i["targets"] if t.get("raw")}
+    assert raws and all(item.startswith("fyp14.") for item, _ in raws)
+    assert all(raw.lstrip(">").isdigit() for _, raw in raws)
 
 
 def test_agencies_in_items_are_canonical_names(kb):
@@ -146,3 +156,15 @@ def test_every_metric_is_in_the_shared_metric_list(kb):
     }
     unlisted = sorted({t["metric"] for i in kb.items for t in i["targets"]} - listed)
     assert unlisted == []
+
+
+def test_every_number_has_a_unit(kb):
+    """A count, amount, share, rank or multiple is never unit-less; only a pure ratio (PUE, energy
+    over IT energy) has no unit. A target without a value (a fraction such as 1/5) needs none."""
+    unitless = {
+        (i["id"], t["metric"])
+        for i in kb.items
+        for t in i["targets"]
+        if t["value"] is not None and not t["unit"]
+    }
+    assert unitless == {("news2024-digital.14", "新建大型以上数据中心PUE")}

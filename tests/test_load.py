@@ -183,6 +183,7 @@ def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
         (10, "家", (10, "家")),
         (1100, "亿斤", (55000000, "吨")),  # grain: the same 5500万吨 the Five-Year Plan counts
         (None, "亿斤", (None, "吨")),
+        (5, "成", (50, "%")),  # 超过五成: a share in tenths lines up with shares in %
     ],
 )
 def test_base_values(value, unit, expected):
@@ -216,3 +217,83 @@ def test_an_indicator_row_is_titled_by_its_name(text, title):
     from sdtargets.load import title_of
 
     assert title_of(text, "indicator") == title
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("两", 2),
+        ("十", 10),
+        ("二十三", 23),
+        ("百", 100),
+        ("一千二百", 1200),
+        ("千万", 10**7),
+        ("千亿", 10**11),
+    ],
+)
+def test_chinese_numerals_are_read_as_numbers(numeral, value):
+    from sdtargets.checks import cn_value
+
+    assert cn_value(numeral) == value
+
+
+@pytest.mark.parametrize(
+    ("target", "problems"),
+    [
+        # a number the source writes in Chinese numerals is stated, not damaged: no raw needed
+        ({"value": 2, "unit": "个", "quote": "打造济南、青岛两个低时延数据中心核心区"}, []),
+        ({"value": 1000, "unit": "万千瓦", "quote": "打造胶东半岛千万千瓦级核电基地"}, []),
+        ({"value": 1, "unit": "位", "quote": "总数均居全国首位"}, []),
+        ({"value": 10, "quote": "均列国内城市前十"}, []),
+        # … but it must be that number
+        (
+            {"value": 3, "unit": "个", "quote": "打造济南、青岛两个低时延数据中心核心区"},
+            ["target 1: value 3 is not written in its quote"],
+        ),
+        (
+            {"value": 1, "unit": "位", "quote": "首次超过"},
+            [
+                "target 1: value 1 is not written in its quote",
+                "target 1: unit '位' is not written in its quote",
+            ],
+        ),
+        # damage is still recorded as raw, and the raw string must be in the quote
+        (
+            {
+                "value": 61.8,
+                "unit": "%",
+                "raw": "618",
+                "correction": "PDF转换丢失小数点",
+                "quote": "城镇化率达到618%",
+            },
+            [],
+        ),
+        # a unit the text leaves out is given, and the note says so
+        (
+            {"value": 1000, "unit": "家", "quote": "企业数量双破千"},
+            ["target 1: unit '家' is not written in its quote"],
+        ),
+        ({"value": 1000, "unit": "家", "note": "原文未写单位", "quote": "企业数量双破千"}, []),
+    ],
+)
+def test_a_value_is_written_in_its_quote_in_digits_or_chinese_numerals(target, problems):
+    from sdtargets.checks import check_targets
+
+    item = {"text": target["quote"], "targets": [{"metric": "m", "year": 2025, **target}]}
+    assert list(check_targets(item)) == problems
+
+
+@pytest.mark.parametrize(
+    ("unit", "quote", "ok"),
+    [
+        ("位", "数量居全国第一", True),  # a rank: 位 though not printed
+        ("位", "均列国内城市前十", True),
+        ("%", "三次产业结构优化调整为73∶391∶536", True),  # a structure in shares: %
+        ("%", "粮食产量1000亿斤", False),
+        ("位", "新增12家", False),
+    ],
+)
+def test_a_unit_the_quote_implies_by_its_form(unit, quote, ok):
+    from sdtargets.checks import unit_written_in
+
+    assert unit_written_in(unit, quote) is ok

@@ -155,8 +155,9 @@ def show_item(item: dict) -> None:
     lines = [term.style(clean(f"{item['id']}  {item['title']}"), BOLD)]
     lines += [line for paragraph in prose for line in fill(clean(paragraph), term.width)]
     if item["targets"]:
-        cells = [[c.get(x) for c in TARGET_COLUMNS] for x in item["targets"]]
-        lines += ["", *table_lines(cells, TARGET_COLUMNS, "targets", term=term)]
+        columns = TARGET_COLUMNS + ([STATUS_COLUMN] if any("status" in x for x in item["targets"]) else [])
+        cells = [[c.get(x) for c in columns] for x in item["targets"]]
+        lines += ["", *table_lines(cells, columns, "targets", term=term)]
     src = item["source"]
     document = f" ({src['document']})" if src.get("document") else ""
     lines += ["", f"source: data/sources/{src['file']}, line {src['line']}{document}"]
@@ -187,6 +188,16 @@ TARGET_COLUMNS = [
     Column("year", year_text, no_wrap=True),
     Column("source says", _source_says, ratio=4),
 ]
+
+
+def _status_text(x: dict) -> str:
+    from .verdicts import MARKS
+
+    return MARKS.get(x.get("status"), "")
+
+
+#: `show`'s status of each target (sdtargets progress ITEM… says why).
+STATUS_COLUMN = Column("status", _status_text, no_wrap=True)
 
 
 def _bar_column(rows: list[dict], key: str) -> Column:
@@ -259,4 +270,46 @@ def timeline_columns(rows: list[dict]) -> list[Column]:
         Column("metric", lambda r: r["metric"], ratio=2),
         Column("plan", lambda r: r["plan_title"], ratio=2),
         Column("item", lambda r: r["item"], no_wrap=True),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# progress: a target, what was reported, the verdict
+
+
+def _figure_text(f: dict) -> str:
+    return f"{value_text(f)} {f['year']}" + (f" ({f['partial']})" if f.get("partial") else "")
+
+
+def _progress_result(r: dict) -> str:
+    """The figure used, or (no verdict) the first figure set aside and why."""
+    if r.get("result"):
+        return f"{_figure_text(r['result'])}\n{r['result']['item']}"
+    aside = [e for e in r["evidence"] if e["use"] == "not_comparable"] or r["evidence"]
+    if not aside:
+        return "—"
+    e = aside[0]
+    more = f"\n… +{len(r['evidence']) - 1} more" if len(r["evidence"]) > 1 else ""
+    reason = f": {e['reason']}" if e.get("reason") else f" ({e['use']})"
+    return f"{_figure_text(e)} {e['item']}{reason}{more}"
+
+
+def _citations(r: dict) -> str:
+    out = f"{r['source']['file']}:{r['source']['line']}"
+    if r.get("result"):
+        out += f"\n→ {r['result']['source']['file']}:{r['result']['source']['line']}"
+    return out
+
+
+def progress_columns() -> list[Column]:
+    """`progress`'s table: target, result, a status mark, the gap, the two citations."""
+    from .verdicts import MARKS
+
+    return [
+        Column("item", lambda r: r["item"], no_wrap=True),
+        Column("target", lambda r: f"{r['metric']}\n{value_text(r)} {year_text(r)}", ratio=3),
+        Column("status", lambda r: MARKS[r["status"]], no_wrap=True),
+        Column("result", _progress_result, ratio=3),
+        Column("gap", lambda r: r.get("gap") or "", ratio=1),
+        Column("cited (target → result)", _citations, no_wrap=True),
     ]

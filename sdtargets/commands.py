@@ -135,4 +135,6 @@ def progress(conn: sqlite3.Connection, filters: Filters, statuses: list[str] | N
     counts = {s: sum(r["status"] == s for r in rows) for s in STATUSES}
     caption = f"{len(rows)} target{'s' if len(rows) != 1 else ''}: {counts_text(counts) or 'none'}"
     emit(rows, fmt, progress_columns(), caption=caption)
-    return _done(rows)
+    if not rows:
+        raise NoResults("No targets match.")
+    return ExitCode.OK

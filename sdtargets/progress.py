@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from .load import base_value
 from .metrics import COUNT_WORDS, Vocabulary, unit_family
@@ -33,6 +34,9 @@ TWO_SIDED = frozenset({"稳定在", "保持在", "维持在", "保持"})
 ABOUT = frozenset({"左右", "约"})
 LOWER_BOUND = frozenset({"超过", "突破", "以上", "超", ">", "不低于", "不少于"})
 TOLERANCE = 0.05
+#: At most this many figures of evidence per target, the latest kept (`evidence_omitted` counts
+#: the rest): a real base has a handful; a synthetic one 100 copies of each.
+MAX_EVIDENCE = 20
 
 _PARTIAL_RE = re.compile(r"1[-—–]\d{1,2}月|前\S{1,3}个月|前三季度|前两季度|上半年|一季度")
 _PERIOD_RE = re.compile(r"“十[三四五]五”|十[三四五]五期间|期间|[两三五]年累计|^累计")
@@ -297,6 +301,9 @@ def assess(
     if extra.get("why"):
         record["why"] = extra["why"]
     evidence.sort(key=lambda e: (e["year"], e["item"]))
+    if len(evidence) > MAX_EVIDENCE:  # only a base with one figure repeated at scale gets here
+        record["evidence_omitted"] = len(evidence) - MAX_EVIDENCE
+        evidence = evidence[-MAX_EVIDENCE:]
     record["evidence"] = evidence
     if notes:
         record["links"] = list(dict.fromkeys(notes))
@@ -460,17 +467,16 @@ def _record(item: dict, t: dict) -> dict:
     return rec
 
 
-def assess_all(items: list[dict], plans: list[dict], vocab: Vocabulary) -> list[tuple[str, int, dict]]:
-    """(item id, target position, record) for every target of a goal, measure or indicator."""
+def assess_all(items: list[dict], plans: list[dict], vocab: Vocabulary) -> Iterator[tuple[str, int, dict]]:
+    """(item id, target position, record) for every target of a goal, measure or indicator, one
+    at a time (a large base is written to the database as it goes, never held whole)."""
     figs = figures(items, vocab)
     last_year = horizon(plans, items)
-    out = []
     for item in items:
         if item["kind"] == "result":
             continue
         for pos, t in enumerate(item["targets"]):
-            out.append((item["id"], pos, assess(item, t, figs, vocab, last_year)))
-    return out
+            yield item["id"], pos, assess(item, t, figs, vocab, last_year)
 
 
 def fill(db, kb) -> None:  # noqa: ANN001 - sqlite_utils.Database and load.KnowledgeBase, imported lazily

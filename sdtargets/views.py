@@ -281,14 +281,21 @@ def _figure_text(f: dict) -> str:
     return f"{value_text(f)} {f['year']}" + (f" ({f['partial']})" if f.get("partial") else "")
 
 
+def _shown_figure(r: dict) -> dict | None:
+    """The figure a row shows: the one used, else the first set aside, else the first other."""
+    if r.get("result"):
+        return r["result"]
+    aside = [e for e in r["evidence"] if e["use"] == "not_comparable"] or r["evidence"]
+    return aside[0] if aside else None
+
+
 def _progress_result(r: dict) -> str:
     """The figure used, or (no verdict) the first figure set aside and why."""
     if r.get("result"):
         return f"{_figure_text(r['result'])}\n{r['result']['item']}"
-    aside = [e for e in r["evidence"] if e["use"] == "not_comparable"] or r["evidence"]
-    if not aside:
+    e = _shown_figure(r)
+    if e is None:
         return "—"
-    e = aside[0]
     more = f"\n… +{len(r['evidence']) - 1} more" if len(r["evidence"]) > 1 else ""
     reason = f": {e['reason']}" if e.get("reason") else f" ({e['use']})"
     return f"{_figure_text(e)} {e['item']}{reason}{more}"
@@ -296,20 +303,25 @@ def _progress_result(r: dict) -> str:
 
 def _citations(r: dict) -> str:
     out = f"{r['source']['file']}:{r['source']['line']}"
-    if r.get("result"):
-        out += f"\n→ {r['result']['source']['file']}:{r['result']['source']['line']}"
+    shown = _shown_figure(r)
+    if shown is not None:
+        out += f"\n→ {shown['source']['file']}:{shown['source']['line']}"
     return out
 
 
 def progress_columns() -> list[Column]:
-    """`progress`'s table: target, result, a status mark, the gap, the two citations."""
+    """`progress`'s table: target, a status mark with the gap under it, result, the two citations."""
     from .verdicts import MARKS
 
     return [
         Column("item", lambda r: r["item"], no_wrap=True),
-        Column("target", lambda r: f"{r['metric']}\n{value_text(r)} {year_text(r)}", ratio=3),
-        Column("status", lambda r: MARKS[r["status"]], no_wrap=True),
+        Column("target", lambda r: f"{r['metric']}\n{value_text(r)} {year_text(r)}", ratio=2),
+        Column(
+            "status / gap",
+            lambda r: MARKS[r["status"]] + (f"\n{r['gap']}" if r.get("gap") else ""),
+            ratio=1,
+            min_width=16,
+        ),
         Column("result", _progress_result, ratio=3),
-        Column("gap", lambda r: r.get("gap") or "", ratio=1),
-        Column("cited (target → result)", _citations, no_wrap=True),
+        Column("cited (target → figure)", _citations, no_wrap=True),
     ]

@@ -302,7 +302,7 @@ def test_filters_agency_year_and_status(cli):
 
 def test_formats(cli):
     res = cli("progress", "--plan", "green2023", "--status", "not_met", "--format", "csv")
-    assert res.out.splitlines()[0] == "item,target,status,result,gap,cited (target → result)"
+    assert res.out.splitlines()[0] == "item,target,status / gap,result,cited (target → figure)"
     assert res.out.splitlines()[1].startswith("green2023.3,")
     assert cli("progress", "--status", "behind", "--format", "markdown").code == 1
 
@@ -387,3 +387,18 @@ def test_the_migration_script_turns_old_lines_into_entries():
         "- {name: 城镇新增就业X, unit: 万人, family: count, quantity: flow, about: new urban jobs in the year}"  # noqa: E501
         "  # review: derived\n"
     )
+
+
+def test_the_cache_is_rebuilt_when_the_vocabulary_changes(tmp_path):
+    import shutil
+
+    from conftest import DATA
+
+    from sdtargets.db import digest_of
+
+    for name in ("targets.yaml", "agencies.yaml", "metrics.yaml"):
+        shutil.copy(DATA / name, tmp_path / name)
+    before = digest_of(tmp_path)
+    with open(tmp_path / "metrics.yaml", "a", encoding="utf-8") as fh:
+        fh.write("# a comment is a change too\n")
+    assert digest_of(tmp_path) != before

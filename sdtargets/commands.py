@@ -60,7 +60,7 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     led = sum(it["role"] == "lead" for it in every)
     shown = f" (first {len(items)} shown)" if len(items) < len(every) else ""
     header += f"\n  {led} led, {len(every) - led} supported{shown}"
-    header += _progress_lines(conn, [it["id"] for it in every])
+    header += _progress_lines(conn, [it["id"] for it in every], filters.year)
     message(header)
     groups: dict[str, list[dict]] = {}
     for it in items:
@@ -74,12 +74,13 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     return _done(items)
 
 
-def _progress_lines(conn: sqlite3.Connection, ids: list[str]) -> str:
-    """`  2023: 9 met, 2 not met, 14 no report` per target year (verdicts stored at build)."""
+def _progress_lines(conn: sqlite3.Connection, ids: list[str], year: int | None) -> str:
+    """`  2023: 9 met, 2 not met, 14 no report` per target year, over the items listed (verdicts
+    stored at build: `sdtargets progress --agency NAME` lists them)."""
     from .verdicts import counts_by_year, counts_text
 
     by_year = counts_by_year(conn, ids)
-    return "".join(f"\n  {year}: {counts_text(c)}" for year, c in by_year.items())
+    return "".join(f"\n  {y}: {counts_text(c)}" for y, c in by_year.items() if year in (None, y))
 
 
 def due(

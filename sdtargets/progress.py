@@ -32,6 +32,7 @@ from .verdicts import MARKS, STATUSES  # noqa: F401 - re-exported for callers of
 AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<"})
 TWO_SIDED = frozenset({"稳定在", "保持在", "维持在", "保持"})
 ABOUT = frozenset({"左右", "约"})
+FALL = frozenset({"下降", "降低", "降至", "压减"})
 LOWER_BOUND = frozenset({"超过", "突破", "以上", "超", ">", "不低于", "不少于"})
 TOLERANCE = 0.05
 #: At most this many figures of evidence per target, the latest kept (`evidence_omitted` counts
@@ -113,7 +114,8 @@ def rule_of(t: dict, quantity: str) -> Rule | None:
         return Rule(
             v * (1 - tol), v * (1 + tol), f"between {fmt(v * (1 - tol))} and {fmt(v * (1 + tol))}{note}"
         )
-    if words & AT_MOST or (quantity == "rank"):
+    # 下降/降低 with a level (not a metric that is itself the fall) brings it down to the value
+    if words & AT_MOST or quantity == "rank" or (words & FALL and quantity not in ("rate", "multiple")):
         return Rule(None, v * (1 + tol), f"at most {fmt(v * (1 + tol))}{note}")
     return Rule(v * (1 - tol), None, f"at least {fmt(v * (1 - tol))}{note}")
 
@@ -192,7 +194,13 @@ def mismatch(target: dict, t_entry: dict, fig: dict, f_entry: dict, link: dict |
     if (t_entry.get("scope") or None) != (f_entry.get("scope") or None):
         return f"{_SCOPE_WORDS[f_entry.get('scope')]} against {_SCOPE_WORDS[t_entry.get('scope')]}"
     tu, fu = target.get("base_unit") or "", fig["base_unit"]
-    if target.get("value_base") is not None and tu != fu and not (tu in COUNT_WORDS and fu in COUNT_WORDS):
+    points = {tu, fu} == {"%", "个百分点"} and t_entry.get("unit") == "个百分点"  # an increase of a share
+    if (
+        target.get("value_base") is not None
+        and tu != fu
+        and not (tu in COUNT_WORDS and fu in COUNT_WORDS)
+        and not points
+    ):
         tf, ff = unit_family(tu, target["metric"]), unit_family(fu, fig["metric"])
         return f"a figure in {fu or 'no unit'} ({ff}) against a target in {tu or 'no unit'} ({tf})"
     if t_entry["quantity"] in ("flow", "rate") and span_of(target) != fig["span"]:

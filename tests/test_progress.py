@@ -198,6 +198,33 @@ def test_a_rank_is_a_place_no_lower():
     assert (rule.low, rule.high, rule.judge(3), rule.judge(6)) == (None, 5, True, False)
 
 
+def test_down_to_a_level_is_at_most_and_a_fall_is_at_least():
+    level = {"metric": "城镇调查失业率", "value": 5.5, "value_base": 5.5, "unit": "%", "cmp": ["下降"]}
+    fall = {
+        "metric": "单位地区生产总值能源消耗降低",
+        "value": 14.5,
+        "value_base": 14.5,
+        "unit": "%",
+        "cmp": ["降低"],
+    }
+    assert (rule_of(level, "share").low, rule_of(level, "share").high) == (None, 5.5)
+    assert (rule_of(fall, "rate").low, rule_of(fall, "rate").high) == (14.5, None)
+
+
+def test_an_increase_of_a_share_in_percent_is_in_points(kb):
+    """fyp14's table writes 常住人口城镇化率提高 in %, meaning percentage points (its note says so);
+    a report in 个百分点 over the same five years is the same quantity."""
+    item, t = target(kb, "fyp14.ind2", "常住人口城镇化率提高", 2025)
+    fig = {
+        "item": "x2026.r1", "plan": "x2026", "metric": "常住人口城镇化率提高", "value": 5.7, 
+        "unit": "个百分点",
+        "value_base": 5.7, "base_unit": "个百分点", "year": 2025, "cmp": ["累计", "提高"], "quote": "x",
+        "source": {"file": "x", "line": 1}, "span": "period", "partial": None, "bound": None,
+    }  # fmt: skip
+    r = assess(item, t, {"常住人口城镇化率提高": [fig]}, kb.vocabulary, 2025)
+    assert (r["status"], r["gap"]) == ("met", "+2.5 个百分点")
+
+
 def test_the_horizon_is_the_newest_report_issued_after_its_year(kb):
     assert horizon(kb.plans, kb.items) == 2023
 

@@ -216,7 +216,7 @@ def test_an_increase_of_a_share_in_percent_is_in_points(kb):
     a report in 个百分点 over the same five years is the same quantity."""
     item, t = target(kb, "fyp14.ind2", "常住人口城镇化率提高", 2025)
     fig = {
-        "item": "x2026.r1", "plan": "x2026", "metric": "常住人口城镇化率提高", "value": 5.7, 
+        "item": "x2026.r1", "plan": "x2026", "metric": "常住人口城镇化率提高", "value": 5.7,
         "unit": "个百分点",
         "value_base": 5.7, "base_unit": "个百分点", "year": 2025, "cmp": ["累计", "提高"], "quote": "x",
         "source": {"file": "x", "line": 1}, "span": "period", "partial": None, "bound": None,

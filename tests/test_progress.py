@@ -429,3 +429,38 @@ def test_the_cache_is_rebuilt_when_the_vocabulary_changes(tmp_path):
     with open(tmp_path / "metrics.yaml", "a", encoding="utf-8") as fh:
         fh.write("# a comment is a change too\n")
     assert digest_of(tmp_path) != before
+
+
+#: Every verdict the base gives, reviewed pairing by pairing: (target item, metric, year) →
+#: (status, figure's item, figure's value). A new verdict fails this test until someone has read
+#: both quotes and added it here: no verdict stands on a pairing nobody checked.
+REVIEWED_VERDICTS = {
+    ("green2023.3", "新增省制造业创新中心", 2023): ("not_met", "gxt2024.r4", 6),
+    ("green2023.3", "新增省“一企一技术”研发中心", 2023): ("met", "gxt2024.r4", 288),
+    ("green2023.6", "企业技术创新项目", 2023): ("met", "gxt2024.r4", 3202),
+    ("green2023.6", "新增国家技术创新示范企业", 2023): ("met", "gxt2024.r4", 4),
+    ("green2023.6", "新增国家级“质量标杆”", 2023): ("met", "gxt2024.r4", 7),
+    ("green2023.12", "投资500万元以上技术改造项目", 2023): ("met", "gxt2024.r5", 12113),
+    ("green2023.20", "新增专精特新中小企业", 2023): ("met", "gxt2024.r8", 4589),
+    ("green2023.20", "新增省级以上制造业单项冠军企业", 2023): ("met", "gxt2024.r8", 352),
+    ("act2024-rd.goal", "高新技术产业产值占规模以上工业总产值比重", 2025): ("on_track", "gxt2024.r5", 50),
+    ("act2024-digital.goal", "5G基站", 2025): ("on_track", "gxt2024.r6", 20.2),
+    ("act2024-ecosystem.1", "投资500万元以上技术改造项目", 2024): ("on_track", "gxt2024.r5", 12113),
+    ("act2024-ecosystem.1", "新增国家级绿色工厂", 2024): ("on_track", "gxt2024.r5", 98),
+    ("act2024-ecosystem.1", "新增国家级绿色工业园区", 2024): ("on_track", "gxt2024.r5", 12),
+    ("act2024-ecosystem.5", "企业技术创新项目", 2024): ("on_track", "gxt2024.r4", 3202),
+    ("act2024-ecosystem.5", "企业技术创新项目", 2025): ("on_track", "gxt2024.r4", 3202),
+    ("act2024-ecosystem.8", "新增专精特新中小企业", 2024): ("on_track", "gxt2024.r8", 4589),
+    ("act2024-ecosystem.8", "新增专精特新中小企业", 2025): ("on_track", "gxt2024.r8", 4589),
+    ("act2024-ict.15", "5G基站", 2025): ("on_track", "gxt2024.r6", 20.2),
+    ("fyp14.c10p1", "高新技术产业产值占规模以上工业总产值比重", 2025): ("on_track", "gxt2024.r5", 50),
+}
+
+
+def test_every_verdict_in_the_base_is_a_reviewed_pairing(kb):
+    verdicts = {
+        (r["item"], r["metric"], r["year"]): (r["status"], r["result"]["item"], r["result"]["value"])
+        for _, _, r in assess_all(kb.items, kb.plans, kb.vocabulary)
+        if r["status"] in ("met", "not_met", "on_track", "behind")
+    }
+    assert verdicts == REVIEWED_VERDICTS

@@ -360,7 +360,7 @@ def _verdict(t: dict, entry: dict, rule: Rule, usable: list[dict], year: int, la
     if base.get("value") is not None and base.get("year") is not None and base["year"] < latest["year"]:
         bv = base_value(base["value"], t.get("unit") or "")[0]
         start = {"year": base["year"], "value_base": bv, "from": "the target's baseline"}
-    elif not latest["partial"]:
+    else:
         older = [f for f in earlier if f["year"] < latest["year"] and not f["partial"]]
         if older:
             first = min(older, key=lambda f: f["year"])
@@ -392,7 +392,7 @@ def _relation(fig: dict, year: int) -> str:
         return "earlier"
     if fig["year"] > year:
         return "later"
-    return "unsettled" if not fig["partial"] else "partial"
+    return "partial" if fig["partial"] else "same_year"
 
 
 def _evidence(fig: dict, use: str, reason: str | None) -> dict:
@@ -400,8 +400,10 @@ def _evidence(fig: dict, use: str, reason: str | None) -> dict:
     out["use"] = use
     if reason is None and use == "partial":
         reason = f"covers {fig['partial']} only"
-    if reason is None and use == "unsettled":
-        reason = "written as a bound that does not settle the target"
+    if reason is None and use == "same_year" and fig["bound"]:
+        reason = (
+            f"written as a {'floor' if fig['bound'] == 'lower' else 'cap'}, which does not settle the target"
+        )
     if reason:
         out["reason"] = reason
     return out

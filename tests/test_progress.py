@@ -92,6 +92,22 @@ def test_behind_when_the_pace_falls_short(kb):
     assert r["gap"] == "projected 50.3%: -1.7 个百分点"
 
 
+def test_a_later_figure_counts_only_to_show_a_running_total_missed(kb):
+    """国家级智能工厂 only grows (累计培育): a 2026 figure below the 2025 target shows it was missed;
+    one above it says nothing about 2025."""
+    item, t = target(kb, "act2024-ecosystem.1", "国家级智能工厂", 2025)
+    later = copy.deepcopy(next(f for f in figures(kb.items, kb.vocabulary)["国家级智能工厂"]))
+    later.update(year=2026, value=45, value_base=45)
+    r = assess(item, t, {"国家级智能工厂": [later]}, kb.vocabulary, 2026)
+    assert (r["status"], r["why"]) == (
+        "not_met",
+        "2026's figure is below the target, and the quantity only grows",
+    )
+    later.update(value=55, value_base=55)
+    r = assess(item, t, {"国家级智能工厂": [later]}, kb.vocabulary, 2026)
+    assert (r["status"], [e["use"] for e in r["evidence"]]) == ("no_report", ["later"])
+
+
 def test_a_floor_that_projects_below_the_target_gives_no_verdict(cli):
     """超过五成 is more than 50 %: its pace is a floor, which reaches 53 % in 2025 (on track) but
     says nothing about 52 % in 2024."""

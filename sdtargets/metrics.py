@@ -210,6 +210,10 @@ def read_vocabulary(folder: Path) -> tuple[dict, list[str]]:
     data.setdefault("metrics", [])
     data.setdefault("links", [])
     seen: dict[str, str] = {}
+    names = [m["name"] for m in data["metrics"]]
+    problems += [
+        f"{METRICS_FILE}: {n} is listed twice" for n in sorted({n for n in names if names.count(n) > 1})
+    ]
     for m in data["metrics"]:
         for form in [m["name"], *(m.get("aliases") or [])]:
             owner = seen.setdefault(form, m["name"])

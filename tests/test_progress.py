@@ -480,3 +480,27 @@ def test_every_verdict_in_the_base_is_a_reviewed_pairing(kb):
         if r["status"] in ("met", "not_met", "on_track", "behind")
     }
     assert verdicts == REVIEWED_VERDICTS
+
+
+def test_the_vocabulary_file_is_checked(tmp_path):
+    from sdtargets.metrics import read_vocabulary
+
+    (tmp_path / "metrics.yaml").write_text(
+        "metrics:\n"
+        "- {name: 5G基站, unit: 万个, family: count, quantity: stock, about: a}\n"
+        "- {name: 5G基站, unit: 万个, family: count, quantity: stock, about: b}\n"
+        "- {name: 新增5G基站, aliases: [5G基站], unit: 万个, family: count, quantity: flow, about: c}\n"
+        "- {name: 充电桩, unit: 万台, family: count, quantity: level, about: d}\n",
+        encoding="utf-8",
+    )
+    assert read_vocabulary(tmp_path)[1] == [
+        "metrics.yaml: metrics.3.quantity 'level' is not one of stock, flow, rate, share, multiple, rank"
+    ]
+    text = (
+        (tmp_path / "metrics.yaml").read_text(encoding="utf-8").replace("quantity: level", "quantity: stock")
+    )
+    (tmp_path / "metrics.yaml").write_text(text, encoding="utf-8")
+    assert read_vocabulary(tmp_path)[1] == [
+        "metrics.yaml: 5G基站 is listed twice",
+        "metrics.yaml: 5G基站 is a name of both 5G基站 and 新增5G基站",
+    ]

@@ -78,16 +78,12 @@ _FAMILY_OF_BASE = {
 
 def unit_family(base_unit: str, metric: str = "") -> str:
     """The family of a base unit (`家` → count, `%` → percent); a rank (`全国位次`) is a rank
-    whatever its unit word, and a bare number of a named thing counts."""
+    whatever its unit word; anything unknown (or no unit) is `other`."""
     if "位次" in metric:
         return "rank"
     if base_unit in _FAMILY_OF_BASE:
         return _FAMILY_OF_BASE[base_unit]
-    if base_unit in COUNT_WORDS:
-        return "count"
-    if base_unit == "" and metric:
-        return "other"
-    return "other"
+    return "count" if base_unit in COUNT_WORDS else "other"
 
 
 def derive_family(unit: str, name: str) -> str:

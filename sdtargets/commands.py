@@ -124,7 +124,7 @@ def progress(conn: sqlite3.Connection, filters: Filters, statuses: list[str] | N
     """`progress`: every target of the filtered goals, measures and indicators with its verdict
     (made when the database was built: `sdtargets.progress`)."""
     from .query import filtered_ids
-    from .render import emit
+    from .render import emit, settings
     from .verdicts import STATUSES, counts_text, records
     from .views import progress_columns
 
@@ -136,6 +136,7 @@ def progress(conn: sqlite3.Connection, filters: Filters, statuses: list[str] | N
     counts = {s: sum(r["status"] == s for r in rows) for s in STATUSES}
     caption = f"{len(rows)} target{'s' if len(rows) != 1 else ''}: {counts_text(counts) or 'none'}"
     emit(rows, fmt, progress_columns(), caption=caption)
+    settings.last_ids = [r["item"] for r in rows]  # the shell's `show N` opens row N's item
     if not rows:
         raise NoResults("No targets match.")
     return ExitCode.OK

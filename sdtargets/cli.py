@@ -338,6 +338,34 @@ def timeline(
 
 
 @app.command()
+def progress(
+    plan: PlanOpt = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="Only targets due in this year.")] = None,
+    agency: AgencyOpt = None,
+    kind: Annotated[str | None, typer.Option("--kind", "-k", help="goal, measure or indicator.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            help="met, not_met, on_track, behind, no_report or not_comparable (comma-separated).",
+        ),
+    ] = None,
+    limit: LimitOpt = None,
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+) -> ExitCode:
+    """Did they deliver? Every target against the figures documents later report, with a verdict."""
+    from . import commands
+    from .verdicts import check_statuses
+
+    fmt = _format(fmt, as_json, fields)
+    statuses = check_statuses(status)
+    return commands.progress(conn(), _filters(plan, year, agency, kind, limit), statuses, fmt)
+
+
+@app.command()
 def shell() -> ExitCode:
     """An interactive prompt: the same commands, with completion, history and `show N`."""
     from .paths import cache_dir

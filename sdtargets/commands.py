@@ -60,6 +60,7 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     led = sum(it["role"] == "lead" for it in every)
     shown = f" (first {len(items)} shown)" if len(items) < len(every) else ""
     header += f"\n  {led} led, {len(every) - led} supported{shown}"
+    header += _progress_lines(conn, [it["id"] for it in every], filters.year)
     message(header)
     groups: dict[str, list[dict]] = {}
     for it in items:
@@ -71,6 +72,15 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
         sections.append((f"{title}: {n_led} led, {len(group) - n_led} supported", group, columns))
     emit_sections(sections, fmt)
     return _done(items)
+
+
+def _progress_lines(conn: sqlite3.Connection, ids: list[str], year: int | None) -> str:
+    """`  2023: 9 met, 2 not met, 14 no report` per target year, over the items listed (verdicts
+    stored at build: `sdtargets progress --agency NAME` lists them)."""
+    from .verdicts import counts_by_year, counts_text
+
+    by_year = counts_by_year(conn, ids)
+    return "".join(f"\n  {y}: {counts_text(c)}" for y, c in by_year.items() if year in (None, y))
 
 
 def due(
@@ -97,11 +107,36 @@ def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
     """`show`: one item, whole, with its citation."""
     from .query import get_item
     from .render import emit
+    from .verdicts import target_statuses
     from .views import EXPORT_COLUMNS, show_item
 
     item = get_item(conn, item_id)
+    for pos, status in target_statuses(conn, item["id"]).items():
+        item["targets"][pos]["status"] = status
     if fmt == "table":
         show_item(item)
     else:
         emit(item, fmt, EXPORT_COLUMNS)
+    return ExitCode.OK
+
+
+def progress(conn: sqlite3.Connection, filters: Filters, statuses: list[str] | None, fmt: str) -> ExitCode:
+    """`progress`: every target of the filtered goals, measures and indicators with its verdict
+    (made when the database was built: `sdtargets.progress`)."""
+    from .query import filtered_ids
+    from .render import emit, settings
+    from .verdicts import STATUSES, counts_text, records
+    from .views import progress_columns
+
+    year, limit = filters.year, filters.limit
+    filters.year, filters.limit = None, None
+    rows = records(conn, filtered_ids(conn, filters), year, statuses)
+    if limit:
+        rows = rows[:limit]
+    counts = {s: sum(r["status"] == s for r in rows) for s in STATUSES}
+    caption = f"{len(rows)} target{'s' if len(rows) != 1 else ''}: {counts_text(counts) or 'none'}"
+    emit(rows, fmt, progress_columns(), caption=caption)
+    settings.last_ids = [r["item"] for r in rows]  # the shell's `show N` opens row N's item
+    if not rows:
+        raise NoResults("No targets match.")
     return ExitCode.OK

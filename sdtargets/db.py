@@ -25,10 +25,10 @@ if TYPE_CHECKING:
     from .load import KnowledgeBase
 
 #: The files whose content decides whether the cache is current.
-KB_FILES = ("targets.yaml", "agencies.yaml")
+KB_FILES = ("targets.yaml", "agencies.yaml", "metrics.yaml")
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 
 def digest_of(folder: Path) -> str:
@@ -285,6 +285,9 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
     ):
         db[table].create_index(cols)
     db["item_search"].enable_fts(["search"], tokenize="trigram", create_triggers=False)
+    from .progress import fill as fill_progress  # verdicts made once, here: `show` and `agency` read them
+
+    fill_progress(db, kb)
 
 
 def item_object(item: dict, plan: dict) -> dict:

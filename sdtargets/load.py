@@ -16,6 +16,7 @@ from pathlib import Path
 from .db import digest_of, stamp_of
 from .errors import SdError
 from .extract import squash, years_in
+from .metrics import Vocabulary, read_vocabulary
 
 #: Files larger than this are refused before parsing (the real base is 0.6 MB; the 100x
 #: benchmark base about 60 MB).
@@ -47,6 +48,7 @@ class KnowledgeBase:
     digest: str = ""
     stamp: str = ""
     problems: list[str] = field(default_factory=list)
+    vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary())  # data/metrics.yaml
 
 
 def read_yaml(path: Path) -> object:
@@ -132,6 +134,10 @@ def load(folder: Path) -> KnowledgeBase:
     problems = cross_check(kb, tpath, apath)
     if problems:
         raise SdError(_summary(problems), details=problems)
+    vocab, problems = read_vocabulary(folder)
+    if problems:
+        raise SdError(_summary(problems), details=problems)
+    kb.vocabulary = Vocabulary(vocab["metrics"], vocab["links"])
     normalise(kb)
     kb.digest, kb.stamp = digest, stamp
     return kb

@@ -12,6 +12,7 @@ from pathlib import Path
 from .checks import check_items
 from .errors import SdError
 from .load import load
+from .metrics import METRICS_FILE, check_links, unlisted
 
 
 def read_sources(folder: Path, files: set[str]) -> tuple[dict[str, list[str]], list[str]]:
@@ -34,6 +35,12 @@ def validate_folder(folder: Path) -> tuple[list[str], str]:
         return (exc.details or [exc.message]), ""
     sources, problems = read_sources(folder, {p["source"] for p in kb.plans})
     problems += [str(p) for p in check_items(kb.items, sources)]
+    problems += check_links(kb.vocabulary, kb.items)
+    if (folder / METRICS_FILE).exists():  # a scratch base without a vocabulary is not held to one
+        problems += [
+            f"metrics.yaml: metric {m} is not in the vocabulary (add it, or use the name it has there)"
+            for m in unlisted(kb.vocabulary, kb.items)
+        ]
     n_targets = sum(len(i["targets"]) for i in kb.items)
     summary = (
         f"OK: {len(kb.plans)} plans, {len(kb.items)} items, {n_targets} targets, "

@@ -155,8 +155,9 @@ def show_item(item: dict) -> None:
     lines = [term.style(clean(f"{item['id']}  {item['title']}"), BOLD)]
     lines += [line for paragraph in prose for line in fill(clean(paragraph), term.width)]
     if item["targets"]:
-        cells = [[c.get(x) for c in TARGET_COLUMNS] for x in item["targets"]]
-        lines += ["", *table_lines(cells, TARGET_COLUMNS, "targets", term=term)]
+        columns = TARGET_COLUMNS + ([STATUS_COLUMN] if any("status" in x for x in item["targets"]) else [])
+        cells = [[c.get(x) for c in columns] for x in item["targets"]]
+        lines += ["", *table_lines(cells, columns, "targets", term=term)]
     src = item["source"]
     document = f" ({src['document']})" if src.get("document") else ""
     lines += ["", f"source: data/sources/{src['file']}, line {src['line']}{document}"]
@@ -187,6 +188,16 @@ TARGET_COLUMNS = [
     Column("year", year_text, no_wrap=True),
     Column("source says", _source_says, ratio=4),
 ]
+
+
+def _status_text(x: dict) -> str:
+    from .verdicts import MARKS
+
+    return MARKS.get(x.get("status"), "")
+
+
+#: `show`'s status of each target (sdtargets progress ITEM… says why).
+STATUS_COLUMN = Column("status", _status_text, no_wrap=True)
 
 
 def _bar_column(rows: list[dict], key: str) -> Column:
@@ -259,4 +270,58 @@ def timeline_columns(rows: list[dict]) -> list[Column]:
         Column("metric", lambda r: r["metric"], ratio=2),
         Column("plan", lambda r: r["plan_title"], ratio=2),
         Column("item", lambda r: r["item"], no_wrap=True),
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# progress: a target, what was reported, the verdict
+
+
+def _figure_text(f: dict) -> str:
+    return f"{value_text(f)} {f['year']}" + (f" ({f['partial']})" if f.get("partial") else "")
+
+
+def _shown_figure(r: dict) -> dict | None:
+    """The figure a row shows: the one used, else the first set aside, else the first other."""
+    if r.get("result"):
+        return r["result"]
+    aside = [e for e in r["evidence"] if e["use"] == "not_comparable"] or r["evidence"]
+    return aside[0] if aside else None
+
+
+def _progress_result(r: dict) -> str:
+    """The figure used, or (no verdict) the first figure set aside and why."""
+    if r.get("result"):
+        return f"{_figure_text(r['result'])}\n{r['result']['item']}"
+    e = _shown_figure(r)
+    if e is None:
+        return "—"
+    more = f"\n… +{len(r['evidence']) - 1} more" if len(r["evidence"]) > 1 else ""
+    reason = f": {e['reason']}" if e.get("reason") else f" ({e['use']})"
+    return f"{_figure_text(e)} {e['item']}{reason}{more}"
+
+
+def _citations(r: dict) -> str:
+    out = f"{r['source']['file']}:{r['source']['line']}"
+    shown = _shown_figure(r)
+    if shown is not None:
+        out += f"\n→ {shown['source']['file']}:{shown['source']['line']}"
+    return out
+
+
+def progress_columns() -> list[Column]:
+    """`progress`'s table: target, a status mark with the gap under it, result, the two citations."""
+    from .verdicts import MARKS
+
+    return [
+        Column("item", lambda r: r["item"], no_wrap=True),
+        Column("target", lambda r: f"{r['metric']}\n{value_text(r)} {year_text(r)}", ratio=2),
+        Column(
+            "status / gap",
+            lambda r: MARKS[r["status"]] + (f"\n{r['gap']}" if r.get("gap") else ""),
+            ratio=1,
+            min_width=16,
+        ),
+        Column("result", _progress_result, ratio=3),
+        Column("cited (target → figure)", _citations, no_wrap=True),
     ]

@@ -146,16 +146,13 @@ def test_the_committed_knowledge_base_is_the_assembly_of_the_reviewed_fragments(
     assert run.returncode == 0, run.stderr
 
 
-def test_every_metric_is_in_the_shared_metric_list(kb):
-    """A new metric name must be added to curation/metrics.txt on purpose, after looking there for
-    the name the same quantity already has (the list is what keeps timelines joined up)."""
-    listed = {
-        line.split("\t")[0]
-        for line in (ROOT / "curation" / "metrics.txt").read_text(encoding="utf-8").splitlines()
-        if line and not line.startswith("#")
-    }
-    unlisted = sorted({t["metric"] for i in kb.items for t in i["targets"]} - listed)
-    assert unlisted == []
+def test_every_metric_is_in_the_metric_vocabulary(kb):
+    """A new metric name must be added to data/metrics.yaml on purpose, after looking there for
+    the name the same quantity already has (the vocabulary is what keeps timelines joined up and
+    what `progress` pairs targets and results by)."""
+    from sdtargets.metrics import unlisted
+
+    assert unlisted(kb.vocabulary, kb.items) == []
 
 
 def test_every_number_has_a_unit(kb):

@@ -16,6 +16,7 @@ LIST_COMMANDS = [
     ["export", "--plan", "green2023"],
     ["plans"],
     ["agencies"],
+    ["progress", "--plan", "green2023"],
 ]
 
 

@@ -136,12 +136,14 @@ def test_show_prints_the_targets_table_with_raw_numbers_and_baselines(cli, monke
     result = cli("show", "fyp14.ind2")
     assert result.code == 0, result
     out = result.out.splitlines()
-    header = out.index("metric                value        base   year  source says")
+    header = out.index(
+        "metric                value        base   year  source says                                       status"  # noqa: E501
+    )
     assert out[header - 1].strip() == "targets"
-    assert out[header : header + 4] == [
-        "metric                value        base   year  source says",
-        "────────────────────  ───────────  ─────  ────  ────────────────────────────────────────────────",
-        "常住人口城镇化率      65% (左右)   65 %   2025  (2)常住人口城镇化率 (%) 618 65左右",
+    assert [line.rstrip() for line in out[header : header + 4]] == [
+        "metric                value        base   year  source says                                       status",  # noqa: E501
+        "────────────────────  ───────────  ─────  ────  ────────────────────────────────────────────────  ───────────",  # noqa: E501
+        "常住人口城镇化率      65% (左右)   65 %   2025  (2)常住人口城镇化率 (%) 618 65左右                · no report",  # noqa: E501
         "                                                (baseline 61.8 in 2020, raw 618)",
     ]
     assert result.out.splitlines()[-1] == "source: data/sources/003_38459b941ad8ea21.txt, line 94"

@@ -76,7 +76,46 @@ def test_find_the_robot_industry_task(cli):
     )
 
 
-def test_a_written_out_count_is_recorded_with_its_source_numeral(cli):
-    item = cli("show", "gwr2026.4.2", "--json").json
-    clusters = item["targets"][0]
-    assert (clusters["metric"], clusters["value"], clusters["raw"]) == ("专精特新外贸优品集群", 10, "十")
+def test_counts_without_a_printed_unit_get_their_counting_unit_and_names_are_no_targets(cli):
+    """`打造十大专精特新外贸优品集群` and `4大机器人产业基地` are counts (unit 个, note 原文未写单位,
+    no raw: Chinese numerals are not damage); `…等六大行动` names a programme and is no target."""
+    clusters = cli("show", "gwr2026.4.2", "--json").json["targets"][0]
+    assert (clusters["metric"], clusters["value"], clusters["unit"], clusters.get("raw")) == (
+        "专精特新外贸优品集群",
+        10,
+        "个",
+        None,
+    )
+    assert "原文未写单位" in clusters["note"]
+    robots = cli("show", "gwr2026.2.8", "--json").json["targets"]
+    bases = next(t for t in robots if t["metric"] == "机器人产业基地")
+    assert (bases["value"], bases["unit"]) == (4, "个")
+    soe = cli("show", "gwr2026.3.3", "--json").json
+    assert soe["targets"] == []
+    assert "六大行动" in soe["note"]
+
+
+def test_the_investment_targets_all_carry_the_striving_word(cli):
+    """`力争全年完成交通投资2300亿元、能源投资2100亿元、水利投资900亿元`: 力争 governs all three."""
+    item = cli("show", "gwr2026.1.4", "--json").json
+    assert [(t["metric"], t["value"], t["cmp"]) for t in item["targets"]] == [
+        ("交通投资", 2300, ["力争"]),
+        ("能源投资", 2100, ["力争"]),
+        ("水利投资", 900, ["力争"]),
+    ]
+
+
+def test_2026_targets_line_up_with_the_2025_results_of_the_same_report(cli):
+    """Metric names shared with the report's 2025 results, so that a timeline pairs them."""
+    for metric, expected in [
+        ("新增省级现代海洋特色产业集聚区", [(2025, "gwr2026.r23", 7, "个"), (2026, "gwr2026.6.5", 5, "个")]),
+        ("新改造提升村卫生室", [(2025, "gwr2026.r22", 2.1, "万个"), (2026, "gwr2026.5.5", 1.7, "万家")]),
+        ("地区生产总值增长", None),
+    ]:
+        result = cli("timeline", metric, "--json")
+        assert result.code == 0, result
+        rows = [(r["year"], r["item"], r["value"], r["unit"]) for r in result.json if r["metric"] == metric]
+        if expected is None:
+            assert (2025, "gwr2026.r2", 5.5, "%") in rows and (2026, "gwr2026.goal3", 5, "%") in rows
+        else:
+            assert rows == expected

@@ -88,7 +88,10 @@ def test_due_2025(cli):
         "mfg2023.20",
     ]
     due = {(t["metric"], t["value"], t["unit"]) for i in result.json for t in i["due"]}
-    assert len(due) == 21
+    # the 每年 targets are implied for 2025 as for 2023 and 2024: goal5's “到2025年” governs only
+    # the stocks after it, not 瞪羚企业 400家 and 独角兽企业 3家 each year
+    assert len(due) == 19
+    assert ("新增瞪羚企业", 400, "家") not in due
     assert ("高新技术企业", 3.3, "万家") in due
     assert ("省制造业创新中心", 50, "家") in due
     assert ("未来产业集群", 10, "个") in due
@@ -105,3 +108,25 @@ def test_high_tech_enterprises_line_up_across_documents(cli):
     rows = {(r["item"], r["year"], r["value"]) for r in result.json}
     assert ("mfg2023.goal5", 2025, 3.3) in rows
     assert ("act2024-rd.goal", 2025, 3.8) in rows
+
+
+def test_a_number_in_chinese_numerals_is_a_value_not_damage(cli):
+    # 10.: “支持千家企业产学研协同创新” — 千家 is 1000家, written in words, not a damaged figure
+    item = cli("show", "mfg2023.10", "--json").json
+    (t,) = item["targets"]
+    assert t["metric"] == "支持产学研协同创新的科技型中小企业"
+    assert (t["value"], t["unit"], t["value_base"]) == (1000, "家", 1000)
+    assert "raw" not in t and "correction" not in t
+    # goal3: “每年实施一期…项目” is one round a year, a target per plan year
+    goal3 = cli("show", "mfg2023.goal3", "--json").json
+    metric = "泰山产业领军人才工程创新领军人才项目"
+    rounds = [(t["value"], t["unit"], t["year"]) for t in goal3["targets"] if t["metric"] == metric]
+    assert rounds == [(1, "期", 2023), (1, "期", 2024), (1, "期", 2025)]
+
+
+def test_the_every_year_targets_of_goal5_are_implied_in_every_year(cli):
+    goal5 = cli("show", "mfg2023.goal5", "--json").json
+    gazelles = [(t["year"], t["year_implied"]) for t in goal5["targets"] if t["metric"] == "新增瞪羚企业"]
+    assert gazelles == [(2023, True), (2024, True), (2025, True)]
+    # the 2025 stocks are stated by the item's own “到2025年”
+    assert _target(goal5, "专精特新中小企业")["year_implied"] is False

@@ -23,15 +23,18 @@ def _done(rows: list) -> ExitCode:
 
 def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy: bool = True) -> ExitCode:
     """`find`: ranked items, each table row showing why it matched."""
-    from .render import emit
-    from .search import find_items, terms_of
+    from .render import emit, message
+    from .search import find_items, prepare
     from .views import find_columns
 
-    items = find_items(conn, text, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl"))
+    q = prepare(conn, text)
+    items = find_items(conn, q, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl"))
+    for note in q.notes:  # how the query was read: English as Chinese, a typo corrected
+        message(note)
     emit(
         items,
         fmt,
-        find_columns(terms_of(text)),
+        find_columns(q.highlight),
         caption=f"{len(items)} {'item matches' if len(items) == 1 else 'items match'} {text!r}",
     )
     return _done(items)

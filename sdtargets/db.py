@@ -303,13 +303,15 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
     t2s = t2s_table()
     db["fold_chars"].insert_all({"t": chr(k), "s": v} for k, v in t2s.items())
     db["item_search"].insert_all(
-        {"rowid": n, "id": item["id"], "search": _search_text(item, t2s)} for n, item in enumerate(kb.items, 1)
+        {"rowid": n, "id": item["id"], "search": _search_text(item, t2s)}
+        for n, item in enumerate(kb.items, 1)
     )
     plan_names = {
         p["id"]: search_fold(" ".join([p["title"], p.get("short") or "", *(p.get("aliases") or [])]), t2s)
         for p in kb.plans
     }
     stats = {"items": 0, "title": 0, "metric": 0, "body": 0, "section": 0}
+
     def fields(item: dict) -> dict:
         row = _field_row(item, t2s, plan_names)
         stats["items"] += 1

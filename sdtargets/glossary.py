@@ -120,7 +120,9 @@ def agency_forms(g: dict, names: set[str]) -> list[dict]:
     for name, entry in (g.get("agencies") or {}).items():
         if name not in names:
             continue
-        for en, kind in [(entry.get("en"), "english")] + [(a, "english_abbr") for a in entry.get("abbr") or []]:
+        for en, kind in [(entry.get("en"), "english")] + [
+            (a, "english_abbr") for a in entry.get("abbr") or []
+        ]:
             key = "en:" + agency_key(en or "")
             if en and (key, name) not in seen:
                 seen.add((key, name))

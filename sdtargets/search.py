@@ -13,7 +13,7 @@ for short and long terms (FTS5's own bm25() cannot rank the GLOB-matched short t
 with no hit at all is then tried as a typo of a word the base does contain (one character
 changed, missing, extra or swapped: `新能原汽车` → 新能源汽车); a one-word query of three or more
 characters also gets rapidfuzz near misses. Every result's `score` (0–100) is its relevance
-placed in its tier's band: all words found 60–100, after a typo correction 30–60, fuzzy 0–30.
+placed in its tier's band: all words found 60–100, after a typo correction 30–60, fuzzy 5–30.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ FUZZY_CANDIDATES = 2000
 #: The score bands of the tiers (low, high): every word found; found after a typo correction;
 #: a fuzzy near miss. Within a band a hit's place is its relevance (0–1), the same measure in
 #: every tier.
-EXACT_BAND, TYPO_BAND, FUZZY_BAND = (60.0, 100.0), (30.0, 60.0), (0.0, 30.0)
+EXACT_BAND, TYPO_BAND, FUZZY_BAND = (60.0, 100.0), (30.0, 60.0), (5.0, 30.0)
 #: BM25F: field weights and length normalisation (how much a long field dilutes a mention).
 #: A term in an item's own title or its metrics says the item is about it; a heading says the
 #: item sits in a part about it; a mention in the body is the base case. Names of agencies
@@ -120,7 +120,9 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
         from .glossary import en_key
 
         keys = {en_key(" ".join(terms[i:j])) for i in range(len(terms)) for j in range(i + 1, len(terms) + 1)}
-        sql = "select en, zh from glossary where type != 'national' and en in (select value from json_each(?))"
+        sql = (
+            "select en, zh from glossary where type != 'national' and en in (select value from json_each(?))"
+        )
         for en, zh in conn.execute(sql, (json.dumps(sorted(keys)),)):
             english.setdefault(en, [])
             if zh not in english[en]:
@@ -221,8 +223,8 @@ def correct(conn: sqlite3.Connection, term: str) -> str | None:
         shapes |= {term[:i] + term[i + 1 :] for i in range(n)}
     shapes.discard(term)
     globs = ["*" + _glob_escape(sh).replace("\0", "?") + "*" for sh in shapes]
-    where = " or ".join("search glob ?" for _ in globs)
-    rows = [r[0] for r in conn.execute(f"select search from item_search where {where}", globs)]  # noqa: S608 - placeholders only
+    sql = "select search from item_search where exists (select 1 from json_each(?) where search glob value)"
+    rows = [r[0] for r in conn.execute(sql, (json.dumps(globs, ensure_ascii=False),))]
     if not rows:
         return None
     patterns = [re.compile("".join("." if c == "\0" else re.escape(c) for c in sh)) for sh in shapes]
@@ -297,7 +299,8 @@ def _ranked(
         r = total / (total + HALF * len(q.groups))
         score = round(band[0] + (band[1] - band[0]) * r, 1)
         field = _field_name(weight_by_field, title, agency, q)
-        kind = "phrase" if phrase and how != "typo" and phrase in body else how
+        whole = len(q.groups) == 1 or (phrase is not None and phrase in body)
+        kind = "phrase" if how == "terms" and whole else how
         hits.append(Hit(iid, min(score, band[1] - 0.1), kind, field))
     return hits
 
@@ -364,20 +367,21 @@ def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit
 
 
 def match_snippet(item: dict, terms: list[str], width: int = 36) -> tuple[str, list[tuple[int, int]]]:
-    """The table's `match` cell: the field named by ``match_field``, around the hit, the
-    field's name in front when it is not the text (`section: 五、深入实施黄河重大国家战略`)."""
-    field = item.get("match_field", "text")
-    if field == "section" and item["section"]:
-        for heading in reversed(item["section"]):
-            text, spans = snippet(heading, terms, width)
+    """The table's `match` cell: the text around the hit; where the words are not in the text,
+    the section heading or target metric that holds them, named (`section: 五、深入实施黄河重大
+    国家战略`), so that every row shows why it is there."""
+    text, spans = snippet(item["text"], terms, width)
+    if spans or item.get("match") == "fuzzy":
+        return text, spans
+    for label, values in (
+        ("section", reversed(item["section"])),
+        ("metric", (t["metric"] for t in item["targets"])),
+    ):
+        for value in values:
+            found, spans = snippet(value, terms, width)
             if spans:
-                return _labelled("section", text, spans)
-    if field == "metric" and item["targets"]:
-        for t in item["targets"]:
-            text, spans = snippet(t["metric"], terms, width)
-            if spans:
-                return _labelled("metric", text, spans)
-    return snippet(item["text"], terms, width)
+                return _labelled(label, found, spans)
+    return text, []
 
 
 def _labelled(label: str, text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:

@@ -42,7 +42,7 @@ def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy:
 
 def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | None, fmt: str) -> ExitCode:
     """`agency`: the agency's names and kind as a header, then its duties grouped by plan."""
-    from .agencies import duties, resolve
+    from .agencies import duties, english_name, resolve
     from .render import emit, emit_sections, message
     from .views import role_columns
 
@@ -63,6 +63,9 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     led = sum(it["role"] == "lead" for it in every)
     shown = f" (first {len(items)} shown)" if len(items) < len(every) else ""
     header += f"\n  {led} led, {len(every) - led} supported{shown}"
+    english = english_name(conn, ag.name)
+    if english:
+        header += f"\n  in English: {english}"
     message(header)
     groups: dict[str, list[dict]] = {}
     for it in items:

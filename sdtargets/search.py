@@ -222,9 +222,19 @@ def correct(conn: sqlite3.Connection, term: str) -> str | None:
     if n > TYPO_MIN:
         shapes |= {term[:i] + term[i + 1 :] for i in range(n)}
     shapes.discard(term)
-    globs = ["*" + _glob_escape(sh).replace("\0", "?") + "*" for sh in shapes]
-    sql = "select search from item_search where exists (select 1 from json_each(?) where search glob value)"
-    rows = [r[0] for r in conn.execute(sql, (json.dumps(globs, ensure_ascii=False),))]
+    # candidates: the items holding each shape's longest literal run (an index lookup for three
+    # characters or more, a GLOB scan for two), or, where no run is two characters long
+    # (`碳?峰`), the shape itself by GLOB; then the shapes are matched in Python
+    ids: set[str] = set()
+    for sh in shapes:
+        run = max(sh.split("\0"), key=len)
+        if len(run) >= 2:
+            ids |= _items_with(conn, run)
+        else:
+            pattern = "*" + _glob_escape(sh).replace("\0", "?") + "*"
+            ids |= {r[0] for r in conn.execute("select id from item_search where search glob ?", (pattern,))}
+    sql = "select search from item_search where id in (select value from json_each(?))"
+    rows = [r[0] for r in conn.execute(sql, (json.dumps(sorted(ids), ensure_ascii=False),))]
     if not rows:
         return None
     patterns = [re.compile("".join("." if c == "\0" else re.escape(c) for c in sh)) for sh in shapes]
@@ -235,8 +245,11 @@ def correct(conn: sqlite3.Connection, term: str) -> str | None:
             counts[w] = counts.get(w, 0) + 1
     if not counts:
         return None
-    # most items first; then a changed character over a missing or extra one (same length)
-    return min(counts, key=lambda w: (-counts[w], len(w) != n, w))
+    # a changed or swapped character first (the commonest typo), then a missing one, then an
+    # extra one: dropping a character leaves a piece of the query itself (`数字经剂` → 数字经),
+    # always more frequent than the word meant; among equals, the word most items contain
+    order = {n: 0, n + 1: 1, n - 1: 2}
+    return min(counts, key=lambda w: (order[len(w)], -counts[w], w))
 
 
 def _source_order(conn: sqlite3.Connection, ids: list[str]) -> dict[str, int]:

@@ -86,6 +86,8 @@ def glossary_rows(g: dict, t2s: dict[int, str]) -> list[dict]:
     for en, zhs in _agency_terms(g):
         for zh in zhs:
             rows.append({"en": en_key(en), "zh": search_fold(zh, t2s), "type": "agency", "label": en})
+    for pid, title in (g.get("plans") or {}).items():
+        rows.append({"en": en_key(str(title)), "zh": str(pid), "type": "plan", "label": str(title)})
     for abbr, entry in (g.get("national") or {}).items():
         for form in (abbr, entry.get("en")):
             if form:

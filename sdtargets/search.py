@@ -198,6 +198,9 @@ def search(conn: sqlite3.Connection, query: str | Query, fuzzy: bool = True) -> 
                 found[n] = _items_with(conn, fixed)
                 q.notes.append(f"no exact match for {g.label}; showing {fixed}")
                 how = "typo"
+        for n, g in enumerate(q.groups):
+            if not found[n] and not g.english and _LETTERS.search(g.label):
+                q.notes.append(f"{g.label!r} is not in the English glossary (data/glossary.yaml)")
     exact = set.intersection(*found) if all(found) else set()
     phrase = None
     if len(q.groups) > 1 and all(len(g.alts) == 1 for g in q.groups):

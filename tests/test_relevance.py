@@ -209,3 +209,18 @@ def test_the_query_path_does_not_import_opencc_yaml_or_typer():
     heavy = {"opencc", "yaml", "typer", "sqlite_utils", "rich"}
     for args in (["find", "數字經濟", "--json"], ["find", "hydrogen", "--json"], ["agency", "MIIT"]):
         assert heavy & imported_by(*args) == set(), args
+
+
+def test_plan_by_its_english_title(conn):
+    from sdtargets.query import resolve_plan
+
+    assert resolve_plan(conn, "New Energy Vehicle Industry") == ["news2024-nev"]
+    assert resolve_plan(conn, "five-year plan") == ["fyp14"]
+
+
+def test_an_english_word_the_glossary_lacks_is_said_to_be_missing(cli):
+    result = cli("find", "quasar")
+    assert result.code == 1
+    assert result.err == (
+        "'quasar' is not in the English glossary (data/glossary.yaml)\nsdtargets: No items match.\n"
+    )

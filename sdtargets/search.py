@@ -133,7 +133,10 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
         if english:
             from .glossary import en_key
 
-            for j in range(len(terms), i, -1):
+            ascii_run = i
+            while ascii_run < len(terms) and terms[ascii_run].isascii():
+                ascii_run += 1
+            for j in range(ascii_run, i, -1):  # English phrases are runs of ASCII words
                 key = en_key(" ".join(terms[i:j]))
                 if key in english:
                     groups.append(Group(tuple(english[key]), " ".join(terms[i:j]), True))
@@ -189,7 +192,7 @@ def search(conn: sqlite3.Connection, query: str | Query, fuzzy: bool = True) -> 
     if not all(found):
         # a word found nowhere: perhaps a typo of a word the base has
         for n, g in enumerate(q.groups):
-            if found[n] or g.english or len(g.alts[0]) < TYPO_MIN:
+            if found[n] or g.english or len(g.alts[0]) < TYPO_MIN or not g.alts[0].isalnum():
                 continue
             fixed = correct(conn, g.alts[0])
             if fixed:
@@ -243,7 +246,7 @@ def correct(conn: sqlite3.Connection, term: str) -> str | None:
     patterns = [re.compile("".join("." if c == "\0" else re.escape(c) for c in sh)) for sh in shapes]
     counts: dict[str, int] = {}
     for text in rows:
-        words = {m.group() for p in patterns for m in p.finditer(text)}
+        words = {m.group() for p in patterns for m in p.finditer(text) if m.group().isalnum()}
         for w in words - {term}:
             counts[w] = counts.get(w, 0) + 1
     if not counts:

@@ -224,3 +224,13 @@ def test_an_english_word_the_glossary_lacks_is_said_to_be_missing(cli):
     assert result.err == (
         "'quasar' is not in the English glossary (data/glossary.yaml)\nsdtargets: No items match.\n"
     )
+
+
+def test_an_english_phrase_never_swallows_a_chinese_word(cli):
+    result = cli("find", "氢", "hydrogen", "--json", "--fields", "id")
+    assert result.err == "searched 'hydrogen' as 氢能 or 氢\n"
+    assert result.json[0] == {"id": "act2024-newenergy.5"}
+
+
+def test_punctuation_is_never_corrected_as_a_typo(cli):
+    assert cli("find", "***").err == "sdtargets: No items match.\n"

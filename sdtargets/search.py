@@ -44,7 +44,7 @@ EXACT_BAND, TYPO_BAND, FUZZY_BAND = (60.0, 100.0), (30.0, 60.0), (5.0, 30.0)
 #: A term in an item's own title or its metrics says the item is about it; a heading says the
 #: item sits in a part about it; a mention in the body is the base case. Names of agencies
 #: inside the text (`（牵头单位：山东黄河河务局）`) are not the item's subject and count nothing.
-FIELD_WEIGHT = {"title": 3.0, "metric": 2.0, "section": 1.2, "body": 1.0}
+FIELD_WEIGHT = {"title": 3.0, "metric": 2.0, "section": 2.0, "body": 1.0}
 FIELD_B = {"title": 0.3, "metric": 0.3, "section": 0.3, "body": 0.75}
 K1 = 1.2
 #: Added to the weighted frequency when the item's plan is named by the term (its title or

@@ -234,3 +234,22 @@ def test_an_english_phrase_never_swallows_a_chinese_word(cli):
 
 def test_punctuation_is_never_corrected_as_a_typo(cli):
     assert cli("find", "***").err == "sdtargets: No items match.\n"
+
+
+def test_a_malformed_glossary_is_refused_naming_the_entry(tmp_path):
+    from test_load import kb_at
+
+    from sdtargets.errors import SdError
+    from sdtargets.load import load
+
+    folder = kb_at(tmp_path)
+    (folder / "glossary.yaml").write_text(
+        "terms:\n  hydrogen: 氢能\n  Hydrogen: [氢]\nagencies:\n  省工信厅: {abbr: [x]}\n", encoding="utf-8"
+    )
+    with pytest.raises(SdError) as err:
+        load(folder)
+    assert err.value.details == [
+        "glossary.yaml: agencies.省工信厅: `en` (the official English name) is required",
+        "glossary.yaml: terms.hydrogen: a list of Chinese terms is required",
+        "glossary.yaml: terms.Hydrogen: the same term as 'hydrogen'",
+    ]

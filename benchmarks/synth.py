@@ -24,15 +24,14 @@ def rotate(text: str, k: int) -> str:
 
 
 def synthesise(data: Path, out: Path, factor: int) -> int:
-    """Write targets.yaml, agencies.yaml and metrics.yaml for a base ``factor`` times ``data``'s;
-    return items."""
+    """Write a base ``factor`` times ``data``'s (agencies, metrics and glossary copied); return items."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     real = yaml.load((data / "targets.yaml").read_text(encoding="utf-8"), Loader=loader)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "agencies.yaml").write_bytes((data / "agencies.yaml").read_bytes())
-    if (data / "metrics.yaml").exists():
-        (out / "metrics.yaml").write_bytes((data / "metrics.yaml").read_bytes())
+    for name in ("agencies.yaml", "metrics.yaml", "glossary.yaml"):
+        if (data / name).exists():
+            (out / name).write_bytes((data / name).read_bytes())
     n = 0
     with open(out / "targets.yaml", "w", encoding="utf-8") as fh:
         fh.write(yaml.dump({"plans": real["plans"]}, Dumper=dumper, allow_unicode=True, sort_keys=False))

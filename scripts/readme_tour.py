@@ -33,6 +33,11 @@ TOUR = [
         "sdtargets agency 省发改委 --plan green2023 --limit 3",
         None,
     ),
+    (
+        "In English too (or in traditional characters, or with a typo); stderr says how it read the query:",
+        "sdtargets find hydrogen --plan 新能源",
+        None,
+    ),
     ("Everything due in a year, with agencies, values and plans:", "sdtargets due 2024 --plan 新能源", None),
     (
         "One item whole, with its citation (a Five-Year-Plan indicator whose decimal point the PDF"
@@ -54,7 +59,7 @@ def run(command: str, env: dict[str, str]) -> str:
     out = subprocess.run(
         [sys.executable, "-m", "sdtargets", *args], env=env, capture_output=True, text=True, check=False
     )
-    text = (out.stderr + out.stdout) if args[0] == "agency" else out.stdout
+    text = (out.stderr + out.stdout) if args[0] in ("agency", "find") else out.stdout
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
 
 

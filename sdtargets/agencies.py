@@ -78,6 +78,8 @@ def resolve(conn: sqlite3.Connection, text: str) -> Agency:
     if len(wanted) > MAX_NAME:
         raise SdError(f"The agency name is too long ({len(wanted)} characters; at most {MAX_NAME}).")
     exact = {r[0] for r in conn.execute("select agency from agency_names where norm = ?", (wanted,))}
+    if not exact and wanted.isascii() and any(c.isalpha() for c in wanted):
+        return _resolve_english(conn, text)
     if len(exact) == 1:
         return get(conn, exact.pop())
     if len(exact) > 1:
@@ -91,6 +93,47 @@ def resolve(conn: sqlite3.Connection, text: str) -> Agency:
         raise SdError(f"{text!r} is ambiguous: it could be {', '.join(close)}. Give one of these names.")
     near = ", ".join(name for name, _ in ranked[:5])
     hint = f" Nearest names: {near}." if near else ""
+    raise SdError(f"No agency is called {text!r}.{hint} See 'sdtargets agencies' for the list.")
+
+
+def _resolve_english(conn: sqlite3.Connection, text: str) -> Agency:
+    """An agency named in English (`data/glossary.yaml`): its official English name, with or
+    without `Shandong Provincial`, or an abbreviation of it. A national body's abbreviation
+    (MIIT, NDRC) is not the provincial department: it is refused, naming the counterpart."""
+    from .glossary import agency_key
+
+    key = agency_key(text)
+    found = {r[0] for r in conn.execute("select agency from agency_names where norm = ?", ("en:" + key,))}
+    if len(found) == 1:
+        return get(conn, found.pop())
+    if len(found) > 1:
+        raise SdError(f"{text!r} names several agencies: {', '.join(sorted(found))}.")
+    national = conn.execute(
+        "select label, zh from glossary where type = 'national' and en = ?", (key,)
+    ).fetchone()
+    if national:
+        label, counterpart = national
+        abbr, _, name = label.partition(": ")
+        english = conn.execute(
+            "select form from agency_names where agency = ? and type = 'english'", (counterpart,)
+        ).fetchone()
+        also = f" ({english[0]})" if english else ""
+        raise SdError(
+            f"{abbr} is the national {name}, not a Shandong agency; its provincial counterpart is"
+            f" {counterpart}{also}: sdtargets agency {counterpart}."
+        )
+    from rapidfuzz import fuzz
+
+    rows = conn.execute("select form, norm, agency from agency_names where norm like 'en:%'").fetchall()
+    scored = sorted(((fuzz.ratio(key, norm[3:]), agency, form) for form, norm, agency in rows), reverse=True)
+    if scored and scored[0][0] >= ACCEPT:
+        best = scored[0][0]
+        close = sorted({agency for score, agency, _ in scored if score >= best - TIE})
+        if len(close) == 1:
+            return get(conn, close[0])
+        raise SdError(f"{text!r} is ambiguous: it could be {', '.join(close)}. Give one of these names.")
+    near = list(dict.fromkeys(f"{form} ({agency})" for score, agency, form in scored[:3] if score >= 50))
+    hint = f" Nearest names: {'; '.join(near)}." if near else ""
     raise SdError(f"No agency is called {text!r}.{hint} See 'sdtargets agencies' for the list.")
 
 
@@ -139,6 +182,14 @@ def duties(
     for it in items:
         it["role"] = "lead" if names & set(it["lead"]) else "support"
     return items
+
+
+def english_name(conn: sqlite3.Connection, name: str) -> str | None:
+    """The agency's official English name (`data/glossary.yaml`), if the glossary gives one."""
+    row = conn.execute(
+        "select form from agency_names where agency = ? and type = 'english'", (name,)
+    ).fetchone()
+    return row[0] if row else None
 
 
 def all_agencies(conn: sqlite3.Connection, kind: str | None = None) -> list[dict]:

@@ -23,15 +23,18 @@ def _done(rows: list) -> ExitCode:
 
 def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy: bool = True) -> ExitCode:
     """`find`: ranked items, each table row showing why it matched."""
-    from .render import emit
-    from .search import find_items, terms_of
+    from .render import emit, message
+    from .search import find_items, prepare
     from .views import find_columns
 
-    items = find_items(conn, text, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl"))
+    q = prepare(conn, text)
+    items = find_items(conn, q, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl"))
+    for note in q.notes:  # how the query was read: English as Chinese, a typo corrected
+        message(note)
     emit(
         items,
         fmt,
-        find_columns(terms_of(text)),
+        find_columns(q.highlight),
         caption=f"{len(items)} {'item matches' if len(items) == 1 else 'items match'} {text!r}",
     )
     return _done(items)
@@ -39,7 +42,7 @@ def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy:
 
 def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | None, fmt: str) -> ExitCode:
     """`agency`: the agency's names and kind as a header, then its duties grouped by plan."""
-    from .agencies import duties, resolve
+    from .agencies import duties, english_name, resolve
     from .render import emit, emit_sections, message
     from .views import role_columns
 
@@ -60,6 +63,9 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     led = sum(it["role"] == "lead" for it in every)
     shown = f" (first {len(items)} shown)" if len(items) < len(every) else ""
     header += f"\n  {led} led, {len(every) - led} supported{shown}"
+    english = english_name(conn, ag.name)
+    if english:
+        header += f"\n  in English: {english}"
     header += _progress_lines(conn, [it["id"] for it in every], filters.year)
     message(header)
     groups: dict[str, list[dict]] = {}

@@ -25,10 +25,10 @@ if TYPE_CHECKING:
     from .load import KnowledgeBase
 
 #: The files whose content decides whether the cache is current.
-KB_FILES = ("targets.yaml", "agencies.yaml", "metrics.yaml")
+KB_FILES = ("targets.yaml", "agencies.yaml", "metrics.yaml", "glossary.yaml")
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 
 def digest_of(folder: Path) -> str:
@@ -65,6 +65,28 @@ def stamp_of(folder: Path) -> str:
 def normalise_text(text: str) -> str:
     """Fold for matching: NFKC (full-width `５Ｇ` → `5G`), lower case, no whitespace."""
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def t2s_table() -> dict[int, str]:
+    """Traditional → simplified, character by character (OpenCC's t2s applied to each CJK
+    character alone; `str.translate` table). Made at build only: OpenCC is never imported by a
+    query. Character by character, not phrase by phrase, so that a folded text keeps its length
+    and a highlight maps back to the original characters."""
+    import opencc
+
+    convert = opencc.OpenCC("t2s.json").convert
+    table: dict[int, str] = {}
+    for lo, hi in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)):
+        for cp in range(lo, hi):
+            out = convert(chr(cp))
+            if len(out) == 1 and out != chr(cp):
+                table[cp] = out
+    return table
+
+
+def search_fold(text: str, t2s: dict[int, str]) -> str:
+    """Fold for search: `normalise_text`, then traditional characters to simplified."""
+    return normalise_text(text).translate(t2s)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -159,6 +181,25 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
     # the folded text that `find` scans and indexes, apart from the wide item rows: a 1–2
     # character query reads every row of it, and narrow rows are a third faster to scan
     "item_search": ({"rowid": int, "id": str, "search": str}, "rowid"),
+    # each item's searched fields, folded as `item_search` is: read only for the hits, to rank
+    # them (title, metrics, body text, section headings, agency names, its plan's names)
+    "item_fields": (
+        {
+            "id": str,
+            "kind": str,
+            "title": str,
+            "metric": str,
+            "body": str,
+            "section": str,
+            "agency": str,
+            "plan": str,
+        },
+        "id",
+    ),
+    # traditional → simplified characters (`t2s_table`), for folding a query without OpenCC
+    "fold_chars": ({"t": str, "s": str}, "t"),
+    # the bilingual glossary (data/glossary.yaml): English term (folded) → Chinese term
+    "glossary": ({"en": str, "zh": str, "type": str, "label": str}, None),
     "item_agencies": ({"item_id": str, "agency": str, "role": str, "word": str, "position": int}, None),
     "targets": (
         {
@@ -245,6 +286,9 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
             if form and form not in seen:
                 seen.add(form)
                 forms.append({"form": form, "norm": normalise_text(form), "agency": a["name"], "type": kind})
+    from .glossary import agency_forms
+
+    forms += agency_forms(kb.glossary, {a["name"] for a in kb.agencies})
     db["agency_names"].insert_all(forms)
     db["agency_names"].create_index(["norm"])
 
@@ -256,9 +300,31 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
         {"id": item["id"], "json": json.dumps(item_object(item, plans[item["plan"]]), ensure_ascii=False)}
         for item in kb.items
     )
+    t2s = t2s_table()
+    db["fold_chars"].insert_all({"t": chr(k), "s": v} for k, v in t2s.items())
     db["item_search"].insert_all(
-        {"rowid": n, "id": item["id"], "search": _search_text(item)} for n, item in enumerate(kb.items, 1)
+        {"rowid": n, "id": item["id"], "search": _search_text(item, t2s)}
+        for n, item in enumerate(kb.items, 1)
     )
+    plan_names = {
+        p["id"]: search_fold(" ".join([p["title"], p.get("short") or "", *(p.get("aliases") or [])]), t2s)
+        for p in kb.plans
+    }
+    stats = {"items": 0, "title": 0, "metric": 0, "body": 0, "section": 0}
+
+    def fields(item: dict) -> dict:
+        row = _field_row(item, t2s, plan_names)
+        stats["items"] += 1
+        for key in ("title", "metric", "body", "section"):
+            stats[key] += len(row[key])
+        return row
+
+    db["item_fields"].insert_all(fields(item) for item in kb.items)
+    db["meta"].insert({"key": "stats", "value": json.dumps(stats)})
+    from .glossary import glossary_rows
+
+    db["glossary"].insert_all(glossary_rows(kb.glossary, t2s))
+    db["glossary"].create_index(["en"])
     db["item_agencies"].insert_all(
         {"item_id": item["id"], "agency": name, "role": role, "word": word, "position": pos}
         for item in kb.items
@@ -347,11 +413,27 @@ def _lead_word(item: dict) -> str | None:
     return item.get("lead_word") or ("牵头单位" if item["lead"] else None)
 
 
-def _search_text(item: dict) -> str:
+def _search_text(item: dict, t2s: dict[int, str]) -> str:
     """What `find` matches: the text, the section headings and the targets' metrics and years,
-    folded (NFKC, lower case, no whitespace)."""
+    folded (`search_fold`: NFKC, lower case, no whitespace, simplified characters)."""
     metrics = " ".join(f"{t['metric']} {t['year']}" for t in item["targets"])
-    return normalise_text(" ".join([item["text"], *item["section"], metrics]))
+    return search_fold(" ".join([item["text"], *item["section"], metrics]), t2s)
+
+
+def _field_row(item: dict, t2s: dict[int, str], plan_names: dict[str, str]) -> dict:
+    """An item's searched fields apart (`item_fields`), folded as `_search_text` folds them;
+    metrics and headings are joined with a space, which the fold removes, so a term never spans
+    two of them only where the text itself runs them together."""
+    return {
+        "id": item["id"],
+        "kind": item["kind"],
+        "title": search_fold(item["title"], t2s),
+        "metric": "|".join(search_fold(f"{t['metric']} {t['year']}", t2s) for t in item["targets"]),
+        "body": search_fold(item["text"], t2s),
+        "section": "|".join(search_fold(h, t2s) for h in item["section"]),
+        "agency": "|".join(search_fold(a, t2s) for a in item["lead"] + item["support"]),
+        "plan": plan_names[item["plan"]],
+    }
 
 
 def _item_row(item: dict) -> dict:

@@ -45,6 +45,7 @@ class KnowledgeBase:
     plans: list[dict]
     items: list[dict]
     agencies: list[dict]
+    glossary: dict = field(default_factory=dict)  # data/glossary.yaml (English names and terms)
     digest: str = ""
     stamp: str = ""
     problems: list[str] = field(default_factory=list)
@@ -139,6 +140,14 @@ def load(folder: Path) -> KnowledgeBase:
         raise SdError(_summary(problems), details=problems)
     kb.vocabulary = Vocabulary(vocab["metrics"], vocab["links"])
     normalise(kb)
+    from .glossary import GLOSSARY_FILE, check
+
+    gpath = folder / GLOSSARY_FILE
+    if gpath.exists():
+        kb.glossary = read_yaml(gpath) or {}
+        problems = [f"{GLOSSARY_FILE}: {p}" for p in check(kb.glossary)]
+        if problems:
+            raise SdError(_summary(problems), details=problems)
     kb.digest, kb.stamp = digest, stamp
     return kb
 

@@ -95,6 +95,8 @@ def resolve_plan(conn: sqlite3.Connection, text: str) -> list[str]:
         for r in rows
         if wanted in normalise_text(r["title"]) or wanted in normalise_text(r["short"] or "")
     ]
+    if not found and wanted.isascii() and any(c.isalpha() for c in wanted):
+        found = _plans_in_english(conn, text, [r["id"] for r in rows])
     if not found:
         ids = ", ".join(r["id"] for r in rows)
         raise SdError(f"Unknown plan {text!r}: plans are {ids} (see 'sdtargets plans').")
@@ -104,6 +106,17 @@ def resolve_plan(conn: sqlite3.Connection, text: str) -> list[str]:
         if parent in out and pid not in out:
             out.append(pid)
     return out
+
+
+def _plans_in_english(conn: sqlite3.Connection, text: str, order: list[str]) -> list[str]:
+    """Plans whose English title (`data/glossary.yaml`) contains ``text``'s words in order
+    (`--plan "new energy"`)."""
+    from .glossary import en_key
+
+    key = f" {en_key(text)} "
+    rows = conn.execute("select en, zh from glossary where type = 'plan'").fetchall()
+    hits = {pid for en, pid in rows if key in f" {en} "}
+    return [pid for pid in order if pid in hits]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,12 +3,24 @@
 Chinese has no spaces between words, so the index is SQLite FTS5 with the `trigram` tokenizer.
 Trigrams cannot find a 1- or 2-character term (`5G`, `氢能`): those are matched with GLOB
 on the folded text instead, which is a few milliseconds over the whole base. Every term of the
-query must occur (`储能 2025`). Near misses of a one-word query (`人型机器人`) are then scored
-with rapidfuzz over the items that share a trigram with it, and always rank below exact hits.
+query must occur (`储能 2025`).
+
+A query is read into term groups first (`prepare`): each word, folded (width, case,
+traditional characters to simplified), or an English phrase of the glossary standing for its
+Chinese terms (`hydrogen` → 氢能 or 氢). Items with every group are ranked by a BM25F score
+computed over their fields apart (`item_fields`: title, metrics, body, headings), the same way
+for short and long terms (FTS5's own bm25() cannot rank the GLOB-matched short terms). A group
+with no hit at all is then tried as a typo of a word the base does contain (one character
+changed, missing, extra or swapped: `新能原汽车` → 新能源汽车); a one-word query of three or more
+characters also gets rapidfuzz near misses. Every result's `score` (0–100) is its relevance
+placed in its tier's band: all words found 60–100, after a typo correction 30–60, fuzzy 5–30.
 """
 
 from __future__ import annotations
 
+import json
+import math
+import re
 import sqlite3
 import unicodedata
 from collections import namedtuple
@@ -24,11 +36,51 @@ MAX_QUERY = 200
 FUZZY_MIN = 75
 #: Fuzzy scoring looks at no more than this many trigram candidates.
 FUZZY_CANDIDATES = 2000
-EXACT_PHRASE, ALL_TERMS, FUZZY_CAP = 100, 95, 90
+#: The score bands of the tiers (low, high): every word found; found after a typo correction;
+#: a fuzzy near miss. Within a band a hit's place is its relevance (0–1), the same measure in
+#: every tier.
+EXACT_BAND, TYPO_BAND, FUZZY_BAND = (60.0, 100.0), (30.0, 60.0), (5.0, 30.0)
+#: BM25F: field weights and length normalisation (how much a long field dilutes a mention).
+#: A term in an item's own title or its metrics says the item is about it; a heading says the
+#: item sits in a part about it; a mention in the body is the base case. Names of agencies
+#: inside the text (`（牵头单位：山东黄河河务局）`) are not the item's subject and count nothing.
+FIELD_WEIGHT = {"title": 3.0, "metric": 2.0, "section": 2.0, "body": 1.0}
+FIELD_B = {"title": 0.3, "metric": 0.3, "section": 0.3, "body": 0.75}
+K1 = 1.2
+#: Added to the weighted frequency when the item's plan is named by the term (its title or
+#: alias: `新能源` and the New Energy plan).
+PLAN_BOOST = 0.6
+#: Relevance = S / (S + HALF · groups): S, the BM25F sum over term groups, at which an item is
+#: half way up its band.
+HALF = 2.5
+#: A multi-word query whose words stand together, in order, somewhere in the item.
+PHRASE_BONUS = 1.25
+#: Shortest query word that may be corrected as a typo (shorter ones have too many neighbours).
+TYPO_MIN = 3
 
 
-#: One search result: the item, its score (0–100) and why it matched ("phrase", "terms", "fuzzy").
-Hit = namedtuple("Hit", "item_id score how")
+#: One search result: the item, its score (0–100), how it matched ("phrase", "terms", "typo",
+#: "fuzzy") and the field where the query's words weigh most ("title", "metric", "text",
+#: "section", "agency").
+Hit = namedtuple("Hit", "item_id score how field", defaults=("text",))
+#: A term group: the folded alternatives any of which satisfies it, and what the user typed.
+Group = namedtuple("Group", "alts label english")
+
+
+class Query:
+    """A query read into term groups, with what a person should be told about how it was read
+    (``notes``: English searched as Chinese, a typo corrected) and the terms to highlight."""
+
+    def __init__(self, text: str, groups: list[Group]) -> None:
+        self.text, self.groups = text, groups
+        self.notes: list[str] = []
+        self.corrected: dict[int, str] = {}
+
+    @property
+    def highlight(self) -> list[str]:
+        """Every folded term searched for, longest first (for snippets)."""
+        alts = {a for g in self.groups for a in g.alts}
+        return sorted(alts, key=len, reverse=True)
 
 
 def terms_of(query: str) -> list[str]:
@@ -43,9 +95,73 @@ def terms_of(query: str) -> list[str]:
     return terms
 
 
+def _t2s(conn: sqlite3.Connection, terms: list[str]) -> dict[int, str]:
+    """The traditional → simplified folds for the CJK characters of ``terms`` (read from the
+    table made at build: no converter is imported at query time)."""
+    chars = sorted({c for t in terms for c in t if c >= "\u3400"})
+    if not chars:
+        return {}
+    rows = conn.execute(
+        "select t, s from fold_chars where t in (select value from json_each(?))", (json.dumps(chars),)
+    )
+    return {ord(t): s for t, s in rows}
+
+
+_LETTERS = re.compile(r"[a-z]{2,}")
+
+
+def prepare(conn: sqlite3.Connection, text: str) -> Query:
+    """Read a query into term groups: English phrases of the glossary (longest first) stand
+    for their Chinese terms; every other word is itself, folded to simplified characters."""
+    terms = terms_of(text)
+    t2s = _t2s(conn, terms)
+    english: dict[str, list[str]] = {}
+    if any(_LETTERS.search(t) for t in terms):
+        from .glossary import en_key
+
+        keys = {en_key(" ".join(terms[i:j])) for i in range(len(terms)) for j in range(i + 1, len(terms) + 1)}
+        sql = (
+            "select en, zh from glossary where type != 'national' and en in (select value from json_each(?))"
+        )
+        for en, zh in conn.execute(sql, (json.dumps(sorted(keys)),)):
+            english.setdefault(en, [])
+            if zh not in english[en]:
+                english[en].append(zh)
+    groups: list[Group] = []
+    i = 0
+    while i < len(terms):
+        if english:
+            from .glossary import en_key
+
+            ascii_run = i
+            while ascii_run < len(terms) and terms[ascii_run].isascii():
+                ascii_run += 1
+            for j in range(ascii_run, i, -1):  # English phrases are runs of ASCII words
+                key = en_key(" ".join(terms[i:j]))
+                if key in english:
+                    groups.append(Group(tuple(english[key]), " ".join(terms[i:j]), True))
+                    i = j
+                    break
+            else:
+                groups.append(Group((terms[i].translate(t2s),), terms[i], False))
+                i += 1
+        else:
+            groups.append(Group((terms[i].translate(t2s),), terms[i], False))
+            i += 1
+    q = Query(text, groups)
+    for g in groups:
+        if g.english and g.alts != (normalise_text(g.label),):
+            q.notes.append(f"searched {g.label!r} as {' or '.join(g.alts)}")
+    return q
+
+
 def _fts_phrase(term: str) -> str:
     """An FTS5 phrase literal: the term quoted, so `NEAR`, `OR`, `*` are plain text."""
     return '"' + term.replace('"', '""') + '"'
+
+
+def _glob_escape(term: str) -> str:
+    return term.replace("[", "[[]").replace("*", "[*]").replace("?", "[?]")
 
 
 def _items_with(conn: sqlite3.Connection, term: str) -> set[str]:
@@ -57,58 +173,191 @@ def _items_with(conn: sqlite3.Connection, term: str) -> set[str]:
         return {r[0] for r in conn.execute(sql, (_fts_phrase(term),))}
     # GLOB, not instr: the same test on the folded text (both are case-sensitive), at twice the
     # speed over a large base (19 ms against 45 ms for `5g` at 100× the real one)
-    pattern = "*" + term.replace("[", "[[]").replace("*", "[*]").replace("?", "[?]") + "*"
+    pattern = "*" + _glob_escape(term) + "*"
     return {r[0] for r in conn.execute("select id from item_search where search glob ?", (pattern,))}
 
 
-def search(conn: sqlite3.Connection, query: str, fuzzy: bool = True) -> list[Hit]:
+def _group_items(conn: sqlite3.Connection, group: Group) -> set[str]:
+    found: set[str] = set()
+    for alt in group.alts:
+        found |= _items_with(conn, alt)
+    return found
+
+
+def search(conn: sqlite3.Connection, query: str | Query, fuzzy: bool = True) -> list[Hit]:
     """All items matching ``query``, best first; ties keep source order."""
-    terms = terms_of(query)
-    phrase = "".join(terms)
-    exact: set[str] | None = None
-    for term in terms:
-        found = _items_with(conn, term)
-        exact = found if exact is None else exact & found
-    exact = exact or set()
-    whole = _items_with(conn, phrase) & exact if len(terms) > 1 else exact
-    hits = [
-        Hit(i, EXACT_PHRASE if i in whole else ALL_TERMS, "phrase" if i in whole else "terms") for i in exact
-    ]
-    if fuzzy and len(terms) == 1 and len(phrase) >= 3:
-        hits += _fuzzy(conn, phrase, exclude=exact)
+    q = query if isinstance(query, Query) else prepare(conn, query)
+    found = [_group_items(conn, g) for g in q.groups]
+    how = "terms"
+    if not all(found):
+        # a word found nowhere: perhaps a typo of a word the base has
+        for n, g in enumerate(q.groups):
+            if found[n] or g.english or len(g.alts[0]) < TYPO_MIN or not g.alts[0].isalnum():
+                continue
+            fixed = correct(conn, g.alts[0])
+            if fixed:
+                q.groups[n] = Group((fixed,), g.label, False)
+                q.corrected[n] = fixed
+                found[n] = _items_with(conn, fixed)
+                q.notes.append(f"no exact match for {g.label}; showing {fixed}")
+                how = "typo"
+        for n, g in enumerate(q.groups):
+            if not found[n] and not g.english and _LETTERS.search(g.label):
+                q.notes.append(f"{g.label!r} is not in the English glossary (data/glossary.yaml)")
+    exact = set.intersection(*found) if all(found) else set()
+    phrase = None
+    if len(q.groups) > 1 and all(len(g.alts) == 1 for g in q.groups):
+        phrase = "".join(g.alts[0] for g in q.groups)
+    hits = _ranked(conn, q, exact, how, phrase, [len(f) for f in found])
+    if fuzzy and len(q.groups) == 1 and not q.groups[0].english and len(q.groups[0].alts[0]) >= 3:
+        hits += _fuzzy(conn, q.groups[0].alts[0], exclude=exact)
     seq = _source_order(conn, [h.item_id for h in hits])
     hits.sort(key=lambda h: (-h.score, seq.get(h.item_id, 0)))
     return hits
 
 
+def correct(conn: sqlite3.Connection, term: str) -> str | None:
+    """The word of the base one edit from ``term`` (a character changed, missing, extra, or
+    two swapped) that the most items contain; None if there is none. The vocabulary is the
+    base's own folded text (items, headings, metrics, so titles and agency names too), searched
+    with one GLOB scan of `item_search`."""
+    n = len(term)
+    shapes = {term[:i] + "\0" + term[i + 1 :] for i in range(n)}  # \0: any one character
+    shapes |= {term[:i] + "\0" + term[i:] for i in range(1, n)}
+    shapes |= {term[:i] + term[i + 1] + term[i] + term[i + 2 :] for i in range(n - 1)}
+    if n > TYPO_MIN:
+        shapes |= {term[:i] + term[i + 1 :] for i in range(n)}
+    shapes.discard(term)
+    # candidates: the items holding each shape's longest literal run (an index lookup for three
+    # characters or more, a GLOB scan for two), or, where no run is two characters long
+    # (`碳?峰`), the shape itself by GLOB; then the shapes are matched in Python
+    ids: set[str] = set()
+    for sh in shapes:
+        run = max(sh.split("\0"), key=len)
+        if len(run) >= 2:
+            ids |= _items_with(conn, run)
+        else:
+            pattern = "*" + _glob_escape(sh).replace("\0", "?") + "*"
+            ids |= {r[0] for r in conn.execute("select id from item_search where search glob ?", (pattern,))}
+    sql = "select search from item_search where id in (select value from json_each(?))"
+    rows = [r[0] for r in conn.execute(sql, (json.dumps(sorted(ids), ensure_ascii=False),))]
+    if not rows:
+        return None
+    patterns = [re.compile("".join("." if c == "\0" else re.escape(c) for c in sh)) for sh in shapes]
+    counts: dict[str, int] = {}
+    for text in rows:
+        words = {m.group() for p in patterns for m in p.finditer(text) if m.group().isalnum()}
+        for w in words - {term}:
+            counts[w] = counts.get(w, 0) + 1
+    if not counts:
+        return None
+    # a changed or swapped character first (the commonest typo), then a missing one, then an
+    # extra one: dropping a character leaves a piece of the query itself (`数字经剂` → 数字经),
+    # always more frequent than the word meant; among equals, the word most items contain
+    order = {n: 0, n + 1: 1, n - 1: 2}
+    return min(counts, key=lambda w: (order[len(w)], -counts[w], w))
+
+
 def _source_order(conn: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
     """Each hit's position in the sources (ties in score keep source order): the hits only,
     not the whole base."""
-    import json
-
     sql = "select id, seq from items where id in (select value from json_each(?))"
     return dict(conn.execute(sql, (json.dumps(ids, ensure_ascii=False),)).fetchall())
 
 
+def _stats(conn: sqlite3.Connection) -> dict:
+    row = conn.execute("select value from meta where key = 'stats'").fetchone()
+    stats = json.loads(row[0])
+    n = max(stats["items"], 1)
+    return {"items": n, **{k: max(stats[k] / n, 1.0) for k in FIELD_WEIGHT}}
+
+
+def _ranked(
+    conn: sqlite3.Connection, q: Query, ids: set[str], how: str, phrase: str | None, dfs: list[int]
+) -> list[Hit]:
+    """BM25F over the hits' fields: per term group, the weighted, length-normalised frequency
+    of its best alternative in title, metrics, headings and body (agency names inside the body
+    subtracted), plus a boost when the item's plan is named; saturated with K1 and weighted by
+    how rare the group is (idf). Placed in the tier's band by `relevance`."""
+    if not ids:
+        return []
+    stats = _stats(conn)
+    n_items = stats["items"]
+    idf = [math.log(1 + (n_items - df + 0.5) / (df + 0.5)) for df in dfs]
+    band = TYPO_BAND if how == "typo" else EXACT_BAND
+    sql = (
+        "select id, title, metric, body, section, agency, plan from item_fields"
+        " where id in (select value from json_each(?))"
+    )
+    hits = []
+    for iid, title, metric, body, section, agency, plan in conn.execute(sql, (json.dumps(sorted(ids)),)):
+        fields = {"title": title, "metric": metric, "section": section, "body": body}
+        total = 0.0
+        weight_by_field = dict.fromkeys(fields, 0.0)
+        for g, g_idf in zip(q.groups, idf, strict=True):
+            best, best_fields = 0.0, None
+            for alt in g.alts:
+                tf_sum, parts = 0.0, {}
+                for name, text in fields.items():
+                    tf = text.count(alt)
+                    if name == "body" and tf:
+                        tf = max(tf - agency.count(alt), 0)
+                    if tf:
+                        norm = 1 - FIELD_B[name] + FIELD_B[name] * len(text) / stats[name]
+                        parts[name] = FIELD_WEIGHT[name] * tf / norm
+                        tf_sum += parts[name]
+                if alt in plan:
+                    tf_sum += PLAN_BOOST
+                if tf_sum > best:
+                    best, best_fields = tf_sum, parts
+            total += g_idf * best / (K1 + best)
+            for name, w in (best_fields or {}).items():
+                weight_by_field[name] += w
+        if phrase and phrase in body + "|" + title:
+            total *= PHRASE_BONUS
+        r = total / (total + HALF * len(q.groups))
+        score = round(band[0] + (band[1] - band[0]) * r, 1)
+        field = _field_name(weight_by_field, title, agency, q)
+        whole = len(q.groups) == 1 or (phrase is not None and phrase in body)
+        kind = "phrase" if how == "terms" and whole else how
+        hits.append(Hit(iid, min(score, band[1] - 0.1), kind, field))
+    return hits
+
+
+def _field_name(weights: dict[str, float], title: str, agency: str, q: Query) -> str:
+    """Where the query's words weigh most: the title if they are in it, else the field with
+    the greatest weight; "agency" when they occur only in the names of agencies."""
+    if any(w > 0 for w in weights.values()):
+        if weights["title"] > 0:
+            return "title"
+        best = max(("metric", "body", "section"), key=lambda k: weights[k])
+        return "text" if best == "body" else best
+    return "agency" if any(a in agency for g in q.groups for a in g.alts) else "text"
+
+
 def find_items(
     conn: sqlite3.Connection,
-    query: str,
+    query: str | Query,
     filters,  # noqa: ANN001 - query.Filters
     fuzzy: bool = True,
     encoded: bool = False,
 ) -> list[dict] | list[Encoded]:
-    """`find`: the matching items, best first, each with its ``score`` and ``match``: objects,
-    or with ``encoded`` still as JSON (`render.Encoded`, for JSON output)."""
+    """`find`: the matching items, best first, each with its ``score``, ``match`` (how it
+    matched) and ``match_field`` (where): objects, or with ``encoded`` still as JSON
+    (`render.Encoded`, for JSON output)."""
     from .query import filtered_ids, items_by_id, items_encoded
 
     hits = {h.item_id: h for h in search(conn, query, fuzzy=fuzzy)}
     ids = filtered_ids(conn, filters, list(hits))
     if encoded:
-        return [e.adding(score=hits[e.id].score, match=hits[e.id].how) for e in items_encoded(conn, ids)]
+        return [
+            e.adding(score=hits[e.id].score, match=hits[e.id].how, match_field=hits[e.id].field)
+            for e in items_encoded(conn, ids)
+        ]
     items = items_by_id(conn, ids)
     for it in items:
-        it["score"] = hits[it["id"]].score
-        it["match"] = hits[it["id"]].how
+        h = hits[it["id"]]
+        it["score"], it["match"], it["match_field"] = h.score, h.how, h.field
     return items
 
 
@@ -124,14 +373,39 @@ def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit
         return []
     from rapidfuzz import fuzz
 
+    low, high = FUZZY_BAND
     out = []
     for iid, text in rows:
         if iid in exclude:
             continue
-        score = fuzz.partial_ratio(phrase, text)
-        if score >= FUZZY_MIN:
-            out.append(Hit(iid, round(min(score, FUZZY_CAP - 1), 1), "fuzzy"))
+        similarity = fuzz.partial_ratio(phrase, text)
+        if similarity >= FUZZY_MIN:
+            r = (similarity - FUZZY_MIN) / (100 - FUZZY_MIN)
+            out.append(Hit(iid, round(min(low + (high - low) * r, high - 0.1), 1), "fuzzy", "text"))
     return out
+
+
+def match_snippet(item: dict, terms: list[str], width: int = 36) -> tuple[str, list[tuple[int, int]]]:
+    """The table's `match` cell: the text around the hit; where the words are not in the text,
+    the section heading or target metric that holds them, named (`section: 五、深入实施黄河重大
+    国家战略`), so that every row shows why it is there."""
+    text, spans = snippet(item["text"], terms, width)
+    if spans or item.get("match") == "fuzzy":
+        return text, spans
+    for label, values in (
+        ("section", reversed(item["section"])),
+        ("metric", (t["metric"] for t in item["targets"])),
+    ):
+        for value in values:
+            found, spans = snippet(value, terms, width)
+            if spans:
+                return _labelled(label, found, spans)
+    return text, []
+
+
+def _labelled(label: str, text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    shift = len(label) + 2
+    return f"{label}: {text}", [(a + shift, b + shift) for a, b in spans]
 
 
 @lru_cache(maxsize=8192)

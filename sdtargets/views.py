@@ -57,12 +57,12 @@ ITEM_COLUMNS = [
 def find_columns(terms: list[str]) -> list[Column]:
     """Item columns with a highlighted snippet saying why each matched (made only for the
     rows a table actually draws: JSON has no use for it)."""
-    from .search import snippet
+    from .search import match_snippet
 
     return [
         Column("id", lambda i: i["id"], no_wrap=True),
         Column("score", lambda i: f"{i['score']:g}", no_wrap=True),
-        Column("match", lambda i: snippet(i["text"], terms), ratio=4),
+        Column("match", lambda i: match_snippet(i, terms), ratio=4),
         Column("lead / support", agencies_text, ratio=2, joiner="、"),
         Column("years", years_text, no_wrap=True),
         Column("targets", targets_text, ratio=3),

@@ -65,14 +65,14 @@ def test_the_2024_figure_of_the_same_metric_is_due_in_2024(cli):
 def test_find_humanoid_robots_finds_the_future_industry_measures(cli):
     result = cli("find", "人形机器人", "--json")
     assert result.code == 0, result
-    exact = [i["id"] for i in result.json if i["score"] == 100 and i["plan"].startswith("act2024")]
-    assert exact == ["act2024-rd.2", "act2024-ecosystem.3"]
+    exact = [i["id"] for i in result.json if i["score"] >= 60 and i["plan"].startswith("act2024")]
+    assert exact == ["act2024-ecosystem.3", "act2024-rd.2"]
 
 
 def test_find_low_altitude_economy(cli):
     result = cli("find", "低空经济", "--json")
     assert result.code == 0, result
-    exact = [i["id"] for i in result.json if i["score"] == 100 and i["plan"].startswith("act2024")]
+    exact = [i["id"] for i in result.json if i["score"] >= 60 and i["plan"].startswith("act2024")]
     assert exact == ["act2024-rd.1"]
 
 

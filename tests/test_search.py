@@ -14,7 +14,8 @@ def ids(hits):
 
 
 def test_two_character_query_finds_5g_tasks(conn):
-    assert ids(search(conn, "5G"))[:3] == ["green2023.16", "green2023.38", "green2023.96"]
+    # the tasks about 5G networks first; those naming 5G among other things after them
+    assert ids(search(conn, "5G"))[:3] == ["fyp14.c16p1", "green2023.38", "act2024-ict.15"]
 
 
 def test_full_width_input_is_folded(conn):
@@ -40,7 +41,7 @@ def test_exact_hits_rank_above_fuzzy_ones(conn):
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
     assert hits[0].how == "phrase"
-    assert all(h.score < 95 for h in hits if h.how == "fuzzy")
+    assert all(h.score < 30 for h in hits if h.how == "fuzzy")
 
 
 @pytest.mark.parametrize(
@@ -102,7 +103,7 @@ def test_json_items_written_as_stored_are_exactly_the_encoded_objects(conn, cli,
     objects = find_items(conn, query, Filters())
     encoded = find_items(conn, query, Filters(), encoded=True)
     assert objects and [str(e) for e in encoded] == [json.dumps(o, ensure_ascii=False) for o in objects]
-    assert any(o["match"] == "fuzzy" for o in objects) == (query == "人型机器人")  # float scores too
+    assert any(o["match"] in ("typo", "fuzzy") for o in objects) == (query == "人型机器人")
     out = cli("find", *query.split(), "--json").out
     assert out == "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in objects) + "\n]\n"
     assert settings.last_ids == [o["id"] for o in objects]  # the shell's `show N` after JSON output

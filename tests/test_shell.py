@@ -18,8 +18,8 @@ def run_shell(conn, keys: str, capsys) -> str:
 
 def test_query_show_row_and_quit(conn, capsys):
     out = run_shell(conn, "find 5G --limit 2\nshow 1\nquit\n", capsys)
-    assert "green2023.16" in out
-    assert "source: data/sources/002_0cfda77acafe7ff7.txt" in out
+    assert "fyp14.c16p1" in out
+    assert "source: data/sources/003_38459b941ad8ea21.txt" in out
 
 
 def test_tab_completes_an_agency_alias(conn, capsys):

@@ -1,0 +1,255 @@
+"""What people mean: ranking among exact hits, typos, traditional characters, English, and why
+each row matched — on the issue's real queries, with the exact answers expected."""
+
+from __future__ import annotations
+
+import pytest
+
+from sdtargets.search import search
+
+
+def top(conn, query: str, n: int = 3) -> list[str]:
+    return [h.item_id for h in search(conn, query)][:n]
+
+
+# ---- ranking
+
+
+def test_yellow_river_tasks_under_the_yellow_river_strategy_come_first(conn):
+    """The four tasks under 深入实施黄河重大国家战略 lead (沿黄生态廊道 matched by its heading
+    alone); items that mention the river in passing come after."""
+    assert top(conn, "黄河", 4) == ["green2023.57", "green2023.56", "green2023.55", "green2023.54"]
+
+
+def test_the_ai_items_come_first_for_artificial_intelligence(conn):
+    assert top(conn, "人工智能") == ["act2024-ict.3", "act2024-digital.17", "fyp14.c17p1"]
+
+
+def test_a_term_in_the_title_ranks_first_for_grain(conn):
+    assert top(conn, "粮食") == ["act2024-risk.4", "act2024-risk.5", "fyp14.ind20"]
+
+
+def test_scores_are_ordered_and_ties_keep_source_order(conn):
+    hits = search(conn, "5G")
+    seq = dict(conn.execute("select id, seq from items"))
+    keys = [(-h.score, seq[h.item_id]) for h in hits]
+    assert keys == sorted(keys)
+    assert all(60 <= h.score < 100 and h.how == "phrase" for h in hits)
+
+
+def test_items_naming_the_term_only_as_an_agency_score_at_the_bottom_of_the_band(cli):
+    """山东黄河河务局 is named only in the tasks' agency clauses: those are hits (every word
+    occurs), with no relevance, and say that they matched an agency."""
+    got = cli("find", "河务局", "--json", "--fields", "id,score,match_field").json
+    assert got == [{"id": f"green2023.{n}", "score": 60.0, "match_field": "agency"} for n in (55, 56, 57)]
+
+
+def test_two_words_standing_together_rank_as_a_phrase(conn):
+    hits = search(conn, "核电 装机")
+    assert hits[0].item_id == "act2024-newenergy.1"
+    assert {h.how for h in hits} <= {"phrase", "terms"}
+
+
+# ---- typos
+
+
+@pytest.mark.parametrize(
+    ("query", "fixed", "first"),
+    [
+        ("新能原汽车", "新能源汽车", "act2024-equipment.9"),
+        ("人工只能", "人工智能", "act2024-ict.3"),
+        ("碳打峰", "碳达峰", "gxt2024.5"),
+        ("人型机器人", "人形机器人", "act2024-ecosystem.3"),
+    ],
+)
+def test_a_typo_shows_the_corrected_word_and_its_items(cli, query, fixed, first):
+    result = cli("find", query, "--json")
+    assert result.code == 0, result
+    assert result.err == f"no exact match for {query}; showing {fixed}\n"
+    assert result.json[0]["id"] == first
+    assert result.json[0]["match"] == "typo" and 30 <= result.json[0]["score"] < 60
+
+
+def test_a_word_that_exists_is_never_corrected(cli):
+    result = cli("find", "碳达峰", "--json")
+    assert result.err == ""
+    assert {i["match"] for i in result.json} <= {"phrase", "fuzzy"}
+
+
+def test_typo_hits_rank_above_fuzzy_ones_and_below_exact_ones(conn):
+    hits = search(conn, "新能原汽车")
+    tiers = [{"phrase": 0, "terms": 0, "typo": 1, "fuzzy": 2}[h.how] for h in hits]
+    assert tiers == sorted(tiers)
+
+
+# ---- traditional characters
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"), [("數字經濟", "数字经济"), ("氫能", "氢能"), ("黃河", "黄河")]
+)
+def test_traditional_characters_find_what_simplified_ones_do(conn, traditional, simplified):
+    assert [(h.item_id, h.score) for h in search(conn, traditional)] == [
+        (h.item_id, h.score) for h in search(conn, simplified)
+    ]
+
+
+def test_traditional_hydrogen_puts_the_hydrogen_task_first(conn):
+    assert top(conn, "氫能", 1) == ["act2024-newenergy.5"]
+
+
+# ---- English
+
+
+def test_english_term_says_which_chinese_terms_it_searched(cli):
+    result = cli("find", "hydrogen", "--json")
+    assert result.code == 0, result
+    assert result.err == "searched 'hydrogen' as 氢能 or 氢\n"
+    assert [i["id"] for i in result.json][:3] == ["act2024-newenergy.5", "fyp14.c7p3", "fyp14.goal10"]
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("energy storage", "act2024-newenergy.4"),
+        ("Yellow River", "green2023.57"),
+        ("5G base stations", "act2024-ict.15"),
+        ("elderly care", "act2024-digital.14"),
+        ("nuclear power", "act2024-newenergy.1"),
+    ],
+)
+def test_english_phrases_find_the_items_about_them(conn, query, first):
+    assert top(conn, query, 1) == [first]
+
+
+def test_english_and_chinese_mix_in_one_query(conn):
+    assert top(conn, "energy storage 2025", 1) == ["act2024-newenergy.4"]
+
+
+def test_english_agency_name_resolves_without_shandong_provincial(cli):
+    result = cli("agency", "Department of Industry and Information Technology", "--json", "--fields", "id")
+    assert result.code == 0, result
+    assert result.json[0] == {"id": "green2023.3"}
+    same = cli("agency", "省工业和信息化厅", "--json", "--fields", "id")
+    assert result.json == same.json
+
+
+def test_agency_header_gives_the_official_english_name(cli):
+    result = cli("agency", "省发改委", "--limit", "1")
+    assert "  in English: Shandong Provincial Development and Reform Commission\n" in result.err
+
+
+def test_national_abbreviation_is_not_silently_the_provincial_department(cli):
+    result = cli("agency", "MIIT")
+    assert result.code == 2
+    assert result.err == (
+        "sdtargets: MIIT is the national Ministry of Industry and Information Technology, not a"
+        " Shandong agency; its provincial counterpart is 省工业和信息化厅 (Shandong Provincial"
+        " Department of Industry and Information Technology): sdtargets agency 省工业和信息化厅.\n"
+    )
+
+
+def test_an_english_agency_abbreviation_of_the_provincial_body_resolves(conn):
+    from sdtargets.agencies import resolve
+
+    assert resolve(conn, "Shandong DRC").name == "省发展改革委"
+    assert resolve(conn, "State Grid Shandong").name == "国网山东省电力公司"
+    assert resolve(conn, "Health Comission").name == "省卫生健康委"  # a near spelling
+
+
+# ---- why it matched
+
+
+def test_an_item_matched_only_in_its_section_heading_shows_the_heading(cli):
+    result = cli("find", "黄河", "--json", "--fields", "id,match_field")
+    assert {"id": "green2023.54", "match_field": "section"} in result.json
+    table = cli("find", "黄河", "--plan", "green2023")
+    row = next(line for line in table.out.splitlines() if line.startswith("green2023.54"))
+    assert "section: 五、深入实施黄河重大国家战略" in row
+
+
+def test_match_field_names_title_metric_and_text(cli):
+    got = {i["id"]: i["match_field"] for i in cli("find", "5G", "--json").json}
+    assert got["fyp14.c16p0"] == "title"
+    assert got["fyp14.r6"] == "metric"
+    assert got["green2023.38"] == "text"
+
+
+# ---- the glossary
+
+
+def test_every_plan_and_agency_of_the_base_has_an_english_entry(kb):
+    from sdtargets.glossary import missing
+
+    assert missing(kb) == []
+
+
+def test_glossary_is_well_formed_and_its_chinese_terms_are_the_documents_words(kb, conn):
+    from sdtargets.glossary import check
+
+    g = kb.glossary
+    assert check(g) == []
+    assert len(g["terms"]) >= 300
+    assert {"gwr2026", "mfg2023", "chain2024"} <= set(g["plans"])  # documents on their way
+    found = [zh for zhs in g["terms"].values() for zh in zhs if search(conn, zh, fuzzy=False)]
+    total = sum(len(zhs) for zhs in g["terms"].values())
+    assert len(found) / total >= 0.9, sorted(
+        set(zh for zhs in g["terms"].values() for zh in zhs) - set(found)
+    )
+
+
+def test_national_counterparts_are_agencies_of_the_registry(kb):
+    names = {a["name"] for a in kb.agencies}
+    assert {e["provincial"] for e in kb.glossary["national"].values()} <= names
+
+
+def test_the_query_path_does_not_import_opencc_yaml_or_typer():
+    from test_reliability import imported_by
+
+    heavy = {"opencc", "yaml", "typer", "sqlite_utils", "rich"}
+    for args in (["find", "數字經濟", "--json"], ["find", "hydrogen", "--json"], ["agency", "MIIT"]):
+        assert heavy & imported_by(*args) == set(), args
+
+
+def test_plan_by_its_english_title(conn):
+    from sdtargets.query import resolve_plan
+
+    assert resolve_plan(conn, "New Energy Vehicle Industry") == ["news2024-nev"]
+    assert resolve_plan(conn, "five-year plan") == ["fyp14"]
+
+
+def test_an_english_word_the_glossary_lacks_is_said_to_be_missing(cli):
+    result = cli("find", "quasar")
+    assert result.code == 1
+    assert result.err == (
+        "'quasar' is not in the English glossary (data/glossary.yaml)\nsdtargets: No items match.\n"
+    )
+
+
+def test_an_english_phrase_never_swallows_a_chinese_word(cli):
+    result = cli("find", "氢", "hydrogen", "--json", "--fields", "id")
+    assert result.err == "searched 'hydrogen' as 氢能 or 氢\n"
+    assert result.json[0] == {"id": "act2024-newenergy.5"}
+
+
+def test_punctuation_is_never_corrected_as_a_typo(cli):
+    assert cli("find", "***").err == "sdtargets: No items match.\n"
+
+
+def test_a_malformed_glossary_is_refused_naming_the_entry(tmp_path):
+    from test_load import kb_at
+
+    from sdtargets.errors import SdError
+    from sdtargets.load import load
+
+    folder = kb_at(tmp_path)
+    (folder / "glossary.yaml").write_text(
+        "terms:\n  hydrogen: 氢能\n  Hydrogen: [氢]\nagencies:\n  省工信厅: {abbr: [x]}\n", encoding="utf-8"
+    )
+    with pytest.raises(SdError) as err:
+        load(folder)
+    assert err.value.details == [
+        "glossary.yaml: agencies.省工信厅: `en` (the official English name) is required",
+        "glossary.yaml: terms.hydrogen: a list of Chinese terms is required",
+        "glossary.yaml: terms.Hydrogen: the same term as 'hydrogen'",
+    ]

@@ -78,17 +78,27 @@ def test_the_city_bureaus_resolve_through_their_short_name(cli):
 def test_due_2025(cli):
     result = cli("due", "2025", "--plan", "mfg2023", "--json")
     assert result.code == 0, result
+    # the 每年 commitments (goal2, goal3, 2, 4, 6, 17, 22, 26 …) state every plan year, 2025 too
     assert [i["id"] for i in result.json] == [
         "mfg2023.goal",
+        "mfg2023.goal2",
+        "mfg2023.goal3",
         "mfg2023.goal4",
         "mfg2023.goal5",
         "mfg2023.goal6",
         "mfg2023.goal8",
+        "mfg2023.2",
+        "mfg2023.4",
+        "mfg2023.6",
         "mfg2023.11",
+        "mfg2023.17",
         "mfg2023.20",
+        "mfg2023.22",
+        "mfg2023.26",
     ]
     due = {(t["metric"], t["value"], t["unit"]) for i in result.json for t in i["due"]}
-    assert len(due) == 21
+    assert len(due) == 32
+    assert ("制造业创新中心攻克产业共性技术", 10, "项") in due
     assert ("高新技术企业", 3.3, "万家") in due
     assert ("省制造业创新中心", 50, "家") in due
     assert ("未来产业集群", 10, "个") in due

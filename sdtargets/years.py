@@ -18,7 +18,11 @@ the 2025 belongs to the other sentence. The rule, in the order it is tried:
 4. a per-year commitment: `每年` written in the quote or earlier in its clause commits the plan
    to every year of its period (`每年培育600家科技小巨人企业` is one stated target for each
    plan year). `年均` is not a per-year commitment: `年均增长10%` is one figure for the end of
-   the period it averages over, and its year follows rules 1–3.
+   the period it averages over, and its year follows rules 1–3;
+5. a span as long as the plan written in the quote or earlier in its clause (`两年内制修订不少于
+   30项`, `力争用2年时间，新增…2300人左右`, `两年新建3—5家` in a two-year plan) states the
+   plan's last year: the text itself sets the deadline at the end of the plan's years. A span of
+   another length (`连续7年`, `三年行动`) states nothing.
 
 A one-year plan states its only year. Where the rule misreads a text, the curator sets
 `year_implied` on the target with a `note` saying why (CURATING.md, Targets).
@@ -48,6 +52,10 @@ _FRAME_RE = re.compile(
 )
 #: Words that make a target a commitment for each year of its plan's period.
 PER_YEAR_WORDS = ("每年",)
+#: A span of years (`两年`, `用2年时间`, `三年内`), not a year (`2025年`), not a yearly figure (`年度`)
+#: and not the name of a programme (`三年行动`, `十年行动方案`).
+_SPAN_RE = re.compile(r"(?<![\d年])([一两二三四五六七八九十]|\d{1,2})年(?!度|行动|计划|规划|方案)")
+_CN_COUNT = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 #: A sentence that continues the one before it, inheriting its time frame.
 _CONTINUES = ("其中",)
 
@@ -91,13 +99,18 @@ def _frame_year(text: str, start: int, pos: int) -> int | None:
     return int(frames[-1].group(1)) if frames else None
 
 
+def spans_written(text: str) -> set[int]:
+    """The lengths of the spans of years written in a stretch of text: `两年内` → {2}."""
+    return {int(n) if n.isdigit() else _CN_COUNT[n] for n in _SPAN_RE.findall(text)}
+
+
 def years_written(text: str) -> set[int]:
     """The years written as `2025年` in a stretch of text (whitespace already removed)."""
     return {int(y) for y in _YEAR_RE.findall(text)}
 
 
 def year_stated(text: str, quote: str, year: int, period: tuple[int, int]) -> bool:
-    """The item's ``text`` states ``year`` for the target quoted as ``quote`` (rules 1–4 above);
+    """The item's ``text`` states ``year`` for the target quoted as ``quote`` (rules 1–5 above);
     False where the year is only the plan's end. A quote not found in the text (the validator
     reports it) falls back to whether the year is written anywhere in the text."""
     start, end = period
@@ -117,5 +130,7 @@ def year_stated(text: str, quote: str, year: int, period: tuple[int, int]) -> bo
         if _frame_year(flat, _sentence_start(flat, pos), pos) == year:
             return True
         if start <= year <= end and any(w in clause + q for w in PER_YEAR_WORDS):
+            return True
+        if year == end and end - start + 1 in spans_written(clause + q):
             return True
     return False

@@ -140,15 +140,21 @@ def test_a_heading_frame_governs_across_semicolons(cli):
 
 
 # ----------------------------------------------------------------------------------------------
-# hand-set flags, each with its note, where the rule cannot see the year
+# a span as long as the plan states its last year
 
 
 def test_two_years_states_the_plans_end(cli):
     # 力争用2年时间，新增国家级、省级领军人才2300人左右，吸引集聚青年人才140万人以上
-    item = cli("show", "act2024-talent.goal", "--json").json
-    leaders = next(t for t in item["targets"] if t["metric"] == "新增领军人才")
-    assert (leaders["year"], leaders["year_implied"]) == (2025, False)
-    assert "用2年时间" in leaders["note"]
+    implied = _implied(cli, "act2024-talent.goal")
+    assert implied[("新增领军人才", 2025)] is False
+    assert implied[("吸引青年人才", 2025)] is False
+    # 两年内制修订不少于30项地方标准，部署建设20个以上标准化试点项目 (no year written)
+    due = _due(cli, 2025, "民生改善")
+    assert due["act2024-livelihood.19"] == [("制修订民生保障地方标准", 30), ("民生保障标准化试点项目", 20)]
+
+
+# ----------------------------------------------------------------------------------------------
+# hand-set flags, each with its note, where the rule cannot see the year
 
 
 def test_thirteenth_plan_paragraph_is_dated_by_its_first_sentence(cli):
@@ -193,6 +199,10 @@ def test_every_hand_set_implied_flag_is_one_the_rule_would_not_derive(kb):
         ("1.甲。每年新增乙3个。", "每年新增乙3个", 2030, False),  # 每年, outside the plan
         ("1.甲。乙年均增长3%。到2025年丙5个。", "乙年均增长3%", 2025, False),  # 年均 is not 每年
         ("1.甲。乙1,200个。", "乙1200个", 2025, False),  # found despite the thousands separator
+        ("1.甲。两年内制修订不少于30项标准，建设乙20个。", "建设乙20个", 2025, True),  # the plan's span
+        ("1.甲。两年内制修订不少于30项标准。", "两年内制修订不少于30项标准", 2024, False),  # end only
+        ("1.甲。实施三年行动，建设乙20个。", "建设乙20个", 2025, False),  # a programme's name
+        ("1.甲。连续3年建设乙20个。", "建设乙20个", 2025, False),  # a span of another length
     ],
 )
 def test_the_rule(text, quote, year, stated):

@@ -61,22 +61,27 @@ _CONTINUES = ("其中",)
 
 
 @lru_cache(maxsize=64)
-def _without_commas(text: str) -> tuple[str, tuple[int, ...]]:
-    """``text`` without commas, and where each of its characters stands in ``text`` (an item's
-    targets are looked up one after another in the same text, so this is computed once)."""
-    keep = tuple(i for i, ch in enumerate(text) if ch not in ",，")
-    return "".join(text[i] for i in keep), keep
+def _prepared(text: str) -> tuple[str, str, tuple[int, ...]]:
+    """An item's text without whitespace (``flat``), that without commas (``bare``), and where each
+    character of ``bare`` stands in ``flat``. An item's targets are looked up one after another
+    in the same text, so this is computed once per item."""
+    flat = squash(text)
+    keep = tuple(i for i, ch in enumerate(flat) if ch not in ",，")
+    return flat, "".join(flat[i] for i in keep), keep
 
 
 def _locate(text: str, quote: str) -> list[int]:
-    """Start positions in ``text`` (whitespace already removed) of ``quote``, matched as the
-    validator matches it: whitespace and commas (thousands separators, and the text's own
-    commas) aside."""
-    bare, keep = _without_commas(text)
+    """Start positions in the whitespace-free ``text`` of ``quote``, matched as the validator
+    matches it: whitespace and commas (thousands separators, and the text's own commas) aside."""
+    _, bare, keep = _prepared(text)
     q = squash(quote).replace(",", "").replace("，", "")
     if not q:
         return []
-    return [keep[m.start()] for m in re.finditer(re.escape(q), bare)]
+    spots, at = [], bare.find(q)
+    while at >= 0:
+        spots.append(keep[at])
+        at = bare.find(q, at + 1)
+    return spots
 
 
 def _start_of(text: str, pos: int, ends: str) -> int:
@@ -116,11 +121,11 @@ def year_stated(text: str, quote: str, year: int, period: tuple[int, int]) -> bo
     start, end = period
     if start == end:
         return True
-    flat = squash(text)
+    flat = _prepared(text)[0]
     q = squash(quote)
     if year in years_written(q):
         return True
-    spots = _locate(flat, q)
+    spots = _locate(text, q)
     if not spots:
         return year in years_written(flat)
     for pos in spots:

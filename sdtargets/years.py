@@ -41,7 +41,7 @@ _CLAUSE_END = _SENTENCE_END + "；"
 #: A year as the documents write it: `2025年`, `2025 年`.
 _YEAR_RE = re.compile(r"(20\d\d)年")
 #: A phrase that is only a time frame, standing between commas (or at the start of a sentence):
-#: `到2025年`, `力争到2025年`, `截至2023年底`, `一是到2025年`, `2024年`, `“十四五”期间到2025年末`.
+#: `到2025年`, `力争到2025年`, `截至2023年底`, `到2024年年底`, `一是到2025年`, `2024年`.
 _FRAME_RE = re.compile(
     r"(?:^|(?<=[，,：:。；！？]))"
     r"(?:[一二三四五六七八九十]是|其中|同时|另外)?"
@@ -71,8 +71,9 @@ def _prepared(text: str) -> tuple[str, str, tuple[int, ...]]:
 
 
 def _locate(text: str, quote: str) -> list[int]:
-    """Start positions in the whitespace-free ``text`` of ``quote``, matched as the validator
-    matches it: whitespace and commas (thousands separators, and the text's own commas) aside."""
+    """Where ``quote`` starts in the item's ``text`` with its whitespace removed, matched as the
+    validator matches it: whitespace and commas (thousands separators, and the text's own commas)
+    aside."""
     _, bare, keep = _prepared(text)
     q = squash(quote).replace(",", "").replace("，", "")
     if not q:

@@ -17,6 +17,7 @@ from .db import digest_of, stamp_of
 from .errors import SdError
 from .extract import squash, years_in
 from .metrics import Vocabulary, read_vocabulary
+from .years import year_stated
 
 #: Files larger than this are refused before parsing (the real base is 0.6 MB; the 100x
 #: benchmark base about 60 MB).
@@ -290,7 +291,6 @@ def normalise(kb: KnowledgeBase) -> None:
     for seq, item in enumerate(kb.items):
         plan = plans[item["plan"]]
         start, end = plan["period"]
-        text = squash(item["text"])
         item["_seq"] = seq
         item["_file"] = plan["source"]
         item["title"] = title_of(item["text"], item["kind"])
@@ -306,7 +306,11 @@ def normalise(kb: KnowledgeBase) -> None:
             else:
                 t["base_unit"] = base_value(1, t["unit"])[1]
             if "year_implied" not in t:
-                t["year_implied"] = not one_year and str(t["year"]) not in text
+                # stated only where the words governing the figure name the year (or 每年
+                # commits it to every plan year): `sdtargets.years`
+                t["year_implied"] = not one_year and not year_stated(
+                    item["text"], t["quote"], t["year"], (start, end)
+                )
         if item.get("years"):
             years, implied = sorted(set(item["years"])), False
         else:

@@ -54,10 +54,10 @@ def test_every_year_target_is_one_target_per_plan_year(cli):
         for t in item["targets"]
         if t["metric"] == "培育科技小巨人企业"
     ]
-    # every year is implied, 2027 too: the item's “到2027年” governs only 清零 and the 70% coverage
-    assert giants == [(600, "家", y, True, "每年") for y in (2024, 2025, 2026, 2027)]
+    # 每年 states every plan year, 2027 included (CURATING, year_implied)
+    assert giants == [(600, "家", y, False, "每年") for y in (2024, 2025, 2026, 2027)]
     leaders = [(t["year"], t["year_implied"]) for t in item["targets"] if t["metric"] == "培育科技领军企业"]
-    assert leaders == [(y, True) for y in (2024, 2025, 2026, 2027)]
+    assert leaders == [(y, False) for y in (2024, 2025, 2026, 2027)]
     coverage = next(t for t in item["targets"] if t["metric"] == "1亿元以上规上工业企业研发机构覆盖率")
     assert (coverage["value"], coverage["year"], coverage["year_implied"]) == (70, 2027, False)
 

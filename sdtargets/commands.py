@@ -21,46 +21,80 @@ def _done(rows: list) -> ExitCode:
     return ExitCode.OK
 
 
+def limited(every: list, limit: int | None, fmt: str) -> list:
+    """The first ``limit`` of ``every``. Whoever reads data (not a table, whose caption says
+    `2 of 19`) learns the total on stderr, so that `--json` stays a plain array."""
+    items = every[:limit] if limit else every
+    if len(items) < len(every) and fmt not in ("table", "count"):
+        from .render import message
+
+        message(f"sdtargets: {len(items)} of {len(every)} items (--limit {limit}; --count prints the total).")
+    return items
+
+
+def count(every: list) -> ExitCode:
+    """`--count`: the number of items the query matches (whatever `--limit` says), alone on stdout."""
+    print(len(every))
+    return _done(every)
+
+
+def of(shown: int, total: int, noun: str = "item") -> str:
+    """`19 items`, or `2 of 19 items` when a limit hid some."""
+    s = "" if total == 1 else "s"
+    return f"{total} {noun}{s}" if shown == total else f"{shown} of {total} {noun}{s}"
+
+
 def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy: bool = True) -> ExitCode:
     """`find`: ranked items, each table row showing why it matched."""
     from .render import emit
     from .search import find_items, terms_of
     from .views import find_columns
 
-    items = find_items(conn, text, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl"))
-    emit(
-        items,
-        fmt,
-        find_columns(terms_of(text)),
-        caption=f"{len(items)} {'item matches' if len(items) == 1 else 'items match'} {text!r}",
-    )
+    limit, filters.limit = filters.limit, None
+    every = find_items(conn, text, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl", "count"))
+    if fmt == "count":
+        return count(every)
+    items = limited(every, limit, fmt)
+    verb = "matches" if len(every) == 1 else "match"
+    emit(items, fmt, find_columns(terms_of(text)), caption=f"{of(len(items), len(every))} {verb} {text!r}")
     return _done(items)
 
 
+def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int) -> list[str]:  # noqa: ANN001 - agencies.Agency
+    """`agency`'s first lines: the agency's names and kind, the documents it issued, its counts."""
+    from .agencies import issued_by
+
+    head = [f"{ag.name}" + (f"（{ag.full}）" if ag.full and ag.full != ag.name else "") + f"  [{ag.kind}]"]
+    if ag.aliases:
+        head.append(f"  also: {'、'.join(ag.aliases)}")
+    if ag.linked:
+        note = f" — {ag.rename_note}" if ag.rename_note else ""
+        head.append(f"  linked by rename: {'、'.join(ag.linked)}{note}")
+    for p in issued_by(conn, ag):
+        head.append(f"  issued: {p['id']} {p['title']} ({p['items']} item{'s' if p['items'] != 1 else ''})")
+    led = sum(it["role"] == "lead" for it in every)
+    counts = f"{led} led, {len(every) - led} supported"
+    head.append(f"  {counts}" + (f" (first {shown} shown)" if shown < len(every) else ""))
+    return head
+
+
 def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | None, fmt: str) -> ExitCode:
-    """`agency`: the agency's names and kind as a header, then its duties grouped by plan."""
+    """`agency`: the agency's names, kind and documents as a header, then its duties by plan.
+    The header is part of the answer: on stdout, in the pager with the tables."""
     from .agencies import duties, resolve
-    from .render import emit, emit_sections, message
+    from .render import emit, emit_sections
     from .views import role_columns
 
     ag = resolve(conn, name)
     limit, filters.limit = filters.limit, None
-    every = duties(conn, ag, filters, role, encoded=fmt in ("json", "jsonl"))  # all: the header counts them
-    items = every[:limit] if limit else every
+    encoded = fmt in ("json", "jsonl", "count")
+    every = duties(conn, ag, filters, role, encoded=encoded)  # all: the header counts them
+    if fmt == "count":
+        return count(every)
+    items = limited(every, limit, fmt)
     if fmt != "table":
         emit(items, fmt, role_columns(ag.names))
         return _done(items)
-    header = f"{ag.name}" + (f"（{ag.full}）" if ag.full and ag.full != ag.name else "") + f"  [{ag.kind}]"
-    if ag.aliases:
-        header += f"\n  also: {'、'.join(ag.aliases)}"
-    if ag.linked:
-        header += f"\n  linked by rename: {'、'.join(ag.linked)}" + (
-            f" — {ag.rename_note}" if ag.rename_note else ""
-        )
-    led = sum(it["role"] == "lead" for it in every)
-    shown = f" (first {len(items)} shown)" if len(items) < len(every) else ""
-    header += f"\n  {led} led, {len(every) - led} supported{shown}"
-    message(header)
     groups: dict[str, list[dict]] = {}
     for it in items:
         groups.setdefault(it["plan_title"] + f" ({it['plan']})", []).append(it)
@@ -69,7 +103,7 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     for title, group in groups.items():
         n_led = sum(i["role"] == "lead" for i in group)
         sections.append((f"{title}: {n_led} led, {len(group) - n_led} supported", group, columns))
-    emit_sections(sections, fmt)
+    emit_sections(sections, fmt, head=agency_head(conn, ag, every, len(items)))
     return _done(items)
 
 
@@ -84,23 +118,27 @@ def due(
 
     check_year(year)
     check_year(until, "--until year")
-    items = due_items(conn, year, until, implied, filters)
-    span = f"{year}–{until}" if until else str(year)
+    limit, filters.limit = filters.limit, None
+    every = due_items(conn, year, until, implied, filters)
+    if fmt == "count":
+        return count(every)
+    items = limited(every, limit, fmt)
+    span = f"{year}–{until}" if until and until != year else str(year)
     n_t = sum(len(i["due"]) for i in items)
     note = "" if implied else "; --implied adds what is due only by its plan's end"
-    caption = f"{len(items)} items, {n_t} targets due {span} (* = year implied{note})"
+    caption = f"{of(len(items), len(every))}, {n_t} targets due {span} (* = year implied{note})"
     emit(items, fmt, DUE_COLUMNS, caption=caption)
     return _done(items)
 
 
 def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
-    """`show`: one item, whole, with its citation."""
+    """`show`: one item, whole, with its citation (with `--fields`, those fields as a table)."""
     from .query import get_item
-    from .render import emit
+    from .render import emit, settings
     from .views import EXPORT_COLUMNS, show_item
 
     item = get_item(conn, item_id)
-    if fmt == "table":
+    if fmt == "table" and not settings.fields:
         show_item(item)
     else:
         emit(item, fmt, EXPORT_COLUMNS)

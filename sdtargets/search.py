@@ -130,7 +130,7 @@ def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit
             continue
         score = fuzz.partial_ratio(phrase, text)
         if score >= FUZZY_MIN:
-            out.append(Hit(iid, round(min(score, FUZZY_CAP - 1), 1), "fuzzy"))
+            out.append(Hit(iid, round(min(score, FUZZY_CAP - 1)), "fuzzy"))  # a whole number, as 100 and 95
     return out
 
 

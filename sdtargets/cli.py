@@ -629,13 +629,17 @@ def usage_sentence(exc: clickx.UsageError, args: list[str] = ()) -> str:
     more = f"'help {command or ''}'".replace(" '", "'") if settings.in_shell else f"'{where} --help'"
     more = f"see {more}"
     if isinstance(exc, clickx.NoSuchOption):
-        guess = sorted(exc.possibilities or [])
+        import difflib
+
+        known = [o for p in (ctx.command.params if ctx else []) for o in p.opts if o.startswith("--")]
+        known = list(dict.fromkeys([*known, "--no-color", "--no-pager", "--db"]))  # root options go anywhere
+        guess = difflib.get_close_matches(exc.option_name, known, 2, 0.6)
         hint = f" (did you mean {' or '.join(guess)}?)" if guess else ""
-        return f"{where} has no option {exc.option_name}{hint}: {more}."
+        return f"{command or 'the command line'} has no option {exc.option_name}{hint}: {more}."
     if isinstance(exc, clickx.MissingParameter) and exc.param is not None:
         example = EXAMPLES.get(command or "", [""])[0]
         name = exc.param.metavar or exc.param.name.upper()
-        return f"{where} needs {name}, as in 'sdtargets {example}': {more}."
+        return f"{command} needs {name}, as in 'sdtargets {example}': {more}."
     if isinstance(exc, clickx.BadParameter) and exc.param is not None:
         param = exc.param
         name = param.opts[0] if param.param_type_name == "option" else (param.metavar or param.name.upper())

@@ -71,7 +71,8 @@ def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int) -> list[s
         note = f" — {ag.rename_note}" if ag.rename_note else ""
         head.append(f"  linked by rename: {'、'.join(ag.linked)}{note}")
     for p in issued_by(conn, ag):
-        head.append(f"  issued: {p['id']} {p['title']} ({p['items']} item{'s' if p['items'] != 1 else ''})")
+        n = p["items"]
+        head.append(f"  issued: {p['id']} {p['short'] or p['title']} ({n} item{'s' if n != 1 else ''})")
     led = sum(it["role"] == "lead" for it in every)
     counts = f"{led} led, {len(every) - led} supported"
     head.append(f"  {counts}" + (f" (first {shown} shown)" if shown < len(every) else ""))

@@ -282,7 +282,10 @@ def timeline_columns(rows: list[dict]) -> list[Column]:
         Column("year", year_text, no_wrap=True, data=lambda r: r["year"]),
         Column("year_implied", lambda r: bool(r.get("year_implied")), only="data"),
         Column("kind", lambda r: r["kind"], no_wrap=True),
-        Column("value", value_text, no_wrap=True),
+        Column("value", value_text, no_wrap=True, data=lambda r: r["value"]),
+        Column("value_max", lambda r: r.get("value_max"), only="data"),
+        Column("unit", lambda r: r.get("unit") or "", only="data"),
+        Column("cmp", lambda r: "/".join(r["cmp"]), only="data"),
         Column(
             "",
             lambda r: bar(r["value_base"] or 0, tops.get(r["base_unit"], 0), 16),
@@ -290,6 +293,6 @@ def timeline_columns(rows: list[dict]) -> list[Column]:
             only="table",
         ),
         Column("metric", lambda r: r["metric"], ratio=2),
-        Column("plan", lambda r: r["plan_title"], ratio=2),
+        Column("plan", lambda r: r["plan_title"], ratio=2, data=lambda r: r["plan"]),
         Column("item", lambda r: r["item"], no_wrap=True),
     ]

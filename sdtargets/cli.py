@@ -563,8 +563,11 @@ def import_(
         start, end = int(m.group(1)), int(m.group(2))
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", plan):
         raise SdError(f"Plan id {plan!r} must be lower-case letters, digits and hyphens.")
+    from .busy import busy
+
     try:
-        out = draft_yaml(file, plan, start, end, year)
+        with busy(f"Drafting items from {file.name}"):  # a pulsing bar on stderr if it is slow
+            out = draft_yaml(file, plan, start, end, year)
     except UnicodeDecodeError:
         raise SdError(f"{file} is not UTF-8 text.") from None
     if not out:

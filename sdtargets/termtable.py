@@ -25,8 +25,16 @@ GAP = "  "  # between columns
 PIPED_WIDTH = 160  # no terminal and no COLUMNS: wide enough for Chinese text not to wrap every few characters
 
 
-NO_START = "，。、；：？！）》」』】〕〉”’%％,.;:?!)]}"  # closing punctuation: never first on a line
-NO_END = "（《「『【〔〈“‘([{"  # opening punctuation: never last on a line
+#: Never first on a line (the line-breaking rules of GB/T 15834 and JIS X 4051, as Chinese
+#: typesetting applies them): closing brackets and quotes, stops, commas, marks that follow a
+#: number (%, ‰, ℃), the middle dot, iteration marks.
+NO_START = "，。、；：？！）》」』】〕〉〗〙〛”’｝］＞%％‰‱℃℉°′″,.;:?!)]}>·・～〜〃々〆ゝゞヽヾ…‥"
+#: Never last on a line: opening brackets and quotes, currency signs that precede a number.
+NO_END = "（《「『【〔〈〖〘〚“‘｛［＜([{<$＄£￡¥￥€#＃"
+#: Never split between two of these: ——, ……, ‥‥.
+NO_SPLIT = "—…‥"
+#: A parenthesised group this short or shorter is kept on one line: `(达到/左右)`.
+SHORT_GROUP = 12
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
@@ -124,20 +132,36 @@ def _latin(ch: str) -> bool:
 
 def _break(p: str, start: int, end: int, joiner: str | None = None) -> int:
     """Where to break a line that could run from ``start`` to ``end``: after the last ``joiner``
-    if any; before a Latin word that would be cut (unless it fills the line); before a
-    character that may not start a line or after one that may not end it."""
+    if any; before a Latin word that would be cut (unless it fills the line); outside a short
+    parenthesised group; then back past any character that may not start a line, or that may
+    not end one, and between no two dashes or ellipses (up to a few characters: a line full of
+    such marks is broken where it must be)."""
     if joiner and (k := p.rfind(joiner, start, end)) >= start:
         return k + len(joiner)
     if p[end] == " ":
         return end
+    cut = end
     if _latin(p[end]) and _latin(p[end - 1]):
         word = end - 1
         while word > start and _latin(p[word - 1]):
             word -= 1
-        return word if word > start else end
-    if end - 1 > start and (p[end] in NO_START or p[end - 1] in NO_END):
-        return end - 1
-    return end
+        if word == start:
+            return end  # a word longer than the line is folded
+        cut = word
+    for open_, close in ("()", "（）"):
+        k = p.rfind(open_, start + 1, cut)
+        if k > start and close not in p[k:cut] and close in p[cut : k + SHORT_GROUP]:
+            cut = k
+    k = cut
+    while (
+        k > start + 1
+        and k > cut - 4
+        and (p[k] in NO_START or p[k - 1] in NO_END or (p[k] in NO_SPLIT and p[k - 1] == p[k]))
+    ):
+        k -= 1
+    if not (p[k] in NO_START or p[k - 1] in NO_END or (p[k] in NO_SPLIT and p[k - 1] == p[k])):
+        cut = k
+    return cut
 
 
 def column_widths(natural: list[int], minimum: list[int], ratios: list[int | None], total: int) -> list[int]:
@@ -170,6 +194,99 @@ def column_widths(natural: list[int], minimum: list[int], ratios: list[int | Non
     return widths
 
 
+#: Rows the width fitting looks at: a sample of a long table is as good as all of it.
+FIT_ROWS = 120
+
+
+def fit_widths(
+    paragraphs: list[list[list[int]]],
+    natural: list[int],
+    minimum: list[int],
+    ratios: list[int | None],
+    total: int,
+    wide: list[bool] | None = None,
+) -> list[int]:
+    """Widths that follow what each column holds: the ones that make the table shortest.
+
+    ``paragraphs[i][r]`` are the widths of the lines of column i's cell in row r. Fixed columns
+    (ratio None: ids, years, counts) keep their natural width. The others start at their
+    minimum, and the spare width is handed out a few columns at a time to whichever column
+    shortens the table most (a row is as tall as its tallest cell), ties going to the column
+    whose cells then take fewest lines in all, then to the higher ratio. Ratio-only sharing
+    gave `plans`' titles 5 characters beside a half-empty aliases column; this gives width to
+    the text that needs it. Every width stays between its minimum and its natural width, and
+    the widths fill ``total`` exactly when they can. ``wide[i]``: column i holds Chinese text,
+    so an odd width leaves a column unused on every line."""
+    n = len(natural)
+    free = [i for i, r in enumerate(ratios) if r is not None]
+    widths = list(natural)
+    budget = total - len(GAP) * (n - 1) - sum(natural[i] for i in range(n) if ratios[i] is None)
+    if sum(natural[i] for i in free) <= budget:
+        return widths
+    for i in free:
+        widths[i] = minimum[i]
+    spare = budget - sum(widths[i] for i in free)
+    if spare <= 0:
+        return widths
+    rows = len(paragraphs[0]) if paragraphs else 0
+    sample = (
+        range(rows)
+        if rows <= FIT_ROWS
+        else sorted({k * (rows - 1) // (FIT_ROWS - 1) for k in range(FIT_ROWS)})
+    )
+    wide = wide or [False] * n
+
+    def lines(i: int, w: int) -> list[int]:
+        w = max(1, w - (w % 2 if wide[i] else 0))
+        return [sum(-(-p // w) or 1 for p in paragraphs[i][r]) or 1 for r in sample]
+
+    base = [max([len(paragraphs[j][r]) for j in range(n) if ratios[j] is None] or [1]) for r in sample]
+    cur = {i: lines(i, widths[i]) for i in free}
+
+    def cost(counts: dict[int, list[int]]) -> tuple[int, int]:
+        """(the table's height, the lines of all its cells) for these line counts."""
+        height = sum(max(base[k], *(c[k] for c in counts.values())) for k in range(len(base)))
+        return height, sum(map(sum, counts.values()))
+
+    step = max(2, spare // 24)
+    while spare > 0:
+        best: tuple | None = None
+        for i in free:
+            grow = min(step, spare, natural[i] - widths[i])
+            if grow <= 0:
+                continue
+            new = lines(i, widths[i] + grow)
+            key = (*cost({**cur, i: new}), -(ratios[i] or 0))
+            if best is None or key < best[0]:
+                best = (key, i, grow, new)
+        if best is None:
+            break
+        _, i, grow, new = best
+        widths[i] += grow
+        cur[i] = new
+        spare -= grow
+    # then move width between columns while that makes the table shorter (greedy steps can
+    # leave width with a column that needed it only before another one grew)
+    for _ in range(4 * len(free)):
+        now, moved = cost(cur), False
+        for i in free:
+            for j in free:
+                give = min(2, widths[j] - minimum[j], natural[i] - widths[i])
+                if i == j or give <= 0:
+                    continue
+                trial = {**cur, i: lines(i, widths[i] + give), j: lines(j, widths[j] - give)}
+                if cost(trial) < now:
+                    widths[i] += give
+                    widths[j] -= give
+                    cur, moved = trial, True
+                    break
+            if moved:
+                break
+        if not moved:
+            break
+    return widths
+
+
 class Terminal:
     """Where a table is going: its width, its height and whether it takes colour.
 
@@ -188,10 +305,7 @@ class Terminal:
         self.color = (
             color and not env.get("NO_COLOR") and (forced or self.is_tty) and env.get("TERM") != "dumb"
         )
-        try:
-            size = os.get_terminal_size(self.stream.fileno()) if self.is_tty else None
-        except (AttributeError, ValueError, OSError):
-            size = None
+        size = _terminal_size(self.stream) if not _env_int("COLUMNS") or not _env_int("LINES") else None
         # COLUMNS and LINES first (as shutil.get_terminal_size, whose import costs more than this)
         self.width = _env_int("COLUMNS") or (size.columns if size else PIPED_WIDTH)
         self.height = _env_int("LINES") or (size.lines if size else 24)
@@ -199,6 +313,23 @@ class Terminal:
     def style(self, text: str, sgr: str) -> str:
         """``text`` in the SGR style ``sgr`` (BOLD, DIM, HIGHLIGHT), or as it is without colour."""
         return f"{sgr}{text}{RESET}" if self.color and text else text
+
+
+def _terminal_size(stream) -> os.terminal_size | None:  # noqa: ANN001 - a text stream
+    """The size of the terminal the user is looking at: standard output's, or when that is a
+    pipe (`sdtargets find 5G | grep 省`) standard error's or standard input's, which are usually
+    still the terminal; None when there is no terminal at all."""
+    fds = []
+    try:
+        fds.append(stream.fileno())
+    except (AttributeError, ValueError, OSError):
+        pass
+    for fd in (*fds, 2, 0):
+        try:
+            return os.get_terminal_size(fd)
+        except (ValueError, OSError):
+            continue
+    return None
 
 
 def _env_int(name: str) -> int:
@@ -248,7 +379,11 @@ def layout(
             names = (n for row in cells for n in row[i][0].replace("\n", joiner).split(joiner))
             minimum[i] = max(minimum[i], min(max(map(text_width, names), default=0) + 2, term.width // 5))
     minimum = [min(n, m) for n, m in zip(natural, minimum, strict=True)]
-    widths = column_widths(natural, minimum, list(ratios), term.width)
+    paragraphs = [
+        [list(map(text_width, row[i][0].split("\n"))) for row in cells] for i in range(len(headers))
+    ]
+    wide = [not all(row[i][0].isascii() for row in cells) for i in range(len(headers))]
+    widths = fit_widths(paragraphs, natural, minimum, list(ratios), term.width, wide)
 
     def line(parts: list[tuple[str, int]]) -> str:
         padded = [p + " " * (w - vis) for (p, vis), w in zip(parts, widths, strict=True)]

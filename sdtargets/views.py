@@ -123,17 +123,24 @@ DUE_COLUMNS = [
 PLAN_COLUMNS = [
     Column("id", lambda p: p["id"], no_wrap=True),
     Column("title", lambda p: p["short"], ratio=3),
-    Column("number", lambda p: p.get("number") or "", no_wrap=True),
-    Column("period", lambda p: f"{p['period'][0]}–{p['period'][1]}", no_wrap=True),
+    # a sub-plan's number is its document's: said once, on the document's row
+    Column(
+        "number",
+        lambda p: "" if p.get("parent") else p.get("number") or "",
+        ratio=1,
+        min_width=8,
+        data=lambda p: p.get("number") or "",
+    ),
+    Column("period", lambda p: "–".join(dict.fromkeys(map(str, p["period"]))), no_wrap=True),
     Column("aliases", lambda p: "、".join(p["aliases"]), ratio=2, joiner="、"),
     Column("items", lambda p: str(p["items"]), no_wrap=True),
     Column("targets", lambda p: str(p["targets"]), no_wrap=True),
 ]
 
 AGENCY_COLUMNS = [
-    Column("name", lambda a: a["name"], no_wrap=True),
+    Column("name", lambda a: a["name"], ratio=2, min_width=16),
     Column("full name", lambda a: a.get("full") or "", ratio=2),
-    Column("kind", lambda a: a["kind"], no_wrap=True),
+    Column("kind", lambda a: a["kind"], ratio=1, min_width=8),
     Column("aliases", lambda a: "、".join(a["aliases"]), ratio=2, joiner="、"),
     Column("led", lambda a: str(a["led"]), no_wrap=True),
     Column("supported", lambda a: str(a["supported"]), no_wrap=True),

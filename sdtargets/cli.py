@@ -45,7 +45,23 @@ EXAMPLES: dict[str, list[str]] = {
 
 def _examples(command: str) -> str:
     """A command's help epilog: its examples, one to a line."""
-    return "Examples:\n\n" + "\n\n".join(f"  [cyan]sdtargets {e}[/cyan]" for e in EXAMPLES[command])
+    return "[bold]Examples[/bold]\n" + "\n".join(f"  [cyan]sdtargets {e}[/cyan]" for e in EXAMPLES[command])
+
+
+class Command(typer.core.TyperCommand):
+    """A command whose usage line names its arguments plainly: `find [OPTIONS] QUERY…`, not
+    Typer's `{QUERY…}`."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:  # noqa: ANN001 - a click Context
+        args = [p.metavar or p.name.upper() for p in self.get_params(ctx) if p.param_type_name == "argument"]
+        return ["[OPTIONS]", *args]
+
+
+class Text(click_types.StringParamType):
+    """A plain text argument, shown in help by its name alone (no `<str>` beside it)."""
+
+    def get_metavar(self, param, ctx) -> str:  # noqa: ANN001
+        return ""
 
 
 app = typer.Typer(
@@ -134,9 +150,7 @@ KindOpt = Annotated[
 ]
 LimitOpt = Annotated[
     int | None,
-    typer.Option(
-        "--limit", "-n", metavar="N", min=1, help="At most N items (the caption says N of how many)."
-    ),
+    typer.Option("--limit", "-n", metavar="N", help="At most N items (the caption says N of how many)."),
 ]
 CountOpt = Annotated[
     bool, typer.Option("--count", help="Print only how many items match (whatever --limit says).")
@@ -197,6 +211,8 @@ def _filters(
     from .agencies import resolve
     from .query import Filters, check_kind, check_year
 
+    if limit is not None and limit < 1:
+        raise SdError(f"--limit takes a whole number of at least 1, not {str(limit)!r}.")
     f = Filters(kind=check_kind(kind), year=check_year(year), limit=limit)
     f.plans = _plans(plan)
     if agency is not None:
@@ -255,10 +271,13 @@ def root(
     settings.color = not no_color
 
 
-@app.command(epilog=_examples("find"))
+@app.command(cls=Command, epilog=_examples("find"))
 def find(
     query: Annotated[
-        list[str], typer.Argument(metavar="QUERY…", help="Words to search for; every word must occur.")
+        list[str],
+        typer.Argument(
+            metavar="QUERY…", click_type=Text(), help="Words to search for; every word must occur."
+        ),
     ],
     plan: PlanOpt = None,
     year: YearOpt = None,
@@ -279,12 +298,13 @@ def find(
     return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact)
 
 
-@app.command(epilog=_examples("agency"))
+@app.command(cls=Command, epilog=_examples("agency"))
 def agency(
     name: Annotated[
         str,
         typer.Argument(
             metavar="NAME",
+            click_type=Text(),
             help="Canonical name, full name, alias or near spelling.",
             autocompletion=_complete_agency,
         ),
@@ -312,7 +332,7 @@ def agency(
 SORTS = ("registry", "name", "led", "supported", "total")
 
 
-@app.command(epilog=_examples("agencies"))
+@app.command(cls=Command, epilog=_examples("agencies"))
 def agencies(
     kind: Annotated[
         str | None,
@@ -364,10 +384,13 @@ def _years(text: str, until: int | None) -> tuple[int, int | None]:
     return first, last if last is not None else until
 
 
-@app.command(epilog=_examples("due"))
+@app.command(cls=Command, epilog=_examples("due"))
 def due(
     year: Annotated[
-        str, typer.Argument(metavar="YEAR", help="The year things are due, or a range: 2024-2025.")
+        str,
+        typer.Argument(
+            metavar="YEAR", click_type=Text(), help="The year things are due, or a range: 2024-2025."
+        ),
     ],
     until: Annotated[
         int | None, typer.Option("--until", metavar="YEAR", help="Last year of a range (as due 2024-2025).")
@@ -392,9 +415,11 @@ def due(
     return commands.due(conn(), first, last, implied, _filters(plan, None, agency, kind, limit), fmt)
 
 
-@app.command(epilog=_examples("show"))
+@app.command(cls=Command, epilog=_examples("show"))
 def show(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="Item id, e.g. green2023.2.")],
+    item_id: Annotated[
+        str, typer.Argument(metavar="ID", click_type=Text(), help="Item id, e.g. green2023.2.")
+    ],
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
@@ -405,7 +430,7 @@ def show(
     return commands.show(conn(), item_id, _format(fmt, as_json, fields))
 
 
-@app.command(epilog=_examples("plans"))
+@app.command(cls=Command, epilog=_examples("plans"))
 def plans(as_json: JsonOpt = False, fmt: FormatOpt = None, fields: FieldsOpt = None) -> ExitCode:
     """The plans (documents and sub-plans) in the knowledge base, with the ids and aliases --plan takes."""
     from .query import plans as all_plans
@@ -418,7 +443,7 @@ def plans(as_json: JsonOpt = False, fmt: FormatOpt = None, fields: FieldsOpt = N
     return _done(rows)
 
 
-@app.command(epilog=_examples("export"))
+@app.command(cls=Command, epilog=_examples("export"))
 def export(
     plan: PlanOpt = None,
     year: YearOpt = None,
@@ -438,7 +463,8 @@ def export(
     from .views import EXPORT_COLUMNS
 
     fmt = _format(fmt, as_json, fields, count)
-    f = _filters(plan, year, agency, kind, None)
+    f = _filters(plan, year, agency, kind, limit)
+    f.limit = None  # all of them: --count and the `N of M` note need the total
     ids = filtered_ids(conn(), f)
     if fmt == "count":
         return print_count(ids)
@@ -451,9 +477,9 @@ def export(
 STATS_TABLES = ("plans", "kinds", "years", "agencies")
 
 
-@app.command(epilog=_examples("stats"))
+@app.command(cls=Command, epilog=_examples("stats"))
 def stats(
-    top: Annotated[int, typer.Option("--top", metavar="N", min=1, help="How many agencies to rank.")] = 15,
+    top: Annotated[int, typer.Option("--top", metavar="N", help="How many agencies to rank.")] = 15,
     table: Annotated[
         str | None,
         typer.Option(
@@ -471,6 +497,8 @@ def stats(
     from .views import stats_sections
 
     fmt = _format(fmt, as_json)
+    if top < 1:
+        raise SdError(f"--top takes a whole number of at least 1, not {str(top)!r}.")
     data = overview(conn(), top)
     if table is None and fmt in DATA_TABLES:
         table = "plans"  # one table per stream: a CSV reader expects one header
@@ -486,10 +514,13 @@ def stats(
     return _done(data.get("plans", data.get(table or "plans", [])))
 
 
-@app.command(epilog=_examples("timeline"))
+@app.command(cls=Command, epilog=_examples("timeline"))
 def timeline(
     metric: Annotated[
-        list[str], typer.Argument(metavar="METRIC", help="Metric name, or part of one (e.g. 高新技术企业).")
+        list[str],
+        typer.Argument(
+            metavar="METRIC", click_type=Text(), help="Metric name, or part of one (e.g. 高新技术企业)."
+        ),
     ],
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
@@ -507,7 +538,7 @@ def timeline(
     return _done(rows)
 
 
-@app.command(epilog=_examples("shell"))
+@app.command(cls=Command, epilog=_examples("shell"))
 def shell() -> ExitCode:
     """An interactive prompt: the same commands, with completion, history and `show N`."""
     from .paths import cache_dir
@@ -522,11 +553,15 @@ def shell() -> ExitCode:
     return ExitCode(repl(conn(), str(history) if history else None))
 
 
-@app.command(epilog=_examples("validate"))
+@app.command(cls=Command, epilog=_examples("validate"))
 def validate(
     data: Annotated[
         Path | None,
-        typer.Option("--data", help="Knowledge-base folder (default: the bundled one; env SDTARGETS_DATA)."),
+        typer.Option(
+            "--data",
+            metavar="FOLDER",
+            help="Knowledge-base folder (default: the bundled one; env SDTARGETS_DATA).",
+        ),
     ] = None,
 ) -> ExitCode:
     """Check the YAML: schema, references, and every item against its source text."""
@@ -543,12 +578,18 @@ def validate(
     return ExitCode.OK
 
 
-@app.command("import", epilog=_examples("import"))
+@app.command("import", cls=Command, epilog=_examples("import"))
 def import_(
-    file: Annotated[Path, typer.Argument(help="A plan text (UTF-8).", exists=True, dir_okay=False)],
-    plan: Annotated[str, typer.Option("--plan", help="Plan id for the drafted items.")],
-    lines: Annotated[str | None, typer.Option("--lines", help="Line range A-B of the file.")] = None,
-    year: Annotated[int, typer.Option("--year", help="Default target year (the plan's last year).")] = 0,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A plan text (UTF-8).", exists=True, dir_okay=False)
+    ],
+    plan: Annotated[str, typer.Option("--plan", metavar="ID", help="Plan id for the drafted items.")],
+    lines: Annotated[
+        str | None, typer.Option("--lines", metavar="A-B", help="Line range A-B of the file.")
+    ] = None,
+    year: Annotated[
+        int, typer.Option("--year", metavar="YEAR", help="Default target year (the plan's last year).")
+    ] = 0,
 ) -> ExitCode:
     """Draft YAML items for a new document (review every one before committing it)."""
     import re
@@ -606,6 +647,8 @@ def invoke(args: list[str]) -> int:
 def _expects(param) -> str:  # noqa: ANN001 - a click Parameter
     """What a parameter takes, for an error: `a whole number of at least 1`, `a year`."""
     kind = param.type
+    if param.name in ("limit", "top"):
+        return "a whole number of at least 1"
     if hasattr(kind, "choices"):
         return "one of " + ", ".join(map(str, kind.choices))
     if isinstance(kind, click_types.IntRange):

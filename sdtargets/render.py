@@ -273,9 +273,35 @@ def put(lines: list[str], term=None) -> None:  # noqa: ANN001 - termtable.Termin
     term = term or terminal()
     text = "\n".join(lines) + "\n"
     if settings.pager and term.is_tty and len(lines) > term.height:
-        page(term, text)
+        first = _first_paging()
+        page(term, text, prompt=PAGER_PROMPT if first else None)
+        if first:
+            message(PAGER_NOTE)
     else:
         sys.stdout.write(text)
+
+
+#: Said once, the first time an answer is paged: how to leave the pager, and how to turn it off.
+PAGER_PROMPT = "sdtargets: q leaves, / searches, space pages on (--no-pager turns paging off)"
+PAGER_NOTE = (
+    "sdtargets: that answer was longer than the terminal, so it opened in a pager"
+    " (q leaves it); --no-pager, or PAGER=cat, turns paging off. (Said once.)"
+)
+
+
+def _first_paging() -> bool:
+    """True the first time this user's answers are paged (a marker in the cache folder)."""
+    from .paths import cache_dir
+
+    marker = cache_dir() / "pager-explained"
+    try:
+        if marker.exists():
+            return False
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        return False  # no cache to remember it in: better silent than said every time
+    return True
 
 
 def bar(value: float, maximum: float, width: int = 24) -> str:

@@ -194,6 +194,10 @@ def column_widths(natural: list[int], minimum: list[int], ratios: list[int | Non
     return widths
 
 
+#: A list column (agencies joined by `、`) is at least as wide as its longest name, up to this:
+#: 省工业和信息化厅 fits; a longer collective name wraps rather than starve the other columns.
+JOINED_MIN = 18
+
 #: Rows the width fitting looks at: a sample of a long table is as good as all of it.
 FIT_ROWS = 120
 
@@ -377,7 +381,8 @@ def layout(
     for i, joiner in enumerate(joiners):
         if joiner:  # a list: wide enough for its longest name, if that leaves room for the rest
             names = (n for row in cells for n in row[i][0].replace("\n", joiner).split(joiner))
-            minimum[i] = max(minimum[i], min(max(map(text_width, names), default=0) + 2, term.width // 5))
+            longest = max(map(text_width, names), default=0)
+            minimum[i] = max(minimum[i], min(longest, JOINED_MIN, term.width // 5))
     minimum = [min(n, m) for n, m in zip(natural, minimum, strict=True)]
     paragraphs = [
         [list(map(text_width, row[i][0].split("\n"))) for row in cells] for i in range(len(headers))
@@ -418,14 +423,18 @@ def layout(
     return out
 
 
-def page(term: Terminal, text: str) -> None:
+def page(term: Terminal, text: str, prompt: str | None = None) -> None:
     """Show ``text`` through the user's pager ($PAGER, else `less`), as git does: with LESS=FRX
-    unless set, so colours pass through and a short text leaves no blank screen behind."""
+    unless set, so colours pass through and a short text leaves no blank screen behind. A
+    ``prompt`` is shown at the foot of each screen when the pager is `less`."""
     import shlex
     import subprocess
 
     env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
     command = shlex.split(os.environ.get("PAGER") or "less")
+    if prompt and command and os.path.basename(command[0]) == "less":
+        # less's prompt language gives ?:.%\ a meaning: escape them
+        command.append("-Ps" + "".join("\\" + c if c in "?:.%\\" else c for c in prompt) + "$")
     try:
         proc = subprocess.Popen(command, stdin=subprocess.PIPE, env=env, encoding="utf-8", errors="replace")
     except OSError:  # no pager installed: print it all

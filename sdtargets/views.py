@@ -152,11 +152,7 @@ EXPORT_COLUMNS = [
     Column("kind", lambda i: i["kind"], no_wrap=True),
     Column("section", lambda i: " > ".join(i["section"]), ratio=2),
     Column("text", lambda i: i["text"], ratio=5),
-    Column("lead", lambda i: "、".join(i["lead"]), ratio=2, joiner="、"),
-    Column("support", lambda i: "、".join(i["support"]), ratio=2, joiner="、"),
-    Column("years", years_text, no_wrap=True, data=years_data),
-    Column("years_implied", lambda i: bool(i.get("years_implied")), only="data"),
-    Column("targets", targets_text, ratio=3, data=targets_data),
+    *_item_tail(),
     Column("file", lambda i: i["source"]["file"], only="data"),
     Column("line", lambda i: str(i["source"]["line"]), only="data"),
 ]

@@ -134,8 +134,8 @@ def _break(p: str, start: int, end: int, joiner: str | None = None) -> int:
     """Where to break a line that could run from ``start`` to ``end``: after the last ``joiner``
     if any; before a Latin word that would be cut (unless it fills the line); outside a short
     parenthesised group; then back past any character that may not start a line, or that may
-    not end one, and between no two dashes or ellipses (up to a few characters: a line full of
-    such marks is broken where it must be)."""
+    not end one, between no two dashes or ellipses and inside no Latin word (up to eight
+    characters back: a line full of such marks is broken where it must be)."""
     if joiner and (k := p.rfind(joiner, start, end)) >= start:
         return k + len(joiner)
     if p[end] == " ":
@@ -153,15 +153,21 @@ def _break(p: str, start: int, end: int, joiner: str | None = None) -> int:
         if k > start and close not in p[k:cut] and close in p[cut : k + SHORT_GROUP]:
             cut = k
     k = cut
-    while (
-        k > start + 1
-        and k > cut - 4
-        and (p[k] in NO_START or p[k - 1] in NO_END or (p[k] in NO_SPLIT and p[k - 1] == p[k]))
-    ):
+    while k > start + 1 and k > cut - 8 and _bad_break(p, k):
         k -= 1
-    if not (p[k] in NO_START or p[k - 1] in NO_END or (p[k] in NO_SPLIT and p[k - 1] == p[k])):
-        cut = k
-    return cut
+    return k if not _bad_break(p, k) else cut
+
+
+def _bad_break(p: str, k: int) -> bool:
+    """Whether a line may not break before ``p[k]``: it would start a line with a closing mark,
+    end one with an opening mark, split a dash or an ellipsis, or split a Latin word or number
+    (`52%。` moves down whole)."""
+    return (
+        p[k] in NO_START
+        or p[k - 1] in NO_END
+        or (p[k] in NO_SPLIT and p[k - 1] == p[k])
+        or (_latin(p[k]) and _latin(p[k - 1]))
+    )
 
 
 def column_widths(natural: list[int], minimum: list[int], ratios: list[int | None], total: int) -> list[int]:
@@ -194,8 +200,9 @@ def column_widths(natural: list[int], minimum: list[int], ratios: list[int | Non
     return widths
 
 
-#: A list column (agencies joined by `、`) is at least as wide as its longest name, up to this:
-#: 省工业和信息化厅 fits; a longer collective name wraps rather than starve the other columns.
+#: A list column (agencies joined by `、`) is at least as wide as its longest name and the joiner
+#: after it, up to this: `省工业和信息化厅、` fits; a longer collective name wraps rather than
+#: starve the other columns.
 JOINED_MIN = 18
 
 #: Rows the width fitting looks at: a sample of a long table is as good as all of it.
@@ -359,6 +366,32 @@ def _paint(term: Terminal, text: str, spans: list[tuple[int, int]], a: int, b: i
     return "".join(out)
 
 
+def table_widths(
+    total: int,
+    headers: Sequence[str],
+    texts: Sequence[Sequence[str]],
+    ratios: Sequence[int | None],
+    minimums: Sequence[int],
+    joiners: Sequence[str | None],
+) -> list[int]:
+    """The width of each column of a table ``total`` columns wide (see `fit_widths`): no column
+    narrower than its header, nor a list column than its longest name (up to `JOINED_MIN`)."""
+    natural = [
+        max([text_width(h)] + [max(map(text_width, row[i].split("\n"))) for row in texts])
+        for i, h in enumerate(headers)
+    ]
+    minimum = [max(m, text_width(h), 2) for m, h in zip(minimums, headers, strict=True)]
+    for i, joiner in enumerate(joiners):
+        if joiner:  # a list: wide enough for its longest name, if that leaves room for the rest
+            names = (n for row in texts for n in row[i].replace("\n", joiner).split(joiner))
+            longest = max(map(text_width, names), default=0)
+            minimum[i] = max(minimum[i], min(longest + text_width(joiner), JOINED_MIN, total // 5))
+    minimum = [min(n, m) for n, m in zip(natural, minimum, strict=True)]
+    paragraphs = [[list(map(text_width, row[i].split("\n"))) for row in texts] for i in range(len(headers))]
+    wide = [not all(row[i].isascii() for row in texts) for i in range(len(headers))]
+    return fit_widths(paragraphs, natural, minimum, list(ratios), total, wide)
+
+
 def layout(
     term: Terminal,
     headers: Sequence[str],
@@ -372,23 +405,9 @@ def layout(
     """The table as lines: title, header, a rule, the rows (a blank line between rows when some
     row takes three lines or more, so a reader can tell where one ends), caption."""
     cells = [[(clean(c), []) if isinstance(c, str) else (clean(c[0]), c[1]) for c in row] for row in rows]
-    natural = [
-        max([text_width(h)] + [max(map(text_width, row[i][0].split("\n"))) for row in cells])
-        for i, h in enumerate(headers)
-    ]
     joiners = joiners or [None] * len(headers)
-    minimum = [max(m, text_width(h), 2) for m, h in zip(minimums, headers, strict=True)]
-    for i, joiner in enumerate(joiners):
-        if joiner:  # a list: wide enough for its longest name, if that leaves room for the rest
-            names = (n for row in cells for n in row[i][0].replace("\n", joiner).split(joiner))
-            longest = max(map(text_width, names), default=0)
-            minimum[i] = max(minimum[i], min(longest, JOINED_MIN, term.width // 5))
-    minimum = [min(n, m) for n, m in zip(natural, minimum, strict=True)]
-    paragraphs = [
-        [list(map(text_width, row[i][0].split("\n"))) for row in cells] for i in range(len(headers))
-    ]
-    wide = [not all(row[i][0].isascii() for row in cells) for i in range(len(headers))]
-    widths = fit_widths(paragraphs, natural, minimum, list(ratios), term.width, wide)
+    texts = [[text for text, _ in row] for row in cells]
+    widths = table_widths(term.width, headers, texts, ratios, minimums, joiners)
 
     def line(parts: list[tuple[str, int]]) -> str:
         padded = [p + " " * (w - vis) for (p, vis), w in zip(parts, widths, strict=True)]

@@ -1,12 +1,14 @@
 """Tables for a person at a terminal, laid out by hand: CJK-aware widths, wrapping, highlights.
 
-Why not Rich, which the project used at first: issue #7 budgets table output at 3× the floor
-(`python -c` printing one query, ~26 ms), and Rich alone cost more than that budget. Importing it
-took ~35 ms and laying out `find 5G`'s 19 rows of wrapped Chinese another ~30 ms, so `find 5G`
-took 119 ms (4.6×). This module does the same job with the standard library in a few
-milliseconds. It knows only what our tables need: display width (a Chinese character takes two
-columns), greedy wrapping that breaks Latin text at spaces and Chinese text anywhere, columns that
-share the width by ratio, bold-yellow highlights, and colour only on a terminal that wants it.
+Why not Rich, which the project used at first (README, "Why our own table layout, not Rich"):
+Rich wraps Chinese as it wraps English, breaking between any two characters, so lines start
+with `，。”》` and agency names split in two; and it is slow for our budget (issue #7: table
+output within 3× the floor, ~26 ms): importing it took ~35 ms and laying out `find 5G`'s 19 rows
+another ~30 ms. This module does the job with the standard library in a few milliseconds. It
+knows only what our tables need: display width (a Chinese character takes two columns), line
+breaking by the rules of Chinese typesetting (no closing mark first on a line, no opening mark
+last, lists broken between names, Latin words and short groups whole), column widths fitted to
+what each column holds, bold-yellow highlights, and colour only on a terminal that wants it.
 """
 
 from __future__ import annotations
@@ -201,9 +203,9 @@ def column_widths(natural: list[int], minimum: list[int], ratios: list[int | Non
 
 
 #: A list column (agencies joined by `、`) is at least as wide as its longest name and the joiner
-#: after it, up to this: `省工业和信息化厅、` fits; a longer collective name wraps rather than
+#: after it, up to this: `国网山东省电力公司、` fits; a longer name wraps rather than
 #: starve the other columns.
-JOINED_MIN = 18
+JOINED_MIN = 20
 
 #: Rows the width fitting looks at: a sample of a long table is as good as all of it.
 FIT_ROWS = 120

@@ -400,7 +400,7 @@ def test_readme_documents_no_pager(cli):
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    assert "--no-pager" in readme and "q leaves" in readme
+    assert "`--no-pager` (or `PAGER=cat`) turns paging off" in readme and "`q` leaves it" in readme
 
 
 # ---------------------------------------------------------------------------------------------

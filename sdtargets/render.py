@@ -205,7 +205,9 @@ def emit_sections(
     page, after the ``head`` lines (`agency`'s names and counts): one pager, not one per table,
     and the shell's `show N` counts rows across them all. Other formats print each list in turn."""
     if fmt != "table":
-        for title, rows, columns in sections:
+        for n, (title, rows, columns) in enumerate(sections):
+            if fmt == "markdown" and len(sections) > 1:  # a document: each table under its title
+                sys.stdout.write(("\n" if n else "") + f"**{title}**\n\n")
             emit(rows, fmt, columns, title=title)
         return
     term = terminal()

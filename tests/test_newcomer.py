@@ -108,6 +108,14 @@ def test_db_after_the_command_uses_that_database(cli, tmp_path):
     assert db2.exists()
 
 
+def test_root_options_after_a_bare_query_keep_it_on_the_fast_path():
+    from sdtargets import fast
+    from sdtargets.argv import hoist
+
+    assert fast.serve(hoist(["find", "5G", "--no-pager", "--no-color", "--json"])) == 0
+    assert fast.serve(hoist(["find", "5G", "--limit", "2"])) is None  # any other option: Typer
+
+
 def test_hoist_moves_root_options_but_never_an_options_value():
     from sdtargets.argv import hoist
 
@@ -424,7 +432,7 @@ COMMANDS = [
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_commands_help_shows_its_examples_and_no_odd_placeholders(cli, monkeypatch, command):
-    from sdtargets.cli import EXAMPLES
+    from sdtargets.usage import EXAMPLES
 
     monkeypatch.setenv("COLUMNS", "160")
     result = cli(command, "--help")
@@ -457,7 +465,7 @@ def test_help_uses_a_wide_terminal(cli, monkeypatch):
 def test_the_help_examples_run(cli, command):
     import shlex
 
-    from sdtargets.cli import EXAMPLES
+    from sdtargets.usage import EXAMPLES
 
     for example in EXAMPLES[command]:
         args = shlex.split(example.split(">")[0])

@@ -133,6 +133,29 @@ def test_issued_by_splits_a_list_of_issuers_and_matches_any_name_form(conn):
     assert [p["id"] for p in issued_by(conn, resolve(conn, "省科技厅"))] == []
 
 
+def test_issued_by_lists_each_agency_of_a_joint_issuer(conn, monkeypatch):
+    """A document issued jointly (`山东省工业和信息化厅、省发展改革委、省科技厅`) is listed for each
+    issuer, whatever name form the issuer string uses; a document stands for its sub-plans."""
+    from sdtargets import query
+    from sdtargets.agencies import issued_by, resolve
+
+    joint = {
+        "id": "joint2025",
+        "parent": None,
+        "items": 3,
+        "short": "联合印发的方案",
+        "title": "联合印发的方案",
+        "issuer": "山东省工业和信息化厅、省发展改革委、省科技厅",
+    }
+    child = {**joint, "id": "joint2025-a", "parent": "joint2025", "items": 2}
+    monkeypatch.setattr(query, "plans", lambda conn: [joint, child])
+    for name in ("省工信厅", "省发改委", "省科技厅"):
+        assert [(p["id"], p["items"]) for p in issued_by(conn, resolve(conn, name))] == [("joint2025", 5)], (
+            name
+        )
+    assert issued_by(conn, resolve(conn, "省财政厅")) == []
+
+
 def test_agencies_lists_every_agency_with_counts(cli, kb):
     rows = cli("agencies", "--json").json
     assert len(rows) == len(kb.agencies)

@@ -73,7 +73,7 @@ def _item_tail(agencies_header: str = "lead / support") -> list[Column]:
 ITEM_COLUMNS = [
     Column("id", lambda i: i["id"], no_wrap=True),
     Column("kind", lambda i: i["kind"], no_wrap=True),
-    Column("title", lambda i: i["title"], ratio=3),
+    Column("title", lambda i: i["title"], ratio=3, min_width=16),
     *_item_tail(),
 ]
 
@@ -101,7 +101,7 @@ def role_columns(agency_names: list[str]) -> list[Column]:
     return [
         Column("id", lambda i: i["id"], no_wrap=True),
         Column("role", role, no_wrap=True),
-        Column("title", lambda i: i["title"], ratio=3),
+        Column("title", lambda i: i["title"], ratio=3, min_width=16),
         *_item_tail("with"),
     ]
 
@@ -109,7 +109,7 @@ def role_columns(agency_names: list[str]) -> list[Column]:
 #: `due`: no plan column (an item's id begins with its plan's).
 DUE_COLUMNS = [
     Column("id", lambda i: i["id"], no_wrap=True),
-    Column("title", lambda i: i["title"], ratio=2),
+    Column("title", lambda i: i["title"], ratio=2, min_width=16),
     Column("lead", lambda i: "、".join(i["lead"]), ratio=2, joiner="、"),
     Column(
         "due",

@@ -28,9 +28,9 @@ TOUR = [
         None,
     ),
     (
-        "An agency by any of its names (here an everyday abbreviation): its duties, led and supported,"
-        " grouped by plan:",
-        "sdtargets agency 省发改委 --plan green2023 --limit 3",
+        "An agency by any of its names (here an everyday abbreviation): the documents it issued, and its"
+        " duties, led and supported, grouped by plan:",
+        "sdtargets agency 省工信厅 --plan green2023 --limit 3",
         None,
     ),
     (
@@ -51,6 +51,16 @@ TOUR = [
         "sdtargets find 储能 --plan 新能源 --json --fields id,lead,years",
         None,
     ),
+    (
+        "How many, without the items (whatever `--limit` says), and a spreadsheet-ready table:",
+        "sdtargets due 2024-2025 --agency 省科技厅 --count",
+        None,
+    ),
+    (
+        "",
+        "sdtargets find 5G --limit 2 --fields id,lead,years,targets --format csv",
+        None,
+    ),
 ]
 
 
@@ -59,7 +69,7 @@ def run(command: str, env: dict[str, str]) -> str:
     out = subprocess.run(
         [sys.executable, "-m", "sdtargets", *args], env=env, capture_output=True, text=True, check=False
     )
-    text = (out.stderr + out.stdout) if args[0] in ("agency", "find") else out.stdout
+    text = out.stderr + out.stdout  # as a terminal shows it: notes on stderr come first
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
 
 
@@ -161,7 +171,7 @@ def main() -> None:
             lines = run(command, env).splitlines()
             if keep is not None and len(lines) > keep:
                 lines = [*lines[:keep], "…"]
-            parts += [lesson, "", "```console", f"$ {command}", *lines, "```", ""]
+            parts += [*([lesson, ""] if lesson else []), "```console", f"$ {command}", *lines, "```", ""]
         parts.append("<!-- /TOUR -->")
         table = counts(env)
         scorecard = progress_block(env)

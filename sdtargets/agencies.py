@@ -217,3 +217,37 @@ def all_agencies(conn: sqlite3.Connection, kind: str | None = None) -> list[dict
 def agency_names(conn: sqlite3.Connection) -> list[str]:
     """Every name form (canonical, full, alias): for shell completion."""
     return [r[0] for r in conn.execute("select form from agency_names order by form")]
+
+
+def issued_by(conn: sqlite3.Connection, agency: Agency) -> list[dict]:
+    """The documents ``agency`` issued: plans whose `issuer` names it (or a name it was renamed
+    from or to), by any of its name forms; an issuer string listing several agencies
+    (`山东省工业和信息化厅、省发展改革委`) counts for each. Each plan is given with its items,
+    counting its sub-plans' (a document's own items may all sit in its sub-plans)."""
+    from .query import plans
+
+    wanted = set(agency.names)
+    rows = plans(conn)
+    family: dict[str, int] = {}
+    for p in rows:
+        family[p["id"]] = family.get(p["id"], 0) + p["items"]
+        if p.get("parent"):
+            family[p["parent"]] = family.get(p["parent"], 0) + p["items"]
+    out = []
+    for p in rows:
+        parts = [normalise_text(x) for x in (p.get("issuer") or "").replace("，", "、").split("、")]
+        named = {
+            r[0]
+            for part in parts
+            if part
+            for r in conn.execute("select agency from agency_names where norm = ?", (part,))
+        }
+        if named & wanted:
+            out.append({**p, "items": family[p["id"]]})
+    listed = {p["id"] for p in out}
+    return [p for p in out if p.get("parent") not in listed]  # a document stands for its sub-plans
+
+
+def agency_kinds(conn: sqlite3.Connection) -> list[str]:
+    """The registry's kinds of agency (`省政府组成部门`, …), in registry order: for `--kind`."""
+    return list(dict.fromkeys(r[0] for r in conn.execute("select kind from agencies order by seq")))

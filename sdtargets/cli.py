@@ -2,7 +2,8 @@
 
 Every command is a thin layer: resolve the filters, ask `query`/`search`/`agencies` for items,
 hand them to `render.emit`. Errors are raised as `SdError` and turned into one sentence and an
-exit code by `main`, the single error boundary.
+exit code by `main`, the single error boundary; Click's own usage errors become `SdError`s in
+`invoke` (worded by `usage.usage_sentence`), so they read like every other error.
 """
 
 from __future__ import annotations
@@ -16,11 +17,20 @@ import typer
 
 from . import __version__
 from .errors import ExitCode, NoResults, SdError
+from .query import KINDS
+from .render import FORMATS
+from .usage import EXAMPLES, Command, Text, clickx, usage_sentence
+from .usage import examples as _examples
+from .usage import one_of as _one_of
 
 app = typer.Typer(
     name="sdtargets",
     help="What Shandong committed to, by when, in which plan, and which agency answers for it.",
-    rich_markup_mode=None,
+    epilog="[bold]Examples[/bold]\n"
+    + "\n".join(f"  [cyan]sdtargets {EXAMPLES[c][0]}[/cyan]" for c in ("find", "agency", "due", "show"))
+    + "\n\nRoot options (--db, --no-pager, --no-color) may go anywhere on the line;"
+    + " 'sdtargets COMMAND --help' shows a command's options and examples.",
+    rich_markup_mode="rich",
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     add_completion=True,
@@ -65,48 +75,113 @@ def _complete_plan(incomplete: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # Shared options
 
+
 PlanOpt = Annotated[
-    str | None,
-    typer.Option("--plan", "-p", help="Plan id, alias or part of its title.", autocompletion=_complete_plan),
+    list[str] | None,
+    typer.Option(
+        "--plan",
+        "-p",
+        metavar="PLAN",
+        help="Plan id, alias or part of its title; repeat for several. A document includes its sub-plans.",
+        autocompletion=_complete_plan,
+    ),
 ]
 YearOpt = Annotated[
-    int | None, typer.Option("--year", "-y", help="Only items with a target or deadline in this year.")
+    int | None,
+    typer.Option("--year", "-y", metavar="YEAR", help="Only items with a target or deadline in this year."),
 ]
 AgencyOpt = Annotated[
     str | None,
     typer.Option(
-        "--agency", "-a", help="Only items this agency leads or supports.", autocompletion=_complete_agency
+        "--agency",
+        "-a",
+        metavar="NAME",
+        help="Only items this agency leads or supports (any name form).",
+        autocompletion=_complete_agency,
     ),
 ]
-KindOpt = Annotated[str | None, typer.Option("--kind", "-k", help="goal, measure, indicator or result.")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=1, help="At most this many items.")]
+KindOpt = Annotated[
+    str | None,
+    typer.Option("--kind", "-k", metavar="KIND", help=f"Only items of this kind: {_one_of(KINDS)}."),
+]
+LimitOpt = Annotated[
+    int | None,
+    typer.Option("--limit", "-n", metavar="N", help="At most N items (the caption says N of how many)."),
+]
+CountOpt = Annotated[
+    bool, typer.Option("--count", help="Print only how many items match (whatever --limit says).")
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON (same as --format json).")]
 FieldsOpt = Annotated[
-    str | None, typer.Option("--fields", help="Comma-separated keys (JSON) or columns (tables) to show.")
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="A,B,…",
+        help="Only these columns (tables, CSV) or keys (JSON): any column shown or key of the items.",
+    ),
 ]
 FormatOpt = Annotated[
-    str | None, typer.Option("--format", "-f", help="table, json, jsonl, csv, tsv, markdown or yaml.")
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=f"{_one_of(FORMATS)} (excel: CSV with the byte-order mark Excel needs for Chinese).",
+    ),
 ]
 
 
-def _filters(plan: str | None, year: int | None, agency: str | None, kind: str | None, limit: int | None):  # noqa: ANN202
-    from .agencies import resolve
-    from .query import Filters, check_kind, check_year, resolve_plan
+def _plans(texts: list[str] | None) -> list[str] | None:
+    """`--plan`, each value resolved; what a value matched is said on stderr when it is not
+    plainly one id or alias (part of a title, or other titles with the same words)."""
+    from .query import match_plan
+    from .render import message
 
+    if not texts:
+        return None
+    ids: list[str] = []
+    for text in texts:
+        m = match_plan(conn(), text)
+        ids += [i for i in m.ids if i not in ids]
+        if m.by_title:
+            message(f"sdtargets: --plan {text} matched {_plan_names(m.named)}.")
+        if m.others:
+            extra = " ".join(f"--plan {o}" for o in m.others)
+            message(
+                f"sdtargets: --plan {text} is {', '.join(m.named)}; {_plan_names(m.others)} "
+                f"also {'has' if len(m.others) == 1 else 'have'} it in the title (add {extra})."
+            )
+    return ids
+
+
+def _plan_names(ids: list[str]) -> str:
+    from .query import plans
+
+    short = {p["id"]: p["short"] or p["title"] for p in plans(conn())}
+    return ", ".join(f"{i} ({short[i]})" for i in ids)
+
+
+def _filters(
+    plan: list[str] | None, year: int | None, agency: str | None, kind: str | None, limit: int | None
+):  # noqa: ANN202
+    from .agencies import resolve
+    from .query import Filters, check_kind, check_year
+
+    if limit is not None and limit < 1:
+        raise SdError(f"--limit takes a whole number of at least 1, not {str(limit)!r}.")
     f = Filters(kind=check_kind(kind), year=check_year(year), limit=limit)
-    if plan is not None:
-        f.plans = resolve_plan(conn(), plan)
+    f.plans = _plans(plan)
     if agency is not None:
         f.agencies = resolve(conn(), agency).names
     return f
 
 
-def _format(fmt: str | None, as_json: bool, fields: str | None = None) -> str:
+def _format(fmt: str | None, as_json: bool, fields: str | None = None, count: bool = False) -> str:
     """The output format, with `--fields` applied to whatever is printed next."""
     from .render import choose_format, settings
 
     settings.fields = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
-    return choose_format(fmt, as_json)
+    return "count" if count else choose_format(fmt, as_json)
 
 
 def _done(items: list) -> ExitCode:
@@ -129,9 +204,13 @@ def _print_version(value: bool) -> None:
 def root(
     db: Annotated[
         Path | None,
-        typer.Option("--db", help="Database file to use (default: per-user cache; env SDTARGETS_DB)."),
+        typer.Option(
+            "--db", metavar="PATH", help="Database file to use (default: per-user cache; env SDTARGETS_DB)."
+        ),
     ] = None,
-    no_pager: Annotated[bool, typer.Option("--no-pager", help="Never page long tables.")] = False,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page long tables (they page only on a terminal).")
+    ] = False,
     no_color: Annotated[
         bool, typer.Option("--no-color", help="Plain tables, no colour (as NO_COLOR=1).")
     ] = False,
@@ -148,15 +227,21 @@ def root(
     settings.color = not no_color
 
 
-@app.command()
+@app.command(cls=Command, epilog=_examples("find"))
 def find(
-    query: Annotated[list[str], typer.Argument(help="Words to search for; every word must occur.")],
+    query: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="QUERY…", click_type=Text(), help="Words to search for; every word must occur."
+        ),
+    ],
     plan: PlanOpt = None,
     year: YearOpt = None,
     agency: AgencyOpt = None,
     kind: KindOpt = None,
     limit: LimitOpt = None,
     exact: Annotated[bool, typer.Option("--exact", help="No fuzzy near-misses.")] = False,
+    count: CountOpt = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
@@ -164,53 +249,68 @@ def find(
     """Search every goal, measure, indicator and target; best matches first."""
     from . import commands
 
-    fmt = _format(fmt, as_json, fields)
+    fmt = _format(fmt, as_json, fields, count)
     filters = _filters(plan, year, agency, kind, limit)
     return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact)
 
 
-@app.command()
+@app.command(cls=Command, epilog=_examples("agency"))
 def agency(
     name: Annotated[
         str,
         typer.Argument(
-            help="Canonical name, full name, alias or near spelling.", autocompletion=_complete_agency
+            metavar="NAME",
+            click_type=Text(),
+            help="Canonical name, full name, alias or near spelling.",
+            autocompletion=_complete_agency,
         ),
     ],
-    role: Annotated[str | None, typer.Option("--role", "-r", help="lead or support.")] = None,
+    role: Annotated[
+        str | None,
+        typer.Option("--role", "-r", metavar="ROLE", help="Only duties in this role: lead or support."),
+    ] = None,
     plan: PlanOpt = None,
     year: YearOpt = None,
     kind: KindOpt = None,
     limit: LimitOpt = None,
+    count: CountOpt = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
-    """An agency's duties, led and supported, grouped by plan."""
+    """An agency's duties, led and supported, grouped by plan, with the documents it issued."""
     from . import commands
 
-    fmt = _format(fmt, as_json, fields)
+    fmt = _format(fmt, as_json, fields, count)
     return commands.agency(conn(), name, _filters(plan, year, None, kind, limit), role, fmt)
 
 
-@app.command()
+SORTS = ("registry", "name", "led", "supported", "total")
+
+
+@app.command(cls=Command, epilog=_examples("agencies"))
 def agencies(
     kind: Annotated[
-        str | None, typer.Option("--kind", "-k", help="Only agencies of this kind (e.g. 省政府组成部门).")
+        str | None,
+        typer.Option(
+            "--kind", "-k", metavar="KIND", help="Only agencies of this kind (e.g. 省政府组成部门)."
+        ),
     ] = None,
     sort: Annotated[
-        str, typer.Option("--sort", help="registry, name, led, supported or total.")
+        str, typer.Option("--sort", metavar="ORDER", help=f"Row order: {_one_of(SORTS)}.")
     ] = "registry",
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every agency in the registry with its counts of led and supported items."""
-    from .agencies import all_agencies
+    from .agencies import agency_kinds, all_agencies
     from .render import emit
     from .views import AGENCY_COLUMNS
 
     fmt = _format(fmt, as_json, fields)
+    if kind is not None and kind not in (kinds := agency_kinds(conn())):
+        raise SdError(f"Unknown agency kind {kind!r}: use one of {', '.join(kinds)}.")
     rows = all_agencies(conn(), kind)
     keys = {
         "registry": None,
@@ -227,10 +327,30 @@ def agencies(
     return _done(rows)
 
 
-@app.command()
+def _years(text: str, until: int | None) -> tuple[int, int | None]:
+    """`due`'s YEAR: `2024`, or a range `2024-2025` (also `2024..2025`, `2024–2025`, `2024~2025`)."""
+    import re
+
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:(?:-|–|—|~|～|\.\.|to)\s*(\d{4}))?\s*", text)
+    if not m:
+        raise SdError(f"due takes a year or a range of years, such as 2024 or 2024-2025, not {text!r}.")
+    first, last = int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
+    if last is not None and until is not None and until != last:
+        raise SdError(f"due {text} and --until {until} disagree: give the range once.")
+    return first, last if last is not None else until
+
+
+@app.command(cls=Command, epilog=_examples("due"))
 def due(
-    year: Annotated[int, typer.Argument(help="The year things are due.")],
-    until: Annotated[int | None, typer.Option("--until", help="Last year of a range.")] = None,
+    year: Annotated[
+        str,
+        typer.Argument(
+            metavar="YEAR", click_type=Text(), help="The year things are due, or a range: 2024-2025."
+        ),
+    ],
+    until: Annotated[
+        int | None, typer.Option("--until", metavar="YEAR", help="Last year of a range (as due 2024-2025).")
+    ] = None,
     implied: Annotated[
         bool, typer.Option("--implied", help="Add targets and items whose only deadline is their plan's end.")
     ] = False,
@@ -238,6 +358,7 @@ def due(
     agency: AgencyOpt = None,
     kind: KindOpt = None,
     limit: LimitOpt = None,
+    count: CountOpt = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
@@ -245,13 +366,16 @@ def due(
     """Every target and deadline in a year (or range), with agency, value and plan."""
     from . import commands
 
-    fmt = _format(fmt, as_json, fields)
-    return commands.due(conn(), year, until, implied, _filters(plan, None, agency, kind, limit), fmt)
+    first, last = _years(year, until)
+    fmt = _format(fmt, as_json, fields, count)
+    return commands.due(conn(), first, last, implied, _filters(plan, None, agency, kind, limit), fmt)
 
 
-@app.command()
+@app.command(cls=Command, epilog=_examples("show"))
 def show(
-    item_id: Annotated[str, typer.Argument(metavar="ID", help="Item id, e.g. green2023.2.")],
+    item_id: Annotated[
+        str, typer.Argument(metavar="ID", click_type=Text(), help="Item id, e.g. green2023.2.")
+    ],
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
@@ -262,9 +386,9 @@ def show(
     return commands.show(conn(), item_id, _format(fmt, as_json, fields))
 
 
-@app.command()
+@app.command(cls=Command, epilog=_examples("plans"))
 def plans(as_json: JsonOpt = False, fmt: FormatOpt = None, fields: FieldsOpt = None) -> ExitCode:
-    """The plans (documents and sub-plans) in the knowledge base."""
+    """The plans (documents and sub-plans) in the knowledge base, with the ids and aliases --plan takes."""
     from .query import plans as all_plans
     from .render import emit
     from .views import PLAN_COLUMNS
@@ -275,52 +399,83 @@ def plans(as_json: JsonOpt = False, fmt: FormatOpt = None, fields: FieldsOpt = N
     return _done(rows)
 
 
-@app.command()
+@app.command(cls=Command, epilog=_examples("export"))
 def export(
     plan: PlanOpt = None,
     year: YearOpt = None,
     agency: AgencyOpt = None,
     kind: KindOpt = None,
     limit: LimitOpt = None,
+    count: CountOpt = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every item (or the filtered ones), whole."""
-    from .query import filtered_ids, items_by_id
+    from .commands import count as print_count
+    from .commands import limited
+    from .query import filtered_ids, items_by_id, items_encoded
     from .render import emit
     from .views import EXPORT_COLUMNS
 
-    fmt = _format(fmt, as_json, fields)
+    fmt = _format(fmt, as_json, fields, count)
     f = _filters(plan, year, agency, kind, limit)
-    items = items_by_id(conn(), filtered_ids(conn(), f))
+    f.limit = None  # all of them: --count and the `N of M` note need the total
+    ids = filtered_ids(conn(), f)
+    if fmt == "count":
+        return print_count(ids)
+    ids = limited(ids, limit, fmt)
+    items = items_encoded(conn(), ids) if fmt in ("json", "jsonl") else items_by_id(conn(), ids)
     emit(items, fmt, EXPORT_COLUMNS)
     return _done(items)
 
 
-@app.command()
+STATS_TABLES = ("plans", "kinds", "years", "agencies")
+
+
+@app.command(cls=Command, epilog=_examples("stats"))
 def stats(
-    top: Annotated[int, typer.Option("--top", min=1, help="How many agencies to rank.")] = 15,
+    top: Annotated[int, typer.Option("--top", metavar="N", help="How many agencies to rank.")] = 15,
+    table: Annotated[
+        str | None,
+        typer.Option(
+            "--table",
+            metavar="TABLE",
+            help=f"Only this table: {_one_of(STATS_TABLES)} (CSV and TSV hold one; default plans).",
+        ),
+    ] = None,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
 ) -> ExitCode:
     """An overview: items and targets per plan, kind and year; the busiest agencies."""
     from .overview import stats as overview
-    from .render import emit, emit_sections
+    from .render import DATA_TABLES, emit, emit_sections
     from .views import stats_sections
 
     fmt = _format(fmt, as_json)
+    if top < 1:
+        raise SdError(f"--top takes a whole number of at least 1, not {str(top)!r}.")
+    if table is not None and table not in STATS_TABLES:
+        raise SdError(f"Unknown table {table!r}: use one of {', '.join(STATS_TABLES)}.")
+    if table is None and fmt in DATA_TABLES:
+        table = "plans"  # one table per stream: a CSV reader expects one header
     data = overview(conn(), top)
-    if fmt in ("json", "yaml"):
-        emit(data, fmt, [])
+    if fmt in ("json", "jsonl", "yaml"):
+        emit(data if table is None else data[table], fmt, [])
     else:
-        emit_sections(stats_sections(data), fmt)
+        sections = stats_sections(data)
+        emit_sections(sections if table is None else [sections[STATS_TABLES.index(table)]], fmt)
     return _done(data["plans"])
 
 
-@app.command()
+@app.command(cls=Command, epilog=_examples("timeline"))
 def timeline(
-    metric: Annotated[list[str], typer.Argument(help="Metric name, or part of one (e.g. 高新技术企业).")],
+    metric: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="METRIC", click_type=Text(), help="Metric name, or part of one (e.g. 高新技术企业)."
+        ),
+    ],
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
@@ -337,17 +492,28 @@ def timeline(
     return _done(rows)
 
 
-@app.command()
+@app.command(cls=Command, epilog=_examples("progress"))
 def progress(
     plan: PlanOpt = None,
-    year: Annotated[int | None, typer.Option("--year", "-y", help="Only targets due in this year.")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only targets due in this year.")
+    ] = None,
     agency: AgencyOpt = None,
-    kind: Annotated[str | None, typer.Option("--kind", "-k", help="goal, measure or indicator.")] = None,
+    kind: Annotated[
+        str | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            metavar="KIND",
+            help="Only targets of this kind of item: goal, measure or indicator.",
+        ),
+    ] = None,
     status: Annotated[
         str | None,
         typer.Option(
             "--status",
             "-s",
+            metavar="STATUS,…",
             help="met, not_met, on_track, behind, no_report or not_comparable (comma-separated).",
         ),
     ] = None,
@@ -365,7 +531,7 @@ def progress(
     return commands.progress(conn(), _filters(plan, year, agency, kind, limit), statuses, fmt)
 
 
-@app.command()
+@app.command(cls=Command, epilog=_examples("shell"))
 def shell() -> ExitCode:
     """An interactive prompt: the same commands, with completion, history and `show N`."""
     from .paths import cache_dir
@@ -380,11 +546,15 @@ def shell() -> ExitCode:
     return ExitCode(repl(conn(), str(history) if history else None))
 
 
-@app.command()
+@app.command(cls=Command, epilog=_examples("validate"))
 def validate(
     data: Annotated[
         Path | None,
-        typer.Option("--data", help="Knowledge-base folder (default: the bundled one; env SDTARGETS_DATA)."),
+        typer.Option(
+            "--data",
+            metavar="FOLDER",
+            help="Knowledge-base folder (default: the bundled one; env SDTARGETS_DATA).",
+        ),
     ] = None,
 ) -> ExitCode:
     """Check the YAML: schema, references, and every item against its source text."""
@@ -401,12 +571,18 @@ def validate(
     return ExitCode.OK
 
 
-@app.command("import")
+@app.command("import", cls=Command, epilog=_examples("import"))
 def import_(
-    file: Annotated[Path, typer.Argument(help="A plan text (UTF-8).", exists=True, dir_okay=False)],
-    plan: Annotated[str, typer.Option("--plan", help="Plan id for the drafted items.")],
-    lines: Annotated[str | None, typer.Option("--lines", help="Line range A-B of the file.")] = None,
-    year: Annotated[int, typer.Option("--year", help="Default target year (the plan's last year).")] = 0,
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="A plan text (UTF-8).", exists=True, dir_okay=False)
+    ],
+    plan: Annotated[str, typer.Option("--plan", metavar="ID", help="Plan id for the drafted items.")],
+    lines: Annotated[
+        str | None, typer.Option("--lines", metavar="A-B", help="Line range A-B of the file.")
+    ] = None,
+    year: Annotated[
+        int, typer.Option("--year", metavar="YEAR", help="Default target year (the plan's last year).")
+    ] = 0,
 ) -> ExitCode:
     """Draft YAML items for a new document (review every one before committing it)."""
     import re
@@ -421,8 +597,11 @@ def import_(
         start, end = int(m.group(1)), int(m.group(2))
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", plan):
         raise SdError(f"Plan id {plan!r} must be lower-case letters, digits and hyphens.")
+    from .busy import busy
+
     try:
-        out = draft_yaml(file, plan, start, end, year)
+        with busy(f"Drafting items from {file.name}"):  # a pulsing bar on stderr if it is slow
+            out = draft_yaml(file, plan, start, end, year)
     except UnicodeDecodeError:
         raise SdError(f"{file} is not UTF-8 text.") from None
     if not out:
@@ -436,23 +615,23 @@ def import_(
 
 
 def invoke(args: list[str]) -> int:
-    """Run the Typer app on ``args``; turn Typer's own exits and usage errors into exit codes.
+    """Run the Typer app on ``args``; turn Typer's own exits into exit codes and its usage errors
+    into `SdError`s: one sentence with the fix, exit 2, like every other error.
 
     `SdError`, Ctrl-C and broken pipes propagate to `sdtargets.main.main`, the error boundary.
     """
-    try:
-        from typer import _click as click  # typer 0.27 vendors click; its exceptions live here
-    except ImportError:  # pragma: no cover - a typer that uses the click package
-        import click
-
     _state["conn"] = None
     try:
         rv = app(args=args, prog_name="sdtargets", standalone_mode=False)
     except typer.Exit as exc:
         return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
+    except clickx.NoArgsIsHelpError as exc:
+        exc.show()  # `sdtargets` alone, not at a terminal: the help, on stderr
         return ExitCode.USAGE
+    except clickx.UsageError as exc:
+        raise SdError(usage_sentence(exc, args)) from None
+    except clickx.ClickException as exc:
+        raise SdError(exc.format_message()) from None
     if rv == 130:  # typer turns Ctrl-C into exit code 130 and says nothing
         raise KeyboardInterrupt
     return int(rv) if isinstance(rv, int) else 0

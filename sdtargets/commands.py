@@ -21,53 +21,89 @@ def _done(rows: list) -> ExitCode:
     return ExitCode.OK
 
 
+def limited(every: list, limit: int | None, fmt: str) -> list:
+    """The first ``limit`` of ``every``. Whoever reads data (not a table, whose caption says
+    `2 of 19`) learns the total on stderr, so that `--json` stays a plain array."""
+    items = every[:limit] if limit else every
+    if len(items) < len(every) and fmt not in ("table", "count"):
+        from .render import message
+
+        message(f"sdtargets: {len(items)} of {len(every)} items (--limit {limit}; --count prints the total).")
+    return items
+
+
+def count(every: list) -> ExitCode:
+    """`--count`: the number of items the query matches (whatever `--limit` says), alone on stdout."""
+    print(len(every))
+    return _done(every)
+
+
+def of(shown: int, total: int, noun: str = "item") -> str:
+    """`19 items`, or `2 of 19 items` when a limit hid some."""
+    s = "" if total == 1 else "s"
+    return f"{total} {noun}{s}" if shown == total else f"{shown} of {total} {noun}{s}"
+
+
 def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy: bool = True) -> ExitCode:
     """`find`: ranked items, each table row showing why it matched."""
     from .render import emit, message
     from .search import find_items, prepare
     from .views import find_columns
 
+    limit, filters.limit = filters.limit, None
     q = prepare(conn, text)
-    items = find_items(conn, q, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl"))
+    every = find_items(conn, q, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl", "count"))
     for note in q.notes:  # how the query was read: English as Chinese, a typo corrected
         message(note)
-    emit(
-        items,
-        fmt,
-        find_columns(q.highlight),
-        caption=f"{len(items)} {'item matches' if len(items) == 1 else 'items match'} {text!r}",
-    )
+    if fmt == "count":
+        return count(every)
+    items = limited(every, limit, fmt)
+    verb = "matches" if len(every) == 1 else "match"
+    emit(items, fmt, find_columns(q.highlight), caption=f"{of(len(items), len(every))} {verb} {text!r}")
     return _done(items)
 
 
+def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int | None) -> list[str]:  # noqa: ANN001 - agencies.Agency
+    """`agency`'s first lines: the agency's names and kind, its English name, the documents it
+    issued, its counts, and per target year its verdicts (`progress`)."""
+    from .agencies import english_name, issued_by
+
+    head = [f"{ag.name}" + (f"（{ag.full}）" if ag.full and ag.full != ag.name else "") + f"  [{ag.kind}]"]
+    if ag.aliases:
+        head.append(f"  also: {'、'.join(ag.aliases)}")
+    if ag.linked:
+        note = f" — {ag.rename_note}" if ag.rename_note else ""
+        head.append(f"  linked by rename: {'、'.join(ag.linked)}{note}")
+    for p in issued_by(conn, ag):
+        n = p["items"]
+        head.append(f"  issued: {p['id']} {p['short'] or p['title']} ({n} item{'s' if n != 1 else ''})")
+    led = sum(it["role"] == "lead" for it in every)
+    counts = f"{led} led, {len(every) - led} supported"
+    head.append(f"  {counts}" + (f" (first {shown} shown)" if shown < len(every) else ""))
+    english = english_name(conn, ag.name)
+    if english:
+        head.append(f"  in English: {english}")
+    head.extend(_progress_lines(conn, [it["id"] for it in every], year))
+    return head
+
+
 def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | None, fmt: str) -> ExitCode:
-    """`agency`: the agency's names and kind as a header, then its duties grouped by plan."""
-    from .agencies import duties, english_name, resolve
-    from .render import emit, emit_sections, message
+    """`agency`: the agency's names, kind and documents as a header, then its duties by plan.
+    The header is part of the answer: on stdout, in the pager with the tables."""
+    from .agencies import duties, resolve
+    from .render import emit, emit_sections
     from .views import role_columns
 
     ag = resolve(conn, name)
     limit, filters.limit = filters.limit, None
-    every = duties(conn, ag, filters, role, encoded=fmt in ("json", "jsonl"))  # all: the header counts them
-    items = every[:limit] if limit else every
+    encoded = fmt in ("json", "jsonl", "count")
+    every = duties(conn, ag, filters, role, encoded=encoded)  # all: the header counts them
+    if fmt == "count":
+        return count(every)
+    items = limited(every, limit, fmt)
     if fmt != "table":
         emit(items, fmt, role_columns(ag.names))
         return _done(items)
-    header = f"{ag.name}" + (f"（{ag.full}）" if ag.full and ag.full != ag.name else "") + f"  [{ag.kind}]"
-    if ag.aliases:
-        header += f"\n  also: {'、'.join(ag.aliases)}"
-    if ag.linked:
-        header += f"\n  linked by rename: {'、'.join(ag.linked)}" + (
-            f" — {ag.rename_note}" if ag.rename_note else ""
-        )
-    led = sum(it["role"] == "lead" for it in every)
-    shown = f" (first {len(items)} shown)" if len(items) < len(every) else ""
-    header += f"\n  {led} led, {len(every) - led} supported{shown}"
-    english = english_name(conn, ag.name)
-    if english:
-        header += f"\n  in English: {english}"
-    header += _progress_lines(conn, [it["id"] for it in every], filters.year)
-    message(header)
     groups: dict[str, list[dict]] = {}
     for it in items:
         groups.setdefault(it["plan_title"] + f" ({it['plan']})", []).append(it)
@@ -76,17 +112,17 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     for title, group in groups.items():
         n_led = sum(i["role"] == "lead" for i in group)
         sections.append((f"{title}: {n_led} led, {len(group) - n_led} supported", group, columns))
-    emit_sections(sections, fmt)
+    emit_sections(sections, fmt, head=agency_head(conn, ag, every, len(items), filters.year))
     return _done(items)
 
 
-def _progress_lines(conn: sqlite3.Connection, ids: list[str], year: int | None) -> str:
+def _progress_lines(conn: sqlite3.Connection, ids: list[str], year: int | None) -> list[str]:
     """`  2023: 9 met, 2 not met, 14 no report` per target year, over the items listed (verdicts
     stored at build: `sdtargets progress --agency NAME` lists them)."""
     from .verdicts import counts_by_year, counts_text
 
     by_year = counts_by_year(conn, ids)
-    return "".join(f"\n  {y}: {counts_text(c)}" for y, c in by_year.items() if year in (None, y))
+    return [f"  {y}: {counts_text(c)}" for y, c in by_year.items() if year in (None, y)]
 
 
 def due(
@@ -100,26 +136,30 @@ def due(
 
     check_year(year)
     check_year(until, "--until year")
-    items = due_items(conn, year, until, implied, filters)
-    span = f"{year}–{until}" if until else str(year)
+    limit, filters.limit = filters.limit, None
+    every = due_items(conn, year, until, implied, filters)
+    if fmt == "count":
+        return count(every)
+    items = limited(every, limit, fmt)
+    span = f"{year}–{until}" if until and until != year else str(year)
     n_t = sum(len(i["due"]) for i in items)
     note = "" if implied else "; --implied adds what is due only by its plan's end"
-    caption = f"{len(items)} items, {n_t} targets due {span} (* = year implied{note})"
+    caption = f"{of(len(items), len(every))}, {n_t} targets due {span} (* = year implied{note})"
     emit(items, fmt, DUE_COLUMNS, caption=caption)
     return _done(items)
 
 
 def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
-    """`show`: one item, whole, with its citation."""
+    """`show`: one item, whole, with its citation (with `--fields`, those fields as a table)."""
     from .query import get_item
-    from .render import emit
+    from .render import emit, settings
     from .verdicts import target_statuses
     from .views import EXPORT_COLUMNS, show_item
 
     item = get_item(conn, item_id)
     for pos, status in target_statuses(conn, item["id"]).items():
         item["targets"][pos]["status"] = status
-    if fmt == "table":
+    if fmt == "table" and not settings.fields:
         show_item(item)
     else:
         emit(item, fmt, EXPORT_COLUMNS)
@@ -136,11 +176,10 @@ def progress(conn: sqlite3.Connection, filters: Filters, statuses: list[str] | N
 
     year, limit = filters.year, filters.limit
     filters.year, filters.limit = None, None
-    rows = records(conn, filtered_ids(conn, filters), year, statuses)
-    if limit:
-        rows = rows[:limit]
-    counts = {s: sum(r["status"] == s for r in rows) for s in STATUSES}
-    caption = f"{len(rows)} target{'s' if len(rows) != 1 else ''}: {counts_text(counts) or 'none'}"
+    every = records(conn, filtered_ids(conn, filters), year, statuses)
+    rows = limited(every, limit, fmt)
+    counts = {s: sum(r["status"] == s for r in every) for s in STATUSES}
+    caption = f"{of(len(rows), len(every), 'target')}: {counts_text(counts) or 'none'}"
     emit(rows, fmt, progress_columns(), caption=caption)
     settings.last_ids = [r["item"] for r in rows]  # the shell's `show N` opens row N's item
     if not rows:

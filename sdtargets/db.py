@@ -550,19 +550,23 @@ def _build_file(folder: Path, path: Path, digest: str) -> sqlite3.Connection:
         conn = _usable(path, digest)  # another process may have built it meanwhile
         if conn is not None:
             return conn
+        from .busy import busy
         from .load import load
 
-        kb = load(folder)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        os.unlink(tmp)
-        try:
-            build(kb, tmp)
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+        with busy(f"Reading {folder / 'targets.yaml'}", total=2) as step:  # a bar if it is slow
+            kb = load(folder)
+            step(f"Building the database ({len(kb.items):,} items)")
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            os.close(fd)
+            os.unlink(tmp)
+            try:
+                build(kb, tmp)
+                os.replace(tmp, path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+            step()
     conn = _usable(path, digest)
     if conn is None:
         raise SdError(f"The database built at {path} could not be read back.")

@@ -2,10 +2,11 @@
 
 Typer costs about 40 ms of start-up, more than the query itself. The commonest calls, by people
 and scripts alike, are a bare query: `find WORDS…`, `agency NAME`, `due YEAR`, `show ID`,
-optionally followed by `--json`. This module recognises exactly those forms and runs the same
-command bodies (`commands`) as the Typer app; anything else (any other option, a help flag, a
-missing argument) returns None and goes to Typer, so the two paths cannot diverge in what they
-print. The tests run every fast form through both paths and compare.
+optionally followed by `--json`, with the root options (`--db`, `--no-pager`, `--no-color`)
+in front (`main` moves them there from wherever they were typed). This module recognises exactly
+those forms and runs the same command bodies (`commands`) as the Typer app; anything else (any
+other option, a help flag, a missing argument) returns None and goes to Typer, so the two paths
+cannot diverge in what they print. The tests run every fast form through both paths and compare.
 """
 
 from __future__ import annotations
@@ -13,6 +14,12 @@ from __future__ import annotations
 
 def serve(args: list[str]) -> int | None:
     """Answer ``args`` if it is one of the fast forms; None to hand it to the full CLI."""
+    from .argv import root_options
+
+    parsed = root_options(args)  # `main` has moved any root option to the front
+    if parsed is None:
+        return None
+    root, args = parsed
     fmt = "table"
     if args and args[-1] == "--json":
         fmt, args = "json", args[:-1]
@@ -26,14 +33,16 @@ def serve(args: list[str]) -> int | None:
     else:
         return None
 
+    from pathlib import Path
+
     from . import commands
     from .db import connect
     from .query import Filters
     from .render import settings
 
-    # this run's defaults, as the Typer root sets them
-    settings.fields, settings.pager, settings.color = None, True, True
-    conn = connect()
+    # this run's settings, as the Typer root sets them
+    settings.fields, settings.pager, settings.color = None, root["pager"], root["color"]
+    conn = connect(root["db"] and Path(root["db"]))  # type: ignore[arg-type]
     if command == "find":
         return commands.find(conn, " ".join(rest), Filters(), fmt)
     if command == "agency":

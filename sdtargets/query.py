@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import namedtuple
 
 from .db import normalise_text
 from .encoded import Encoded
@@ -78,34 +79,70 @@ def plans(conn: sqlite3.Connection) -> list[dict]:
     return out
 
 
-def resolve_plan(conn: sqlite3.Connection, text: str) -> list[str]:
-    """Plan ids that ``text`` names: an id, an alias, or part of a title; a document includes
-    its sub-plans. Unknown → `SdError` listing the plans."""
+class PlanMatch(namedtuple("PlanMatch", "ids named by_title others")):
+    """What `--plan TEXT` selected: ``ids`` (with sub-plans), the plans ``named`` (before adding
+    sub-plans), whether they were found ``by_title`` (part of a title, not an id or alias), and
+    ``others``: plans whose titles also contain the text but were not taken, because an id or
+    alias matched exactly (`新能源` is act2024-newenergy's alias; news2024-nev's title has it)."""
+
+    __slots__ = ()
+
+
+def match_plan(conn: sqlite3.Connection, text: str) -> PlanMatch:
+    """The plans ``text`` names: an id or an alias exactly, else every plan with it in its title;
+    a document includes its sub-plans. Unknown → `SdError` suggesting the nearest plans."""
     wanted = normalise_text(text)
     if not wanted:
-        raise SdError("The --plan value is empty.")
+        raise SdError("The --plan value is empty: give a plan id or alias (see 'sdtargets plans').")
     rows = conn.execute("select id, title, short, aliases, parent from plans order by seq").fetchall()
     exact = [
         r["id"]
         for r in rows
         if wanted in {normalise_text(r["id"]), *(normalise_text(a) for a in json.loads(r["aliases"]))}
     ]
-    found = exact or [
+    titled = [
         r["id"]
         for r in rows
         if wanted in normalise_text(r["title"]) or wanted in normalise_text(r["short"] or "")
     ]
+    found = exact or titled
     if not found and wanted.isascii() and any(c.isalpha() for c in wanted):
         found = _plans_in_english(conn, text, [r["id"] for r in rows])
     if not found:
-        ids = ", ".join(r["id"] for r in rows)
-        raise SdError(f"Unknown plan {text!r}: plans are {ids} (see 'sdtargets plans').")
-    children = {r["id"]: r["parent"] for r in rows}
-    out = list(found)
-    for pid, parent in children.items():
-        if parent in out and pid not in out:
-            out.append(pid)
-    return out
+        near = _nearest_plans(rows, wanted)
+        hint = f" (did you mean {near}?)" if near else ""
+        raise SdError(f"Unknown plan {text!r}{hint}: 'sdtargets plans' lists every plan.")
+    parent = {r["id"]: r["parent"] for r in rows}
+    ids = list(found)
+    for pid, par in parent.items():
+        if par in ids and pid not in ids:
+            ids.append(pid)
+    others = [i for i in titled if i not in ids and parent.get(i) not in ids] if exact else []
+    return PlanMatch(ids, found, not exact, others)
+
+
+def _nearest_plans(rows: list[sqlite3.Row], wanted: str) -> str:
+    """`a, b or c`: plans whose id starts with or contains the text, else the closest by spelling
+    of id, short title and aliases; a document stands for its sub-plans; at most five."""
+    by_id = [r["id"] for r in rows if normalise_text(r["id"]).startswith(wanted)]
+    by_id += [r["id"] for r in rows if wanted in normalise_text(r["id"]) and r["id"] not in by_id]
+    near = by_id
+    if not near:
+        from rapidfuzz import fuzz
+
+        scored = []
+        for r in rows:
+            names = [r["id"], r["short"] or r["title"], *json.loads(r["aliases"])]
+            scored.append((max(fuzz.ratio(wanted, normalise_text(n)) for n in names), r["id"]))
+        near = [pid for score, pid in sorted(scored, key=lambda x: -x[0]) if score >= 40]
+    parent = {r["id"]: r["parent"] for r in rows}
+    near = [pid for pid in near if parent.get(pid) not in near][:5]
+    return ", ".join(near[:-1]) + f" or {near[-1]}" if len(near) > 1 else "".join(near)
+
+
+def resolve_plan(conn: sqlite3.Connection, text: str) -> list[str]:
+    """Plan ids that ``text`` names (see `match_plan`)."""
+    return match_plan(conn, text).ids
 
 
 def _plans_in_english(conn: sqlite3.Connection, text: str, order: list[str]) -> list[str]:

@@ -14,11 +14,21 @@ from collections.abc import Sequence
 
 from .encoded import Encoded
 
-FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown", "yaml")
+FORMATS = ("table", "json", "jsonl", "csv", "excel", "tsv", "markdown", "yaml")
+#: Formats whose cells are data for a program (one line each, no display marks).
+DATA_TABLES = ("csv", "excel", "tsv")
 
 #: A table column: header, how to get its cell from an object, and layout hints.
 #: ``joiner``: the cell is a list joined by it (`、`), and lines break after one, not inside a name.
-Column = namedtuple("Column", "header get ratio no_wrap min_width joiner", defaults=(None, False, None, None))
+#: ``data``: the cell's value in CSV/TSV/Markdown when it differs from what a person is shown
+#: (`2025` and a separate `years_implied`, not `2025*`). ``only``: "table" for a column only a
+#: person needs (a bar chart, lead and support on two lines), "data" for one only data formats
+#: carry; None for both.
+Column = namedtuple(
+    "Column",
+    "header get ratio no_wrap min_width joiner data only",
+    defaults=(None, False, None, None, None, None),
+)
 
 
 def written(value: float | int) -> str:
@@ -60,26 +70,47 @@ class Settings:
     color: bool = True  # --no-color (NO_COLOR in the environment does the same)
     fields: list[str] | None = None
     last_ids: list[str] | None = None  # ids of the last list printed (the shell's `show N`)
+    in_shell: bool = False  # errors point to the shell's `help CMD`, not `sdtargets CMD --help`
 
 
 settings = Settings()
 
 
 def select_fields(objects: list[dict] | dict, columns: Sequence[Column], fields: list[str] | None):  # noqa: ANN201
-    """Apply `--fields`: keep only those keys (JSON) or columns (tables), in the order given."""
+    """Apply `--fields`: the columns (tables, CSV) named, in the order given. A field is any
+    column the command shows or any key of its objects; anything else is a usage error naming
+    the valid fields. The objects are kept whole: a column may read several keys."""
     if not fields:
         return objects, list(columns)
-    from .errors import SdError
-
     rows = objects if isinstance(objects, list) else [objects]
-    by_header = {c.header: c for c in columns}
-    known = set(by_header) | {k for o in rows for k in o}
-    unknown = [f for f in fields if f not in known]
+    by_header = {c.header: c for c in columns if c.header}
+    keys = [k for k in dict.fromkeys(k for o in rows[:50] for k in o) if k not in by_header]
+    unknown = [f for f in fields if f not in by_header and f not in keys]
     if unknown and rows:
-        raise SdError(f"Unknown field {unknown[0]!r}: fields are {', '.join(sorted(known))}.")
+        from .errors import SdError
+
+        valid = ", ".join([*by_header, *keys])
+        raise SdError(f"Unknown field {unknown[0]!r}: this command's fields are {valid}.")
     cols = [by_header.get(f) or Column(f, lambda o, f=f: _cell_text(o.get(f))) for f in fields]
-    projected = [{f: o.get(f) for f in fields if f in o} for o in rows]
-    return (projected if isinstance(objects, list) else projected[0]), cols
+    return objects, cols
+
+
+def project(objects: list[dict] | dict, columns: Sequence[Column], fields: list[str]) -> list[dict] | dict:
+    """`--fields` for JSON and YAML: only those keys, in that order; a field that is a column
+    and not a key (`match` in `find`'s table, `lead / support`) carries that column's data."""
+    by_header = {c.header: c for c in columns if c.header}
+
+    def one(o: dict) -> dict:
+        out = {}
+        for f in fields:
+            if f in o:
+                out[f] = o[f]
+            elif f in by_header:
+                c = by_header[f]
+                out[f] = c.data(o) if c.data else _plain(c.get(o))
+        return out
+
+    return [one(o) for o in objects] if isinstance(objects, list) else one(objects)
 
 
 def _cell_text(value: object) -> str:
@@ -109,6 +140,8 @@ def emit(
     if isinstance(objects, list):
         settings.last_ids = [o["id"] for o in objects if isinstance(o, dict) and "id" in o]
     objects, columns = select_fields(objects, columns, settings.fields)
+    if settings.fields and fmt in ("json", "jsonl", "yaml"):
+        objects = project(objects, columns, settings.fields)
     if fmt == "json":
         out.write(dumps(objects, pretty=out.isatty()) + "\n")
     elif fmt == "jsonl":
@@ -122,39 +155,68 @@ def emit(
         rows = objects if isinstance(objects, list) else [objects]
         if fmt == "table":
             if rows:
-                table([[c.get(o) for c in columns] for o in rows], columns, title, caption)
+                shown = [c for c in columns if settings.fields or c.only != "data"]
+                table([[c.get(o) for c in shown] for o in rows], shown, title, caption)
             return
-        cells = [[_plain(c.get(o)) for c in columns] for o in rows]
-        if fmt == "tsv":  # one line per row: TSV readers split rows on newlines and fields on tabs
-            cells = [[" ; ".join(v.split("\n")).replace("\t", " ") for v in row] for row in cells]
-        headers = [c.header for c in columns]
-        if fmt in ("csv", "tsv"):
-            import csv
-
-            w = csv.writer(out, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-            w.writerow(headers)
-            w.writerows(cells)
-        else:  # markdown
-            out.write("| " + " | ".join(headers) + " |\n")
-            out.write("|" + "---|" * len(headers) + "\n")
-            for row in cells:
-                out.write("| " + " | ".join(_md(c) for c in row) + " |\n")
+        write_data_table(rows, columns, fmt, bool(settings.fields))
 
 
-def emit_sections(sections: Sequence[tuple[str, list[dict], Sequence[Column]]], fmt: str) -> None:
+def data_cell(column: Column, obj: dict) -> str:
+    """A column's cell as data: its ``data`` value if it has one, booleans as true/false."""
+    value = column.data(obj) if column.data else _plain(column.get(obj))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "、".join(map(str, value))
+    return "" if value is None else str(value)
+
+
+def write_data_table(rows: list[dict], columns: Sequence[Column], fmt: str, chosen: bool = False) -> None:
+    """CSV (``excel``: with a byte-order mark and CRLF, which Excel needs to read UTF-8
+    Chinese), TSV or Markdown: one header, one line per row. Columns only a person needs are
+    left out unless ``chosen`` by `--fields`; a cell's line breaks become `; ` in CSV and TSV
+    (many readers split rows on newlines)."""
+    out = sys.stdout
+    columns = [c for c in columns if c.header and (chosen or c.only != "table")]
+    cells = [[data_cell(c, o) for c in columns] for o in rows]
+    headers = [c.header for c in columns]
+    if fmt in DATA_TABLES:
+        import csv
+
+        cells = [["; ".join(v.split("\n")).replace("\t", " ") for v in row] for row in cells]
+        if fmt == "excel":
+            out.write("\ufeff")
+        w = csv.writer(
+            out, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\r\n" if fmt == "excel" else "\n"
+        )
+        w.writerow(headers)
+        w.writerows(cells)
+    else:  # markdown
+        out.write("| " + " | ".join(headers) + " |\n")
+        out.write("|" + "---|" * len(headers) + "\n")
+        for row in cells:
+            out.write("| " + " | ".join(_md(c) for c in row) + " |\n")
+
+
+def emit_sections(
+    sections: Sequence[tuple[str, list[dict], Sequence[Column]]], fmt: str, head: Sequence[str] = ()
+) -> None:
     """Several titled lists as one answer (`agency` by plan, `stats`). As tables they are one
-    page: one pager, not one per table, and the shell's `show N` counts rows across them all.
-    Other formats print each list in turn."""
+    page, after the ``head`` lines (`agency`'s names and counts): one pager, not one per table,
+    and the shell's `show N` counts rows across them all. Other formats print each list in turn."""
     if fmt != "table":
-        for title, rows, columns in sections:
+        for n, (title, rows, columns) in enumerate(sections):
+            if fmt == "markdown" and len(sections) > 1:  # a document: each table under its title
+                sys.stdout.write(("\n" if n else "") + f"**{title}**\n\n")
             emit(rows, fmt, columns, title=title)
         return
     term = terminal()
-    lines: list[str] = []
+    lines: list[str] = [*head]
     ids: list[str] = []
     for title, rows, columns in sections:
         ids += [o["id"] for o in rows if "id" in o]
         rows, columns = select_fields(rows, columns, settings.fields)
+        columns = [c for c in columns if settings.fields or c.only != "data"]
         if rows:
             lines += [""] if lines else []
             lines += table_lines([[c.get(o) for c in columns] for o in rows], columns, title, term=term)
@@ -213,9 +275,35 @@ def put(lines: list[str], term=None) -> None:  # noqa: ANN001 - termtable.Termin
     term = term or terminal()
     text = "\n".join(lines) + "\n"
     if settings.pager and term.is_tty and len(lines) > term.height:
-        page(term, text)
+        first = _first_paging()
+        page(term, text, prompt=PAGER_PROMPT if first else None)
+        if first:
+            message(PAGER_NOTE)
     else:
         sys.stdout.write(text)
+
+
+#: Said once, the first time an answer is paged: how to leave the pager, and how to turn it off.
+PAGER_PROMPT = "sdtargets: q leaves, / searches, space pages on (--no-pager turns paging off)"
+PAGER_NOTE = (
+    "sdtargets: that answer was longer than the terminal, so it opened in a pager"
+    " (q leaves it); --no-pager, or PAGER=cat, turns paging off. (Said once.)"
+)
+
+
+def _first_paging() -> bool:
+    """True the first time this user's answers are paged (a marker in the cache folder)."""
+    from .paths import cache_dir
+
+    marker = cache_dir() / "pager-explained"
+    try:
+        if marker.exists():
+            return False
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+    except OSError:
+        return False  # no cache to remember it in: better silent than said every time
+    return True
 
 
 def bar(value: float, maximum: float, width: int = 24) -> str:

@@ -351,13 +351,13 @@ def find_items(
     ids = filtered_ids(conn, filters, list(hits))
     if encoded:
         return [
-            e.adding(score=hits[e.id].score, match=hits[e.id].how, match_field=hits[e.id].field)
+            e.adding(score=round(hits[e.id].score), match=hits[e.id].how, match_field=hits[e.id].field)
             for e in items_encoded(conn, ids)
         ]
     items = items_by_id(conn, ids)
     for it in items:
         h = hits[it["id"]]
-        it["score"], it["match"], it["match_field"] = h.score, h.how, h.field
+        it["score"], it["match"], it["match_field"] = round(h.score), h.how, h.field
     return items
 
 

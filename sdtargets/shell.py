@@ -59,8 +59,12 @@ class ShellCompleter(Completer):
         before = document.text_before_cursor
         words = before.split()
         current = "" if before.endswith(" ") else (words.pop() if words else "")
+        if words and words[0] == "sdtargets":  # a command line pasted whole
+            words = words[1:]
         if not words:
             choices: Iterable[str] = COMMANDS
+        elif words[0] in ("help", "?") and len(words) == 1:
+            choices = COMMANDS
         else:
             prev, command = words[-1], words[0]
             if prev in ("--agency", "-a") or (command == "agency" and len(words) == 1):
@@ -95,6 +99,35 @@ def completer_for(conn) -> ShellCompleter:  # noqa: ANN001 - sqlite3.Connection
     return ShellCompleter(agency_names(conn), plan_names, years, metrics(conn))
 
 
+BANNER = (
+    "sdtargets shell: the commands of the command line, e.g. find 氢能 --year 2025.\n"
+    "help lists them; help find shows one; show N opens row N of the last answer;\n"
+    "Tab completes; Ctrl-D leaves."
+)
+
+
+def shell_help() -> str:
+    """The shell's own help: its commands with their summaries, and what only the shell has
+    (no root options such as --install-completion, which mean nothing here)."""
+    import typer.main
+
+    from .cli import app
+
+    group = typer.main.get_command(app)
+    commands = [(name, cmd) for name, cmd in group.commands.items() if name != "shell"]
+    width = max(len(name) for name, _ in commands) + 2
+    lines = ["Commands (help COMMAND shows its options and examples):"]
+    lines += [f"  {name:<{width}}{cmd.get_short_help_str(limit=72)}" for name, cmd in commands]
+    lines += [
+        "",
+        "In the shell:",
+        f"  {'show N':<{width}}row N of the last answer, whole",
+        f"  {'help, ?':<{width}}this list; help COMMAND (or COMMAND --help) for one command",
+        f"  {'quit':<{width}}leave (or Ctrl-D); Ctrl-C cancels the line; Tab completes; ↑ recalls",
+    ]
+    return "\n".join(lines)
+
+
 def run_line(line: str, last_ids: list[str]) -> list[str]:
     """Run one shell line through the CLI; return the ids of its result (for `show N`)."""
     from .main import main
@@ -105,10 +138,15 @@ def run_line(line: str, last_ids: list[str]) -> list[str]:
     except ValueError as exc:
         print(f"sdtargets: {exc}.")
         return last_ids
+    if args and args[0] == "sdtargets":  # a command line pasted whole
+        args = args[1:]
     if not args:
         return last_ids
-    if args[0] == "help":
-        args = ["--help"]
+    if args[0] in ("help", "?"):
+        if len(args) == 1:
+            print(shell_help())
+            return last_ids
+        args = [*args[1:], "--help"]
     if args[0] == "show" and len(args) == 2 and args[1].isdigit():
         n = int(args[1])
         if not 1 <= n <= len(last_ids):
@@ -130,10 +168,10 @@ def shell(conn, history_file: str | None = None, input=None, output=None) -> int
         input=input,
         output=output,
     )
-    print(
-        "sdtargets shell — commands as on the command line (find 氢能 --year 2025); "
-        "show N shows row N of the last result; Tab completes; Ctrl-D leaves."
-    )
+    from .render import settings
+
+    settings.in_shell = True  # errors point to `help CMD`
+    print(BANNER)
     last_ids: list[str] = []
     while True:
         try:

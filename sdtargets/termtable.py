@@ -1,12 +1,14 @@
 """Tables for a person at a terminal, laid out by hand: CJK-aware widths, wrapping, highlights.
 
-Why not Rich, which the project used at first: issue #7 budgets table output at 3× the floor
-(`python -c` printing one query, ~26 ms), and Rich alone cost more than that budget. Importing it
-took ~35 ms and laying out `find 5G`'s 19 rows of wrapped Chinese another ~30 ms, so `find 5G`
-took 119 ms (4.6×). This module does the same job with the standard library in a few
-milliseconds. It knows only what our tables need: display width (a Chinese character takes two
-columns), greedy wrapping that breaks Latin text at spaces and Chinese text anywhere, columns that
-share the width by ratio, bold-yellow highlights, and colour only on a terminal that wants it.
+Why not Rich, which the project used at first (README, "Why our own table layout, not Rich"):
+Rich wraps Chinese as it wraps English, breaking between any two characters, so lines start
+with `，。”》` and agency names split in two; and it is slow for our budget (issue #7: table
+output within 3× the floor, ~26 ms): importing it took ~35 ms and laying out `find 5G`'s 19 rows
+another ~30 ms. This module does the job with the standard library in a few milliseconds. It
+knows only what our tables need: display width (a Chinese character takes two columns), line
+breaking by the rules of Chinese typesetting (no closing mark first on a line, no opening mark
+last, lists broken between names, Latin words and short groups whole), column widths fitted to
+what each column holds, bold-yellow highlights, and colour only on a terminal that wants it.
 """
 
 from __future__ import annotations
@@ -25,8 +27,16 @@ GAP = "  "  # between columns
 PIPED_WIDTH = 160  # no terminal and no COLUMNS: wide enough for Chinese text not to wrap every few characters
 
 
-NO_START = "，。、；：？！）》」』】〕〉”’%％,.;:?!)]}"  # closing punctuation: never first on a line
-NO_END = "（《「『【〔〈“‘([{"  # opening punctuation: never last on a line
+#: Never first on a line (the line-breaking rules of GB/T 15834 and JIS X 4051, as Chinese
+#: typesetting applies them): closing brackets and quotes, stops, commas, marks that follow a
+#: number (%, ‰, ℃), the middle dot, iteration marks.
+NO_START = "，。、；：？！）》」』】〕〉〗〙〛”’｝］＞%％‰‱℃℉°′″,.;:?!)]}>·・～〜〃々〆ゝゞヽヾ…‥"
+#: Never last on a line: opening brackets and quotes, currency signs that precede a number.
+NO_END = "（《「『【〔〈〖〘〚“‘｛［＜([{<$＄£￡¥￥€#＃"
+#: Never split between two of these: ——, ……, ‥‥.
+NO_SPLIT = "—…‥"
+#: A parenthesised group this short or shorter is kept on one line: `(达到/左右)`.
+SHORT_GROUP = 12
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
@@ -124,20 +134,42 @@ def _latin(ch: str) -> bool:
 
 def _break(p: str, start: int, end: int, joiner: str | None = None) -> int:
     """Where to break a line that could run from ``start`` to ``end``: after the last ``joiner``
-    if any; before a Latin word that would be cut (unless it fills the line); before a
-    character that may not start a line or after one that may not end it."""
+    if any; before a Latin word that would be cut (unless it fills the line); outside a short
+    parenthesised group; then back past any character that may not start a line, or that may
+    not end one, between no two dashes or ellipses and inside no Latin word (up to eight
+    characters back: a line full of such marks is broken where it must be)."""
     if joiner and (k := p.rfind(joiner, start, end)) >= start:
         return k + len(joiner)
     if p[end] == " ":
         return end
+    cut = end
     if _latin(p[end]) and _latin(p[end - 1]):
         word = end - 1
         while word > start and _latin(p[word - 1]):
             word -= 1
-        return word if word > start else end
-    if end - 1 > start and (p[end] in NO_START or p[end - 1] in NO_END):
-        return end - 1
-    return end
+        if word == start:
+            return end  # a word longer than the line is folded
+        cut = word
+    for open_, close in ("()", "（）"):
+        k = p.rfind(open_, start + 1, cut)
+        if k > start and close not in p[k:cut] and close in p[cut : k + SHORT_GROUP]:
+            cut = k
+    k = cut
+    while k > start + 1 and k > cut - 8 and _bad_break(p, k):
+        k -= 1
+    return k if not _bad_break(p, k) else cut
+
+
+def _bad_break(p: str, k: int) -> bool:
+    """Whether a line may not break before ``p[k]``: it would start a line with a closing mark,
+    end one with an opening mark, split a dash or an ellipsis, or split a Latin word or number
+    (`52%。` moves down whole)."""
+    return (
+        p[k] in NO_START
+        or p[k - 1] in NO_END
+        or (p[k] in NO_SPLIT and p[k - 1] == p[k])
+        or (_latin(p[k]) and _latin(p[k - 1]))
+    )
 
 
 def column_widths(natural: list[int], minimum: list[int], ratios: list[int | None], total: int) -> list[int]:
@@ -170,6 +202,104 @@ def column_widths(natural: list[int], minimum: list[int], ratios: list[int | Non
     return widths
 
 
+#: A list column (agencies joined by `、`) is at least as wide as its longest name and the joiner
+#: after it, up to this: `国网山东省电力公司、` fits; a longer name wraps rather than
+#: starve the other columns.
+JOINED_MIN = 20
+
+#: Rows the width fitting looks at: a sample of a long table is as good as all of it.
+FIT_ROWS = 120
+
+
+def fit_widths(
+    paragraphs: list[list[list[int]]],
+    natural: list[int],
+    minimum: list[int],
+    ratios: list[int | None],
+    total: int,
+    wide: list[bool] | None = None,
+) -> list[int]:
+    """Widths that follow what each column holds: the ones that make the table shortest.
+
+    ``paragraphs[i][r]`` are the widths of the lines of column i's cell in row r. Fixed columns
+    (ratio None: ids, years, counts) keep their natural width. The others start at their
+    minimum, and the spare width is handed out a few columns at a time to whichever column
+    shortens the table most (a row is as tall as its tallest cell), ties going to the column
+    whose cells then take fewest lines in all, then to the higher ratio. Ratio-only sharing
+    gave `plans`' titles 5 characters beside a half-empty aliases column; this gives width to
+    the text that needs it. Every width stays between its minimum and its natural width, and
+    the widths fill ``total`` exactly when they can. ``wide[i]``: column i holds Chinese text,
+    so an odd width leaves a column unused on every line."""
+    n = len(natural)
+    free = [i for i, r in enumerate(ratios) if r is not None]
+    widths = list(natural)
+    budget = total - len(GAP) * (n - 1) - sum(natural[i] for i in range(n) if ratios[i] is None)
+    if sum(natural[i] for i in free) <= budget:
+        return widths
+    for i in free:
+        widths[i] = minimum[i]
+    spare = budget - sum(widths[i] for i in free)
+    if spare <= 0:
+        return widths
+    rows = len(paragraphs[0]) if paragraphs else 0
+    sample = (
+        range(rows)
+        if rows <= FIT_ROWS
+        else sorted({k * (rows - 1) // (FIT_ROWS - 1) for k in range(FIT_ROWS)})
+    )
+    wide = wide or [False] * n
+
+    def lines(i: int, w: int) -> list[int]:
+        w = max(1, w - (w % 2 if wide[i] else 0))
+        return [sum(-(-p // w) or 1 for p in paragraphs[i][r]) or 1 for r in sample]
+
+    base = [max([len(paragraphs[j][r]) for j in range(n) if ratios[j] is None] or [1]) for r in sample]
+    cur = {i: lines(i, widths[i]) for i in free}
+
+    def cost(counts: dict[int, list[int]]) -> tuple[int, int]:
+        """(the table's height, the lines of all its cells) for these line counts."""
+        height = sum(max(base[k], *(c[k] for c in counts.values())) for k in range(len(base)))
+        return height, sum(map(sum, counts.values()))
+
+    step = max(2, spare // 24)
+    while spare > 0:
+        best: tuple | None = None
+        for i in free:
+            grow = min(step, spare, natural[i] - widths[i])
+            if grow <= 0:
+                continue
+            new = lines(i, widths[i] + grow)
+            key = (*cost({**cur, i: new}), -(ratios[i] or 0))
+            if best is None or key < best[0]:
+                best = (key, i, grow, new)
+        if best is None:
+            break
+        _, i, grow, new = best
+        widths[i] += grow
+        cur[i] = new
+        spare -= grow
+    # then move width between columns while that makes the table shorter (greedy steps can
+    # leave width with a column that needed it only before another one grew)
+    for _ in range(4 * len(free)):
+        now, moved = cost(cur), False
+        for i in free:
+            for j in free:
+                give = min(2, widths[j] - minimum[j], natural[i] - widths[i])
+                if i == j or give <= 0:
+                    continue
+                trial = {**cur, i: lines(i, widths[i] + give), j: lines(j, widths[j] - give)}
+                if cost(trial) < now:
+                    widths[i] += give
+                    widths[j] -= give
+                    cur, moved = trial, True
+                    break
+            if moved:
+                break
+        if not moved:
+            break
+    return widths
+
+
 class Terminal:
     """Where a table is going: its width, its height and whether it takes colour.
 
@@ -188,10 +318,7 @@ class Terminal:
         self.color = (
             color and not env.get("NO_COLOR") and (forced or self.is_tty) and env.get("TERM") != "dumb"
         )
-        try:
-            size = os.get_terminal_size(self.stream.fileno()) if self.is_tty else None
-        except (AttributeError, ValueError, OSError):
-            size = None
+        size = _terminal_size(self.stream) if not _env_int("COLUMNS") or not _env_int("LINES") else None
         # COLUMNS and LINES first (as shutil.get_terminal_size, whose import costs more than this)
         self.width = _env_int("COLUMNS") or (size.columns if size else PIPED_WIDTH)
         self.height = _env_int("LINES") or (size.lines if size else 24)
@@ -199,6 +326,23 @@ class Terminal:
     def style(self, text: str, sgr: str) -> str:
         """``text`` in the SGR style ``sgr`` (BOLD, DIM, HIGHLIGHT), or as it is without colour."""
         return f"{sgr}{text}{RESET}" if self.color and text else text
+
+
+def _terminal_size(stream) -> os.terminal_size | None:  # noqa: ANN001 - a text stream
+    """The size of the terminal the user is looking at: standard output's, or when that is a
+    pipe (`sdtargets find 5G | grep 省`) standard error's or standard input's, which are usually
+    still the terminal; None when there is no terminal at all."""
+    fds = []
+    try:
+        fds.append(stream.fileno())
+    except (AttributeError, ValueError, OSError):
+        pass
+    for fd in (*fds, 2, 0):
+        try:
+            return os.get_terminal_size(fd)
+        except (ValueError, OSError):
+            continue
+    return None
 
 
 def _env_int(name: str) -> int:
@@ -224,6 +368,32 @@ def _paint(term: Terminal, text: str, spans: list[tuple[int, int]], a: int, b: i
     return "".join(out)
 
 
+def table_widths(
+    total: int,
+    headers: Sequence[str],
+    texts: Sequence[Sequence[str]],
+    ratios: Sequence[int | None],
+    minimums: Sequence[int],
+    joiners: Sequence[str | None],
+) -> list[int]:
+    """The width of each column of a table ``total`` columns wide (see `fit_widths`): no column
+    narrower than its header, nor a list column than its longest name (up to `JOINED_MIN`)."""
+    natural = [
+        max([text_width(h)] + [max(map(text_width, row[i].split("\n"))) for row in texts])
+        for i, h in enumerate(headers)
+    ]
+    minimum = [max(m, text_width(h), 2) for m, h in zip(minimums, headers, strict=True)]
+    for i, joiner in enumerate(joiners):
+        if joiner:  # a list: wide enough for its longest name, if that leaves room for the rest
+            names = (n for row in texts for n in row[i].replace("\n", joiner).split(joiner))
+            longest = max(map(text_width, names), default=0)
+            minimum[i] = max(minimum[i], min(longest + text_width(joiner), JOINED_MIN, total // 5))
+    minimum = [min(n, m) for n, m in zip(natural, minimum, strict=True)]
+    paragraphs = [[list(map(text_width, row[i].split("\n"))) for row in texts] for i in range(len(headers))]
+    wide = [not all(row[i].isascii() for row in texts) for i in range(len(headers))]
+    return fit_widths(paragraphs, natural, minimum, list(ratios), total, wide)
+
+
 def layout(
     term: Terminal,
     headers: Sequence[str],
@@ -237,18 +407,9 @@ def layout(
     """The table as lines: title, header, a rule, the rows (a blank line between rows when some
     row takes three lines or more, so a reader can tell where one ends), caption."""
     cells = [[(clean(c), []) if isinstance(c, str) else (clean(c[0]), c[1]) for c in row] for row in rows]
-    natural = [
-        max([text_width(h)] + [max(map(text_width, row[i][0].split("\n"))) for row in cells])
-        for i, h in enumerate(headers)
-    ]
     joiners = joiners or [None] * len(headers)
-    minimum = [max(m, text_width(h), 2) for m, h in zip(minimums, headers, strict=True)]
-    for i, joiner in enumerate(joiners):
-        if joiner:  # a list: wide enough for its longest name, if that leaves room for the rest
-            names = (n for row in cells for n in row[i][0].replace("\n", joiner).split(joiner))
-            minimum[i] = max(minimum[i], min(max(map(text_width, names), default=0) + 2, term.width // 5))
-    minimum = [min(n, m) for n, m in zip(natural, minimum, strict=True)]
-    widths = column_widths(natural, minimum, list(ratios), term.width)
+    texts = [[text for text, _ in row] for row in cells]
+    widths = table_widths(term.width, headers, texts, ratios, minimums, joiners)
 
     def line(parts: list[tuple[str, int]]) -> str:
         padded = [p + " " * (w - vis) for (p, vis), w in zip(parts, widths, strict=True)]
@@ -283,14 +444,18 @@ def layout(
     return out
 
 
-def page(term: Terminal, text: str) -> None:
+def page(term: Terminal, text: str, prompt: str | None = None) -> None:
     """Show ``text`` through the user's pager ($PAGER, else `less`), as git does: with LESS=FRX
-    unless set, so colours pass through and a short text leaves no blank screen behind."""
+    unless set, so colours pass through and a short text leaves no blank screen behind. A
+    ``prompt`` is shown at the foot of each screen when the pager is `less`."""
     import shlex
     import subprocess
 
     env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
     command = shlex.split(os.environ.get("PAGER") or "less")
+    if prompt and command and os.path.basename(command[0]) == "less":
+        # less's prompt language gives ?:.%\ a meaning: escape them
+        command.append("-Ps" + "".join("\\" + c if c in "?:.%\\" else c for c in prompt) + "$")
     try:
         proc = subprocess.Popen(command, stdin=subprocess.PIPE, env=env, encoding="utf-8", errors="replace")
     except OSError:  # no pager installed: print it all

@@ -33,6 +33,19 @@ def targets_text(item: dict, limit: int = 3) -> str:
     return "\n".join(parts)
 
 
+def targets_data(item: dict) -> str:
+    """Every target (or every one due) on one line, for CSV: no `… +N`, no `*`."""
+    ts = item.get("due", item["targets"])
+    return "; ".join(
+        f"{t['metric']} {value_text(t)} {t['year']}" + (" (year implied)" if t.get("year_implied") else "")
+        for t in ts
+    )
+
+
+def years_data(item: dict) -> str:
+    return ",".join(map(str, item["years"]))
+
+
 def agencies_text(item: dict) -> str:
     lead = "、".join(item["lead"])
     sup = "、".join(item["support"])
@@ -44,13 +57,24 @@ def years_text(item: dict) -> str:
     return ys + ("*" if item.get("years_implied") else "")
 
 
+#: The columns that end every item table: agencies, years, targets (as a person reads them, and
+#: as data: lead and support apart, years without the `*`, every target on one line).
+def _item_tail(agencies_header: str = "lead / support") -> list[Column]:
+    return [
+        Column(agencies_header, agencies_text, ratio=2, joiner="、", only="table"),
+        Column("lead", lambda i: "、".join(i["lead"]), only="data"),
+        Column("support", lambda i: "、".join(i["support"]), only="data"),
+        Column("years", years_text, no_wrap=True, data=years_data),
+        Column("years_implied", lambda i: bool(i.get("years_implied")), only="data"),
+        Column("targets", targets_text, ratio=3, data=targets_data),
+    ]
+
+
 ITEM_COLUMNS = [
     Column("id", lambda i: i["id"], no_wrap=True),
     Column("kind", lambda i: i["kind"], no_wrap=True),
-    Column("title", lambda i: i["title"], ratio=3),
-    Column("lead / support", agencies_text, ratio=2, joiner="、"),
-    Column("years", years_text, no_wrap=True),
-    Column("targets", targets_text, ratio=3),
+    Column("title", lambda i: i["title"], ratio=3, min_width=16),
+    *_item_tail(),
 ]
 
 
@@ -61,11 +85,9 @@ def find_columns(terms: list[str]) -> list[Column]:
 
     return [
         Column("id", lambda i: i["id"], no_wrap=True),
-        Column("score", lambda i: f"{i['score']:g}", no_wrap=True),
+        Column("score", lambda i: f"{i['score']:g}", no_wrap=True, data=lambda i: i["score"]),
         Column("match", lambda i: match_snippet(i, terms), ratio=4),
-        Column("lead / support", agencies_text, ratio=2, joiner="、"),
-        Column("years", years_text, no_wrap=True),
-        Column("targets", targets_text, ratio=3),
+        *_item_tail(),
     ]
 
 
@@ -79,52 +101,60 @@ def role_columns(agency_names: list[str]) -> list[Column]:
     return [
         Column("id", lambda i: i["id"], no_wrap=True),
         Column("role", role, no_wrap=True),
-        Column("title", lambda i: i["title"], ratio=3),
-        Column("with", agencies_text, ratio=2, joiner="、"),
-        Column("years", years_text, no_wrap=True),
-        Column("targets", targets_text, ratio=3),
+        Column("title", lambda i: i["title"], ratio=3, min_width=16),
+        *_item_tail("with"),
     ]
 
 
+#: `due`: no plan column (an item's id begins with its plan's).
 DUE_COLUMNS = [
     Column("id", lambda i: i["id"], no_wrap=True),
-    Column("plan", lambda i: i["plan"], no_wrap=True),
-    Column("title", lambda i: i["title"], ratio=2),
+    Column("title", lambda i: i["title"], ratio=2, min_width=16),
     Column("lead", lambda i: "、".join(i["lead"]), ratio=2, joiner="、"),
-    Column("due", lambda i: targets_text(i, limit=6) or f"deadline {years_text(i)}", ratio=4),
+    Column(
+        "due",
+        lambda i: targets_text(i, limit=6) or f"deadline {years_text(i)}",
+        ratio=4,
+        data=lambda i: targets_data(i) or f"deadline {years_data(i)}",
+    ),
+    Column("years_implied", lambda i: bool(i.get("years_implied")), only="data"),
 ]
 
 PLAN_COLUMNS = [
     Column("id", lambda p: p["id"], no_wrap=True),
     Column("title", lambda p: p["short"], ratio=3),
-    Column("number", lambda p: p.get("number") or "", no_wrap=True),
-    Column("period", lambda p: f"{p['period'][0]}–{p['period'][1]}", no_wrap=True),
+    # a sub-plan's number is its document's: said once, on the document's row
+    Column(
+        "number",
+        lambda p: "" if p.get("parent") else p.get("number") or "",
+        ratio=1,
+        min_width=8,
+        data=lambda p: p.get("number") or "",
+    ),
+    Column("period", lambda p: "–".join(dict.fromkeys(map(str, p["period"]))), no_wrap=True),
     Column("aliases", lambda p: "、".join(p["aliases"]), ratio=2, joiner="、"),
     Column("items", lambda p: str(p["items"]), no_wrap=True),
     Column("targets", lambda p: str(p["targets"]), no_wrap=True),
 ]
 
 AGENCY_COLUMNS = [
-    Column("name", lambda a: a["name"], no_wrap=True),
+    Column("name", lambda a: a["name"], ratio=2, min_width=16),
     Column("full name", lambda a: a.get("full") or "", ratio=2),
-    Column("kind", lambda a: a["kind"], no_wrap=True),
+    Column("kind", lambda a: a["kind"], ratio=1, min_width=8),
     Column("aliases", lambda a: "、".join(a["aliases"]), ratio=2, joiner="、"),
     Column("led", lambda a: str(a["led"]), no_wrap=True),
     Column("supported", lambda a: str(a["supported"]), no_wrap=True),
 ]
 
 EXPORT_COLUMNS = [
-    Column("id", lambda i: i["id"]),
-    Column("plan", lambda i: i["plan"]),
-    Column("kind", lambda i: i["kind"]),
-    Column("section", lambda i: " > ".join(i["section"])),
-    Column("text", lambda i: i["text"]),
-    Column("lead", lambda i: "、".join(i["lead"])),
-    Column("support", lambda i: "、".join(i["support"])),
-    Column("years", years_text),
-    Column("targets", targets_text),
-    Column("file", lambda i: i["source"]["file"]),
-    Column("line", lambda i: str(i["source"]["line"])),
+    Column("id", lambda i: i["id"], no_wrap=True),
+    Column("plan", lambda i: i["plan"], only="data"),  # an id begins with its plan's
+    Column("kind", lambda i: i["kind"], no_wrap=True),
+    Column("section", lambda i: " > ".join(i["section"]), ratio=2),
+    Column("text", lambda i: i["text"], ratio=5),
+    *_item_tail(),
+    Column("file", lambda i: i["source"]["file"], only="data"),
+    Column("line", lambda i: str(i["source"]["line"]), only="data"),
 ]
 
 
@@ -202,7 +232,7 @@ STATUS_COLUMN = Column("status", _status_text, no_wrap=True)
 
 def _bar_column(rows: list[dict], key: str) -> Column:
     top = max((r[key] for r in rows), default=0)
-    return Column("", lambda r: bar(r[key], top), no_wrap=True)
+    return Column("", lambda r: bar(r[key], top), no_wrap=True, only="table")
 
 
 def stats_sections(data: dict) -> list[tuple[str, list[dict], list[Column]]]:
@@ -263,12 +293,21 @@ def timeline_columns(rows: list[dict]) -> list[Column]:
         if r["value_base"] is not None:
             tops[r["base_unit"]] = max(tops.get(r["base_unit"], 0), r["value_base"])
     return [
-        Column("year", year_text, no_wrap=True),
+        Column("year", year_text, no_wrap=True, data=lambda r: r["year"]),
+        Column("year_implied", lambda r: bool(r.get("year_implied")), only="data"),
         Column("kind", lambda r: r["kind"], no_wrap=True),
-        Column("value", value_text, no_wrap=True),
-        Column("", lambda r: bar(r["value_base"] or 0, tops.get(r["base_unit"], 0), 16), no_wrap=True),
+        Column("value", value_text, no_wrap=True, data=lambda r: r["value"]),
+        Column("value_max", lambda r: r.get("value_max"), only="data"),
+        Column("unit", lambda r: r.get("unit") or "", only="data"),
+        Column("cmp", lambda r: "/".join(r["cmp"]), only="data"),
+        Column(
+            "",
+            lambda r: bar(r["value_base"] or 0, tops.get(r["base_unit"], 0), 16),
+            no_wrap=True,
+            only="table",
+        ),
         Column("metric", lambda r: r["metric"], ratio=2),
-        Column("plan", lambda r: r["plan_title"], ratio=2),
+        Column("plan", lambda r: r["plan_title"], ratio=2, data=lambda r: r["plan"]),
         Column("item", lambda r: r["item"], no_wrap=True),
     ]
 

@@ -106,17 +106,54 @@ def test_collectives_only_by_exact_name(conn):
         resolve(conn, "有关部门")
 
 
-def test_agency_header_names_the_agency_and_counts_all_its_duties(cli):
+def test_agency_header_names_the_agency_its_documents_and_counts_all_its_duties_on_stdout(cli):
+    """Issue #14.2: the header is part of the answer (`agency 省工信厅 > duties.txt` names the
+    agency); it lists the documents the agency issued (gxt2024's issuer is 山东省工业和信息化厅,
+    the full name of 省工业和信息化厅)."""
     every = cli("agency", "省工信厅", "--json").json
     led = sum(i["role"] == "lead" for i in every)
     result = cli("agency", "省工信厅", "--limit", "1")
     assert result.code == 0, result
-    assert result.err.splitlines()[:3] == [
+    assert result.out.splitlines()[:4] == [
         "省工业和信息化厅（山东省工业和信息化厅）  [省政府组成部门]",
         "  also: 省工信厅、山东省工信厅",
+        "  issued: gxt2024 2024年全省工业和信息化工作会议 (19 items)",
         f"  {led} led, {len(every) - led} supported (first 1 shown)",
     ]
+    assert result.err == ""
     assert every[0]["id"] in result.out and every[1]["id"] not in result.out
+    # JSON is unchanged: a plain array of items
+    assert isinstance(every, list) and {"id", "role", "lead"} <= set(every[0])
+
+
+def test_issued_by_splits_a_list_of_issuers_and_matches_any_name_form(conn):
+    from sdtargets.agencies import issued_by, resolve
+
+    assert [p["id"] for p in issued_by(conn, resolve(conn, "省工信厅"))] == ["gxt2024"]
+    assert [p["id"] for p in issued_by(conn, resolve(conn, "省科技厅"))] == []
+
+
+def test_issued_by_lists_each_agency_of_a_joint_issuer(conn, monkeypatch):
+    """A document issued jointly (`山东省工业和信息化厅、省发展改革委、省科技厅`) is listed for each
+    issuer, whatever name form the issuer string uses; a document stands for its sub-plans."""
+    from sdtargets import query
+    from sdtargets.agencies import issued_by, resolve
+
+    joint = {
+        "id": "joint2025",
+        "parent": None,
+        "items": 3,
+        "short": "联合印发的方案",
+        "title": "联合印发的方案",
+        "issuer": "山东省工业和信息化厅、省发展改革委、省科技厅",
+    }
+    child = {**joint, "id": "joint2025-a", "parent": "joint2025", "items": 2}
+    monkeypatch.setattr(query, "plans", lambda conn: [joint, child])
+    for name in ("省工信厅", "省发改委", "省科技厅"):
+        assert [(p["id"], p["items"]) for p in issued_by(conn, resolve(conn, name))] == [("joint2025", 5)], (
+            name
+        )
+    assert issued_by(conn, resolve(conn, "省财政厅")) == []
 
 
 def test_agencies_lists_every_agency_with_counts(cli, kb):

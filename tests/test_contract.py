@@ -83,7 +83,10 @@ def test_bad_input_exits_2_with_one_sentence_and_no_traceback(cli, args, message
 def test_unknown_option_is_a_usage_error(cli):
     result = cli("find", "5G", "--colour")
     assert result.code == 2
-    assert "No such option" in result.err
+    assert result.err == (
+        "sdtargets: find has no option --colour (did you mean --no-color or --count?):"
+        " see 'sdtargets find --help'.\n"
+    )
 
 
 def test_csv_has_a_header_and_one_row_per_item(cli):

@@ -24,6 +24,8 @@ FAST_FORMS = [
     ["agency", "火星发展局", "--json"],
     ["show", "green2023.999"],
     ["due", "1800", "--json"],
+    ["--no-color", "find", "5G"],  # root options, which `main` moves to the front
+    ["--no-pager", "--no-color", "agency", "省工信厅", "--json"],
 ]
 
 

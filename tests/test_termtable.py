@@ -117,16 +117,16 @@ def test_find_prints_an_exact_table_at_90_columns(cli, monkeypatch):
     result = cli("find", "学而书房")
     assert result.code == 0, result
     assert result.out == (
-        "id                 score  match                    lead / support  years  targets\n"
-        "─────────────────  ─────  ───────────────────────  ──────────────  ─────  ────────────────\n"
-        "news2024-cppcc.r4  84.4   …至目前，已建成线下实体                  2023   学而书房 300个\n"
-        "                          “学而书房”300 多个，线                          2023\n"
-        "                          上“学而书院”建立3个…                            学而书院读书群组\n"
-        "                                                                          3个 2023\n"
-        "                                                                          学习分享会、读书\n"
-        "                                                                          交流会 500次\n"
-        "                                                                          2023\n"
-        "                                                                          … +1\n"
+        "id                 score  match                      lead / support  years  targets\n"
+        "─────────────────  ─────  ─────────────────────────  ──────────────  ─────  ──────────────\n"
+        "news2024-cppcc.r4  100    …至目前，已建成线下实体    省政协          2023   学而书房 300个\n"
+        "                          “学而书房”300 多个，线上                          2023\n"
+        "                          “学而书院”建立3个…                                学而书院读书群\n"
+        "                                                                            组 3个 2023\n"
+        "                                                                            学习分享会、读\n"
+        "                                                                            书交流会 500次\n"
+        "                                                                            2023\n"
+        "                                                                            … +1\n"
         "                                1 item matches '学而书房'\n"
     )
 

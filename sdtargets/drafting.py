@@ -1,0 +1,248 @@
+"""A new document's draft: items with ids, agencies resolved, targets, and the review summary.
+
+`extract` finds items and numbers by rules; this module turns them into knowledge-base items
+(`plan.N` ids unique even where numbering restarts in every section, agency names in their
+canonical form) and says, for the curator, what it could not settle: agency names the registry
+lacks (with the nearest names and a draft registry entry), numbers it did not make targets of,
+and numbers that look damaged. Nothing here writes to `data/`: a draft is for review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .extract import (
+    DraftItem,
+    draft_targets,
+    extract,
+    extract_paragraphs,
+    infer_period,
+    shared_duty,
+)
+
+#: Looks a name up in the agency registry: (canonical name or None, nearest registry names).
+Resolver = Callable[[str], tuple[str | None, list[str]]]
+
+
+@dataclass
+class Draft:
+    """The drafted items (dicts in the knowledge-base layout) and what the reviewer must look at."""
+
+    plan: str
+    items: list[dict]
+    period: tuple[int, int] | None
+    clauses: int = 0
+    unknown: dict[str, list[str]] = field(default_factory=dict)  # name → nearest registry names
+    unused: list[tuple[str, str]] = field(default_factory=list)  # (where, snippet)
+    checks: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
+    id_form: str = "N"
+
+
+def draft(
+    lines: list[str],
+    plan: str,
+    start: int = 1,
+    end: int | None = None,
+    period: tuple[int, int] | None = None,
+    resolve: Resolver | None = None,
+) -> Draft:
+    """Draft items for lines ``start``..``end`` of a plan text, ids ``plan.N``.
+
+    ``period`` (first, last year) defaults to what the title says; ``resolve`` maps agency names
+    to canonical ones (without it, names stay as written and none is reported unknown).
+    """
+    period = period or infer_period(lines)
+    drafted = extract(lines, start, end)
+    report_mode = not any(it.clause for it in drafted)
+    if report_mode:  # no task list: a report, a speech, a plan's prose
+        drafted = extract_paragraphs(lines, start, end)
+    ids, form = assign_ids(drafted, plan)
+    out = Draft(plan=plan, items=[], period=period, id_form=form)
+    for it, ident in zip(drafted, ids, strict=True):
+        item: dict = {"id": ident, "plan": plan, "kind": it.kind, "section": it.section, "line": it.line}
+        item["text"] = it.text
+        if it.clause:
+            out.clauses += 1
+            c = it.clause
+            lead = [_canonical(n, resolve, out) for n in c.lead]
+            support = [_canonical(n, resolve, out) for n in c.support]
+            item["lead"] = lead
+            if c.lead_word and c.lead_word != "牵头单位":
+                item["lead_word"] = c.lead_word
+            if support:
+                item["support"] = support
+                item["support_word"] = c.support_word
+            if shared_duty(c):
+                item["agency_note"] = f"原文（{c.body}）未写牵头单位：所列单位记为support，support_word取原文用语。"
+        targets, unused = draft_targets(it.text, period)
+        for t in targets:
+            if "check" in t:
+                out.checks.append((ident, f"{t['quote']}: {t['check']}"))
+        out.unused += [(ident, u) for u in unused]
+        if targets:
+            item["targets"] = targets
+        out.items.append(item)
+    return out
+
+
+def _canonical(name: str, resolve: Resolver | None, out: Draft) -> str:
+    if resolve is None:
+        return name
+    canonical, nearest = resolve(name)
+    if canonical is None:
+        out.unknown.setdefault(name, nearest)
+        return name
+    return canonical
+
+
+def _label(it: DraftItem) -> str | None:
+    if it.kind in ("goal", "result"):
+        return None
+    if it.number is None:
+        return None
+    return it.number + ("" if it.piece == 0 else "abcdefghijklmnopqrstuvwxyz"[min(it.piece, 25)])
+
+
+def assign_ids(items: list[DraftItem], plan: str) -> tuple[list[str], str]:
+    """Ids for ``items``: the source's numbers where they are unique in the document; where
+    numbering restarts, every numbered id is qualified by its heading numbers (`2-1` for task 1
+    under `（二）`), and by the plan part (`part3-…`) when one file holds several plans. Goals are
+    `goal`, `goal2`…, results `r1`…, unnumbered paragraphs `p1`…; a second clause in one
+    paragraph adds a letter (`3b`). The same text always gets the same ids."""
+    labels = [_label(it) for it in items]
+
+    def qualified(level: int) -> list[str | None]:
+        out: list[str | None] = []
+        for it, lab in zip(items, labels, strict=True):
+            if lab is None:
+                out.append(None)
+                continue
+            top, sub = it.heads
+            from_heading = not it.own_number and it.number is not None and sub is not None
+            if level == 0:
+                parts: list[object] = []
+            elif level == 1:
+                near = top if (it.number or "").startswith("s") or it.own_number is False else (sub or top)
+                parts = [] if from_heading else [near]
+            else:
+                parts = [top] if from_heading or (it.number or "").startswith("s") else [top, sub]
+                if level == 3:
+                    parts = [f"part{it.part}", *parts]
+            out.append("-".join(str(p) for p in [*parts, lab] if p is not None))
+        return out
+
+    names = ("N", "section-N", "top-sub-N", "part-top-sub-N")
+    for level in range(4):
+        cand = qualified(level)
+        counts = Counter(c for c in cand if c is not None)
+        if all(n == 1 for n in counts.values()):
+            break
+    counters: Counter[str] = Counter()
+    ids: list[str] = []
+    seen: Counter[str] = Counter()
+    for it, c in zip(items, cand, strict=True):
+        if c is None:
+            key = {"goal": "goal", "result": "r"}.get(it.kind, "p")
+            counters[key] += 1
+            n = counters[key]
+            c = ("goal" + (str(n) if n > 1 else "")) if key == "goal" else f"{key}{n}"
+        seen[c] += 1
+        if seen[c] > 1:  # a last resort: never two items with one id
+            c = f"{c}-{seen[c]}"
+        ids.append(f"{plan}.{c}")
+    return ids, names[level]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering
+
+
+def to_yaml(d: Draft) -> str:
+    """The draft items as knowledge-base YAML blocks (the layout CURATING.md shows)."""
+    from .yamlfmt import item_block
+
+    return "\n".join(item_block(item) for item in d.items)
+
+
+def summary(d: Draft) -> str:
+    """What the reviewer must know, for stderr: counts, unknown agencies, numbers left over."""
+    kinds = Counter(i["kind"] for i in d.items)
+    n_targets = sum(len(i.get("targets", [])) for i in d.items)
+    span = f"{d.period[0]}–{d.period[1]}" if d.period else "unknown (give --period A-B)"
+    lines = [
+        f"Drafted {len(d.items)} items ({', '.join(f'{n} {k}' for k, n in kinds.items())}) "
+        f"with {d.clauses} agency clauses and {n_targets} targets; plan years {span}; ids {d.plan}.{d.id_form}.",
+    ]
+    if d.unknown:
+        lines.append(f"Agency names not in the registry ({len(d.unknown)}):")
+        for name, near in d.unknown.items():
+            lines.append(f"  {name}  — nearest: {'、'.join(near[:3]) or 'none'}")
+        lines.append("Draft registry entries (check each, then add to data/agencies.yaml):")
+        for name in d.unknown:
+            lines.extend("  " + x for x in registry_entry(name).splitlines())
+    if d.checks:
+        lines.append(f"Numbers to check against the source ({len(d.checks)}):")
+        lines.extend(f"  {where}: {why}" for where, why in d.checks)
+    if d.unused:
+        lines.append(f"Numbers seen but not turned into targets ({len(d.unused)}):")
+        lines.extend(f"  {where}: {snippet}" for where, snippet in d.unused)
+    lines.append("Review every item against the source before it goes into data/ (CURATING.md).")
+    return "\n".join(lines) + "\n"
+
+
+def registry_entry(name: str) -> str:
+    """A draft `data/agencies.yaml` entry for an agency the registry lacks (kind guessed)."""
+    if re.match(r"^各|有关", name) or "有关" in name:
+        kind = "集体/泛指"
+    elif name.endswith(("厅", "委")) and name.startswith("省"):
+        kind = "省政府组成部门"
+    elif name.endswith("局") and name.startswith("省"):
+        kind = "省政府直属机构"
+    else:
+        kind = "?"
+    full = "山东" + name if name.startswith("省") else name
+    return (
+        f"- name: {name}\n"
+        f"  full: {full}  # check the official full name\n"
+        f"  aliases: []\n"
+        f"  kind: {kind}  # guessed from the name: check\n"
+    )
+
+
+def registry_resolver(agencies: list[dict]) -> Resolver:
+    """A `Resolver` over registry entries (`data/agencies.yaml`'s list): an exact canonical
+    name, official full name or alias (width, case and spaces folded) gives the canonical name;
+    anything else gives None and the nearest names, for the curator to decide."""
+    from .db import normalise_text
+
+    exact: dict[str, str] = {}
+    for a in agencies:
+        for form in [a["name"], a.get("full"), *(a.get("aliases") or [])]:
+            if form:
+                exact.setdefault(normalise_text(form), a["name"])
+    names = [a["name"] for a in agencies]
+
+    def resolve(name: str) -> tuple[str | None, list[str]]:
+        found = exact.get(normalise_text(name))
+        if found:
+            return found, []
+        from rapidfuzz import fuzz, process
+
+        near = process.extract(normalise_text(name), names, scorer=fuzz.WRatio, limit=3)
+        return None, [n for n, _, _ in near]
+
+    return resolve
+
+
+def load_registry(folder: Path | None = None) -> Resolver:
+    """The resolver of the knowledge base's own registry (`agencies.yaml` in the data folder)."""
+    import yaml
+
+    from .paths import data_dir
+
+    path = (folder or data_dir()) / "agencies.yaml"
+    return registry_resolver(yaml.safe_load(path.read_text(encoding="utf-8"))["agencies"])

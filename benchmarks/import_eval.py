@@ -108,8 +108,13 @@ def compare(plan: str, cur: list[dict], dra: list[dict], lines: list[str]) -> di
         if d.get("lead") or d.get("support"):
             got_clause += 1
         c = cur[i]
-        if (c.get("lead") or []) != (d.get("lead") or []) or (c.get("support") or []) != (d.get("support") or []):
-            SHOW.append(f"agencies {c['id']}: {c.get('lead')} {c.get('support')} ≠ {d['id']}: {d.get('lead')} {d.get('support')}")
+        if (c.get("lead") or []) != (d.get("lead") or []) or (c.get("support") or []) != (
+            d.get("support") or []
+        ):
+            SHOW.append(
+                f"agencies {c['id']}: {c.get('lead')} {c.get('support')} ≠ "
+                f"{d['id']}: {d.get('lead')} {d.get('support')}"
+            )
         else:
             exact += 1
             cw = (c.get("lead_word", "牵头单位" if c.get("lead") else None), c.get("support_word"))
@@ -190,9 +195,12 @@ def main() -> int:
     if len(family) > 1:  # per sub-plan: the drafted items lying inside its curated span
         cur_sp = spans(curated, lines)
         dra_sp = spans(d.items, lines)
-        for sub in sorted(family - {args.plan}, key=lambda p: min(
-            (s[0] for it, s in zip(curated, cur_sp, strict=True) if it["plan"] == p), default=0
-        )):
+        for sub in sorted(
+            family - {args.plan},
+            key=lambda p: min(
+                (s[0] for it, s in zip(curated, cur_sp, strict=True) if it["plan"] == p), default=0
+            ),
+        ):
             idx = [k for k, it in enumerate(curated) if it["plan"] == sub]
             if not idx:
                 continue
@@ -211,14 +219,17 @@ def main() -> int:
         print(
             f"{r['plan']:<20} {r['items']:>5} {r['drafted']:>5} {r['paired']:>6} {r['unpaired_drafts']:>5} "
             f"{r['clause_items']:>7} {r['clause_found']:>6} "
-            f"{r['agencies_exact']:>5} {pct(r['agencies_exact'], r['clause_items']):>9} {r['words_exact']:>6} "
+            f"{r['agencies_exact']:>5} {pct(r['agencies_exact'], r['clause_items']):>9} "
+            f"{r['words_exact']:>6} "
             f"{r['dup_ids']:>7} {r['targets']:>7} "
             f"{r['targets_right']:>5} {pct(r['targets_right'], r['targets']):>10} "
             f"{r['targets_number']:>5} {pct(r['targets_number'], r['targets']):>10} {r['targets_extra']:>5}"
         )
     if args.show:
         print("\n".join(shown))
-    print(f"\nperiod {d.period}; ids {args.plan}.{d.id_form}; {len(d.unknown)} agency names not in the registry")
+    print(
+        f"\nperiod {d.period}; ids {args.plan}.{d.id_form}; {len(d.unknown)} agency names not in the registry"
+    )
     return 0
 
 

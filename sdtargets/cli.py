@@ -380,13 +380,18 @@ def import_(
         Path, typer.Argument(help="A plan text: UTF-8 text, an HTML page or a PDF with a text layer.")
     ],
     plan: Annotated[str, typer.Option("--plan", help="Plan id for the drafted items.")],
-    lines: Annotated[str | None, typer.Option("--lines", help="Line range A-B of the (converted) text.")] = None,
+    lines: Annotated[
+        str | None, typer.Option("--lines", help="Line range A-B of the (converted) text.")
+    ] = None,
     period: Annotated[
         str | None, typer.Option("--period", help="The plan's years A-B (default: from its title).")
     ] = None,
-    year: Annotated[int | None, typer.Option("--year", help="The plan's last year (same as --period Y-Y).")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="The plan's last year (same as --period Y-Y).")
+    ] = None,
     save_text: Annotated[
-        Path | None, typer.Option("--save-text", help="Write the text the lines refer to (for an HTML page or PDF).")
+        Path | None,
+        typer.Option("--save-text", help="Write the text the lines refer to (for an HTML page or PDF)."),
     ] = None,
 ) -> ExitCode:
     """Draft YAML items for a new document (review every one before committing it).
@@ -415,7 +420,9 @@ def import_(
             raise SdError(f"--lines {lines!r} is not a range like 20-75.")
         start, end = int(m.group(1)), int(m.group(2))
         if start < 1 or end < start:
-            raise SdError(f"--lines {lines} runs backwards or starts before line 1: give the first line, then the last.")
+            raise SdError(
+                f"--lines {lines} runs backwards or starts before line 1: give the first line, then the last."
+            )
         if start > len(text_lines):
             raise SdError(f"--lines {lines} starts after the end of {file} ({len(text_lines)} lines).")
         end = min(end, len(text_lines))

@@ -77,7 +77,9 @@ def draft(
                 item["support"] = support
                 item["support_word"] = c.support_word
             if shared_duty(c):
-                item["agency_note"] = f"原文（{c.body}）未写牵头单位：所列单位记为support，support_word取原文用语。"
+                item["agency_note"] = (
+                    f"原文（{c.body}）未写牵头单位：所列单位记为support，support_word取原文用语。"
+                )
         targets, unused = draft_targets(it.text, period)
         for t in targets:
             if "check" in t:
@@ -125,22 +127,36 @@ def assign_ids(items: list[DraftItem], plan: str) -> tuple[list[str], str]:
             from_heading = not it.own_number and it.number is not None and sub is not None
             if level == 0:
                 parts: list[object] = []
+            elif lab.startswith("s"):
+                parts = [f"part{it.part}"]
             elif level == 1:
-                near = top if (it.number or "").startswith("s") or it.own_number is False else (sub or top)
-                parts = [] if from_heading else [near]
+                parts = [] if from_heading else [sub or top]
             else:
-                parts = [top] if from_heading or (it.number or "").startswith("s") else [top, sub]
+                parts = [top] if from_heading else [top, sub]
                 if level == 3:
                     parts = [f"part{it.part}", *parts]
             out.append("-".join(str(p) for p in [*parts, lab] if p is not None))
         return out
 
     names = ("N", "section-N", "top-sub-N", "part-top-sub-N")
-    for level in range(4):
-        cand = qualified(level)
-        counts = Counter(c for c in cand if c is not None)
-        if all(n == 1 for n in counts.values()):
-            break
+    # each class of label (the source's task numbers; 推进措施 `sN`) gets the least
+    # qualification that makes it unique, the same for every item of the class
+    cand: list[str | None] = [None] * len(items)
+    forms = []
+    for cls in ("n", "s"):
+        members = [k for k, lab in enumerate(labels) if lab is not None and (lab[0] == "s") == (cls == "s")]
+        if not members:
+            continue
+        for level in range(4):
+            q = qualified(level)
+            if cls == "s" and level in (1, 2):
+                continue  # 推进措施 sections are all the same top section: only the part tells
+            counts = Counter(q[k] for k in members)
+            if all(n == 1 for n in counts.values()):
+                break
+        for k in members:
+            cand[k] = q[k]
+        forms.append(names[level] if cls == "n" else ("sN" if level == 0 else "part-sN"))
     counters: Counter[str] = Counter()
     ids: list[str] = []
     seen: Counter[str] = Counter()
@@ -154,7 +170,7 @@ def assign_ids(items: list[DraftItem], plan: str) -> tuple[list[str], str]:
         if seen[c] > 1:  # a last resort: never two items with one id
             c = f"{c}-{seen[c]}"
         ids.append(f"{plan}.{c}")
-    return ids, names[level]
+    return ids, ", ".join(forms) or "N"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,7 +191,8 @@ def summary(d: Draft) -> str:
     span = f"{d.period[0]}–{d.period[1]}" if d.period else "unknown (give --period A-B)"
     lines = [
         f"Drafted {len(d.items)} items ({', '.join(f'{n} {k}' for k, n in kinds.items())}) "
-        f"with {d.clauses} agency clauses and {n_targets} targets; plan years {span}; ids {d.plan}.{d.id_form}.",
+        f"with {d.clauses} agency clauses and {n_targets} targets; plan years {span}; "
+        f"ids {d.plan}.{d.id_form}.",
     ]
     if d.unknown:
         lines.append(f"Agency names not in the registry ({len(d.unknown)}):")

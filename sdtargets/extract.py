@@ -462,14 +462,20 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
 
 _PERIOD_RE = re.compile(r"(20\d\d)年?(?:[—–\-－~～至到])+(20\d\d)年")
 _TITLE_WORD_RE = re.compile(r"计划|任务|方案|规划|纲要|要点|报告")
-_TITLE_YEAR_RE = re.compile(r"(20\d\d)年(?:度)?[^，。；、]{0,12}?(?:重点工作任务|工作要点|行动计划|实施方案|工作方案|重点任务|工作报告)")
+_TITLE_YEAR_RE = re.compile(
+    r"(20\d\d)年(?:度)?[^，。；、]{0,12}?(?:重点工作任务|工作要点|行动计划|实施方案|工作方案|重点任务|工作报告)"
+)
 
 
 def infer_period(lines: list[str]) -> tuple[int, int] | None:
     """The first and last year a plan covers, from its title (`（2024—2027年）`, `2023年重点
     工作任务`) in the first lines; failing that, the span of the `到2027年` deadlines it sets."""
     head = [squash(line) for line in lines[:40]]
-    titles = ["".join(head[i : i + 2]) for i, line in enumerate(head) if _TITLE_WORD_RE.search("".join(head[i : i + 2]))]
+    titles = [
+        "".join(head[i : i + 2])
+        for i, line in enumerate(head)
+        if _TITLE_WORD_RE.search("".join(head[i : i + 2]))
+    ]
     for text in [*titles, "".join(head)]:
         if m := _PERIOD_RE.search(text):
             a, b = int(m.group(1)), int(m.group(2))
@@ -542,10 +548,10 @@ _YEAR_RE = re.compile(r"(?<![\d])(\d{4})\s*年(?!代)")
 _BASELINE_BEFORE = ("比", "较", "与", "从", "同比")
 #: Words at the head of the phrase before a number that are not part of what it counts.
 _LEAD_IN_WORDS = (
-    "其中 力争 确保 争取 到 全省 全市 全年 年底 年末 每年 两年 三年 五年 年内 累计 共 再 新培育认定 培育认定 培育建设 "
-    "组织实施 吸引集聚 新组建 提供 建设 建成 新建成 培育 打造 新打造 布局 新建 创建 争创 实施 举办 促进 推出 孵化 引进 "
-    "引入 聚集 集聚 开放 认定 支持 推动 带动 吸引 形成 开展 组建 遴选 发布 完成 实现 新增备案 新备案 备案 达到 突破 "
-    "超过 开工 开通"
+    "其中 力争 确保 争取 到 全省 全市 全年 年底 年末 每年 两年 三年 五年 年内 累计 共 再 "
+    "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新组建 提供 建设 建成 新建成 培育 打造 新打造 "
+    "布局 新建 创建 争创 实施 举办 促进 推出 孵化 引进 引入 聚集 集聚 开放 认定 支持 推动 带动 吸引 "
+    "形成 开展 组建 遴选 发布 完成 实现 新增备案 新备案 备案 达到 突破 超过 开工 开通"
 ).split()
 _LEAD_IN_RE = re.compile(
     r"^(?:用\d+年时间|为[^，。；、]{1,8}?提供|"
@@ -624,7 +630,11 @@ def _year_before(text: str, lo: int, hi: int, first: int | None, deadline_only: 
     for m in _YEAR_RE.finditer(text, lo, hi):
         y = int(m.group(1))
         before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
-        if before.endswith(_BASELINE_BEFORE) or after in ("以来", "相比", "基础") or _in_title(text, m.start()):
+        if (
+            before.endswith(_BASELINE_BEFORE)
+            or after in ("以来", "相比", "基础")
+            or _in_title(text, m.start())
+        ):
             continue
         if not 2000 <= y <= 2100 or (first is not None and y < first):
             continue
@@ -682,9 +692,7 @@ def _qualifier(text: str, q: Quantity) -> bool:
     return bool(nxt and not re.search(r"和|及|与|以及|、", m.group(0)[: nxt.start()]))
 
 
-def draft_targets(
-    text: str, period: tuple[int, int] | int | None
-) -> tuple[list[dict], list[str]]:
+def draft_targets(text: str, period: tuple[int, int] | int | None) -> tuple[list[dict], list[str]]:
     """Candidate targets of an item text, and the numbers it saw but did not make targets of.
 
     Each target names the noun its number counts: the phrase before the number
@@ -730,12 +738,19 @@ def draft_targets(
         elif respectively and qs[i - 1].end >= phrase_start and not before.strip("、和及与"):
             metric = respectively.pop(0)
         after = _noun_after(text, q)
-        ends_with_cmp = bool(re.search(r"(达到|突破|超过|不低于|不少于|不超过|控制在|稳定在|提高到|达)$", before))
+        ends_with_cmp = bool(
+            re.search(r"(达到|突破|超过|不低于|不少于|不超过|控制在|稳定在|提高到|达)$", before)
+        )
         if after and not (metric and ends_with_cmp):
             metric = after
             quote = text[phrase_start : q.end + len(after)].lstrip("、和及与")
         metric = metric.strip("、，")
-        if metric in ("", "总量", "总数", "数量", "规模") and not members and prev_metric and prev_end_in_sentence > s0:
+        if (
+            metric in ("", "总量", "总数", "数量", "规模")
+            and not members
+            and prev_metric
+            and prev_end_in_sentence > s0
+        ):
             metric = prev_metric  # the same quantity for another year
         if q.unit in ("%", "％") and re.search(r"(增长|下降|提高|降低)$", before) and metric:
             metric = re.sub(r"年均", "", metric)
@@ -805,8 +820,16 @@ def _series_check(targets: list[dict]) -> None:
     for series in by_metric.values():
         series.sort(key=lambda t: t["year"])
         for a, b in zip(series, series[1:], strict=False):
-            falling_ok = any(w in (a.get("cmp") or []) + (b.get("cmp") or []) for w in ("下降", "降低", "减少", "以下", "以内", "不超过", "不高于", "控制在"))
-            if b["year"] > a["year"] and b["value"] < a["value"] and b["unit"] == a["unit"] and not falling_ok:
+            falling_ok = any(
+                w in (a.get("cmp") or []) + (b.get("cmp") or [])
+                for w in ("下降", "降低", "减少", "以下", "以内", "不超过", "不高于", "控制在")
+            )
+            if (
+                b["year"] > a["year"]
+                and b["value"] < a["value"]
+                and b["unit"] == a["unit"]
+                and not falling_ok
+            ):
                 b["check"] = (b.get("check", "") + "; " if b.get("check") else "") + (
                     f"lower than {a['value']} of {a['year']}: digits scrambled?"
                 )

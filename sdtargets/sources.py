@@ -76,11 +76,48 @@ def _decode(data: bytes, path: Path, html: bool = False) -> str:
 # HTML
 
 #: Elements whose content is never the document: scripts, styles, navigation, page furniture.
-_SKIP = {"script", "style", "noscript", "head", "nav", "header", "footer", "iframe", "form", "button",
-         "select", "template", "svg", "aside"}
+_SKIP = {
+    "script",
+    "style",
+    "noscript",
+    "head",
+    "nav",
+    "header",
+    "footer",
+    "iframe",
+    "form",
+    "button",
+    "select",
+    "template",
+    "svg",
+    "aside",
+}
 #: Elements that end a paragraph.
-_BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
-          "ul", "ol", "dd", "dt", "blockquote", "pre", "hr", "title", "center"}
+_BLOCK = {
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "section",
+    "article",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+    "hr",
+    "title",
+    "center",
+}
 _VOID = {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
 #: class or id of page furniture on government sites (menus, breadcrumbs, share buttons).
 _FURNITURE_RE = re.compile(r"\b(nav|menu|footer|breadcrumb|share|sidebar|toolbar|crumb)", re.I)

@@ -21,6 +21,7 @@ from .extract import (
     extract,
     extract_paragraphs,
     infer_period,
+    section_year,
     shared_duty,
 )
 
@@ -80,7 +81,7 @@ def draft(
                 item["agency_note"] = (
                     f"原文（{c.body}）未写牵头单位：所列单位记为support，support_word取原文用语。"
                 )
-        targets, unused = draft_targets(it.text, period)
+        targets, unused = draft_targets(it.text, period, section_year(it.section))
         for t in targets:
             if "check" in t:
                 out.checks.append((ident, f"{t['quote']}: {t['check']}"))

@@ -418,13 +418,21 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     paragraphs: list[tuple[list[tuple[int, int]], str, list[str]]] = []  # (starts, text, section)
     section: list[str] = []
     blank = True
+    body = [line for line in lines[start - 1 : end] if line.strip()]
+    # a text that never leaves a blank line (a web page's report) has a paragraph per line
+    line_paragraphs = len(body) > 10 and len(body) > 10 * (end - start + 1 - len(body))
     for no in range(start, end + 1):
         raw = lines[no - 1]
         text = squash(raw)  # verbatim: a `**` left mid-sentence by the conversion stays
-        if raw.lstrip().startswith("#"):  # a markdown heading of the conversion
-            section, blank = [clean_line(raw)], True
+        heading = text and is_heading(clean_line(raw))
+        if raw.lstrip().startswith("#") or heading:  # a heading (markdown of the conversion, or `一、…`)
+            title = clean_line(raw)
+            level = 1 if heading and _SUB_RE.match(title) else 0
+            section, blank = [*section[:level], title], True
             paragraphs.append(([(0, no)], "", section))
             continue
+        if line_paragraphs:
+            blank = True
         if not text:
             blank = True
             continue
@@ -452,7 +460,13 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
                 number = str(cn_number(members[a]))
                 items.append(DraftItem(line=line, section=section, text=piece, kind="measure", number=number))
             elif _QTY_RE.search(piece):
-                kind = "goal" if _FUTURE_RE.search(piece) else "result"
+                where = "".join(section)
+                if re.search(r"回顾|成绩|成效|成就|进展", where):
+                    kind = "result"  # a section that reports what was done
+                elif re.search(r"目标|任务|重点工作|打算|部署", where):
+                    kind = "goal"
+                else:
+                    kind = "goal" if _FUTURE_RE.search(piece) else "result"
                 items.append(DraftItem(line=line, section=section, text=piece, kind=kind))
     return items
 
@@ -692,8 +706,28 @@ def _qualifier(text: str, q: Quantity) -> bool:
     return bool(nxt and not re.search(r"和|及|与|以及|、", m.group(0)[: nxt.start()]))
 
 
-def draft_targets(text: str, period: tuple[int, int] | int | None) -> tuple[list[dict], list[str]]:
+#: Five-year plans a heading may name instead of a year: their last year.
+_FIVE_YEAR = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+
+
+def section_year(section: list[str]) -> int | None:
+    """The year the headings above an item name (`一、2025年工作回顾`, `“十五五”时期目标任务`):
+    the default year of its targets, before the plan's last year."""
+    for title in reversed(section):
+        if years := years_in(squash(title)):
+            return years[-1]
+        for name, year in _FIVE_YEAR.items():
+            if name in title:
+                return year
+    return None
+
+
+def draft_targets(
+    text: str, period: tuple[int, int] | int | None, default_year: int | None = None
+) -> tuple[list[dict], list[str]]:
     """Candidate targets of an item text, and the numbers it saw but did not make targets of.
+
+    ``default_year`` (the year its headings name) comes before the plan's last year.
 
     Each target names the noun its number counts: the phrase before the number
     (`高新技术企业达到5万家`) or, where the number comes first, the phrase after it
@@ -770,7 +804,12 @@ def draft_targets(text: str, period: tuple[int, int] | int | None) -> tuple[list
         elif listed and explicit:  # `2024年、2025年分别突破2.2万亿元`
             years = [*listed, explicit]
         else:
-            y = explicit or _year_before(text, 0, s0, first, True) or (period[1] if period else None)
+            y = (
+                explicit
+                or _year_before(text, 0, s0, first, True)
+                or default_year
+                or (period[1] if period else None)
+            )
             years = [y]
         for name in members or [metric or "?"]:
             for y in years:

@@ -851,27 +851,20 @@ def _damage(q: Quantity, metric: str) -> list[str]:
 
 
 def _series_check(targets: list[dict]) -> None:
-    """`突破3.5万家（2024）、突破3.2万家（2025）`: a count that falls while it should grow."""
+    """`突破3.5万家（2024）、突破3.2万家（2025）`: a level that falls while it should rise. Only
+    levels (达到, 突破, 超过, 累计) are compared: a yearly amount (`再完成10.7万吨`) may fall."""
+    levels = ("达到", "突破", "超过", "累计")
     by_metric: dict[str, list[dict]] = {}
     for t in targets:
-        if "year" in t and t["metric"] != "?":
+        cmp = t.get("cmp") or []
+        if "year" in t and t["metric"] != "?" and any(w in cmp for w in levels) and "新增" not in cmp:
             by_metric.setdefault(t["metric"], []).append(t)
     for series in by_metric.values():
         series.sort(key=lambda t: t["year"])
         for a, b in zip(series, series[1:], strict=False):
-            falling_ok = any(
-                w in (a.get("cmp") or []) + (b.get("cmp") or [])
-                for w in ("下降", "降低", "减少", "以下", "以内", "不超过", "不高于", "控制在")
-            )
-            if (
-                b["year"] > a["year"]
-                and b["value"] < a["value"]
-                and b["unit"] == a["unit"]
-                and not falling_ok
-            ):
-                b["check"] = (b.get("check", "") + "; " if b.get("check") else "") + (
-                    f"lower than {a['value']} of {a['year']}: digits scrambled?"
-                )
+            if b["year"] > a["year"] and b["value"] < a["value"] and b["unit"] == a["unit"]:
+                why = f"lower than {a['value']} of {a['year']}: digits scrambled?"
+                b["check"] = f"{b['check']}; {why}" if b.get("check") else why
 
 
 _STRAY_RE = re.compile(r"\d+(?:[.,]\d+)*")

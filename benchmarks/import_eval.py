@@ -90,7 +90,8 @@ def pair(cur: list[dict], cur_sp: list, dra: list[dict], dra_sp: list) -> dict[i
 
 
 def target_key(t: dict) -> tuple:
-    return (float(t.get("value", -1)), t.get("value_max"), t.get("unit"), t.get("year"))
+    value = t.get("value")
+    return (float(value) if value is not None else None, t.get("value_max"), t.get("unit"), t.get("year"))
 
 
 SHOW: list[str] = []

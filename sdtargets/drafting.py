@@ -81,7 +81,10 @@ def draft(
                 item["agency_note"] = (
                     f"原文（{c.body}）未写牵头单位：所列单位记为support，support_word取原文用语。"
                 )
-        targets, unused = draft_targets(it.text, period, section_year(it.section))
+        default = section_year(it.section)
+        if default is None and it.kind == "result" and period:
+            default = period[0]  # a report looks back on its first year and plans its last
+        targets, unused = draft_targets(it.text, period, default, it.kind == "result")
         for t in targets:
             if "check" in t:
                 out.checks.append((ident, f"{t['quote']}: {t['check']}"))
@@ -89,7 +92,31 @@ def draft(
         if targets:
             item["targets"] = targets
         out.items.append(item)
+    _decimal_shift_check(out)
     return out
+
+
+def _decimal_shift_check(d: Draft) -> None:
+    """One quantity written 2.8 in one place and 28 in another: a decimal point lost on the
+    way from the original (as in the Five-Year Plan's conversion), flagged on both."""
+    seen: dict[tuple[str, str], list[tuple[str, dict]]] = {}
+    for item in d.items:
+        for t in item.get("targets", []):
+            if t["metric"] != "?":
+                seen.setdefault((t["metric"], t["unit"]), []).append((item["id"], t))
+    for group in seen.values():
+        values = {t["value"] for _, t in group}
+        for ident, t in group:
+            v = t["value"]
+            if any(
+                w != v and {round(w * 10, 6), round(w * 100, 6), round(v * 10, 6), round(v * 100, 6)} & {v, w}
+                for w in values
+            ):
+                why = (
+                    f"{v} is ten or a hundred times another {t['metric']} of this text: a decimal point lost?"
+                )
+                t["check"] = f"{t['check']}; {why}" if t.get("check") else why
+                d.checks.append((ident, f"{t['quote']}: {why}"))
 
 
 def _canonical(name: str, resolve: Resolver | None, out: Draft) -> str:

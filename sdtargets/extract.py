@@ -500,6 +500,11 @@ def infer_period(lines: list[str]) -> tuple[int, int] | None:
     deadlines = [int(y) for y in re.findall(r"到(20\d\d)年", squash("".join(lines)))]
     if deadlines:
         return min(deadlines), max(deadlines)
+    # a report: the years its opening names (`总结2023年工作，部署2024年任务`)
+    opening = [line for line in lines if line.strip()][:12]
+    named = [y for y in years_in(squash("".join(opening))) if 2000 <= y <= 2060]
+    if named:
+        return min(named), max(named)
     return None
 
 
@@ -723,11 +728,12 @@ def section_year(section: list[str]) -> int | None:
 
 
 def draft_targets(
-    text: str, period: tuple[int, int] | int | None, default_year: int | None = None
+    text: str, period: tuple[int, int] | int | None, default_year: int | None = None, result: bool = False
 ) -> tuple[list[dict], list[str]]:
     """Candidate targets of an item text, and the numbers it saw but did not make targets of.
 
-    ``default_year`` (the year its headings name) comes before the plan's last year.
+    ``default_year`` (the year its headings name) comes before the plan's last year; a
+    ``result`` takes the year its text names anywhere before the number.
 
     Each target names the noun its number counts: the phrase before the number
     (`高新技术企业达到5万家`) or, where the number comes first, the phrase after it
@@ -790,8 +796,9 @@ def draft_targets(
             metric = re.sub(r"年均", "", metric)
             if not metric.endswith(("增长", "下降", "提高", "降低")):
                 metric += re.search(r"(增长|下降|提高|降低)$", before).group(1)
-        window = text[max(phrase_start, q.start - 14) : q.end]
-        cmp = _cmp_words(window)
+        # comparison words before the number, and 以上/左右… only after it (not 规模以上…)
+        cmp = [w for w in _cmp_words(text[max(phrase_start, q.start - 14) : q.start]) if w not in _TRAILING]
+        cmp += _cmp_words(text[q.start : q.end])
         checks = _damage(q, metric)
         explicit = _year_before(text, s0, q.start, first)
         years_at = [m.end() for m in _YEAR_RE.finditer(text, s0, q.start)]
@@ -804,12 +811,10 @@ def draft_targets(
         elif listed and explicit:  # `2024年、2025年分别突破2.2万亿元`
             years = [*listed, explicit]
         else:
-            y = (
-                explicit
-                or _year_before(text, 0, s0, first, True)
-                or default_year
-                or (period[1] if period else None)
-            )
+            # a deadline set earlier in the text (`到2027年，…。…`); for a reported result, the
+            # year it reports, wherever the text names it
+            earlier = _year_before(text, 0, s0, None if result else first, not result)
+            y = explicit or earlier or default_year or (period[1] if period else None)
             years = [y]
         for name in members or [metric or "?"]:
             for y in years:
@@ -833,6 +838,9 @@ def draft_targets(
         prev_end_in_sentence = q.end
     _series_check(out)
     unused += stray_numbers(text, qs)
+    for m in _YEAR_RE.finditer(text):
+        if not 1949 <= int(m.group(1)) <= 2060:
+            unused.append(f"year {m.group(1)} looks damaged: {text[max(0, m.start() - 8) : m.end() + 8]}")
     return out, unused
 
 

@@ -310,3 +310,46 @@ def test_bad_input_is_one_sentence_and_exit_2(cli, tmp_path, make, extra, senten
     assert r.code == 2, r
     assert r.out == ""
     assert r.err.count("\n") == 1 and r.err.startswith("sdtargets: ") and sentence in r.err
+
+
+def test_a_decimal_point_lost_between_two_mentions_is_flagged():
+    text = (
+        "一、主要目标\n到2025年，研发经费投入强度达到2.8%。\n"
+        "二、重点任务\n1.加大投入。研发经费投入强度达到28%。（省科技厅负责）\n"
+    )
+    d = draft(text.splitlines(), "x", period=(2024, 2025))
+    flagged = {(ident, why.split(":")[0]) for ident, why in d.checks}
+    assert flagged == {("x.goal", "研发经费投入强度达到2.8%"), ("x.1", "研发经费投入强度达到28%")}
+    assert d.items[1]["targets"][0]["value"] == 28  # as written, for the reviewer to settle
+
+
+def test_comparison_words_after_a_number_only_after_it():
+    (t,), _ = draft_targets("全省规模以上工业增加值增长6.9%", 2023)
+    assert (t["metric"], t["cmp"]) == ("规模以上工业增加值增长", ["增长"])
+
+
+REPORT_LINES = """2026年山东省政府工作报告
+各位代表：
+一、2025年工作回顾
+（一）经济增长迈出坚实步伐。全省生产总值增长5.5%，城镇新增就业112万人。
+（二）改革开放迈出坚实步伐。进出口增长6%。
+二、2026年重点工作
+建议主要预期目标为：地区生产总值增长5%以上，城镇新增就业110万人以上。
+（一）扩大内需。力争社会消费品零售总额增长5%。
+做强科技创新。新培育高新技术企业3000家。
+（二）深化改革。推进国企改革。
+（三）扩大开放。稳住外贸基本盘。
+"""
+
+
+def test_a_report_without_blank_lines_has_a_paragraph_per_line_and_years_from_its_headings():
+    d = draft(REPORT_LINES.splitlines(), "gwr")
+    assert d.period == (2026, 2026)
+    got = [(i["id"], i["line"], sorted({t["year"] for t in i["targets"]})) for i in d.items]
+    assert got == [
+        ("gwr.r1", 4, [2025]),
+        ("gwr.r2", 5, [2025]),
+        ("gwr.goal", 7, [2026]),
+        ("gwr.goal2", 8, [2026]),
+        ("gwr.goal3", 9, [2026]),
+    ]

@@ -22,7 +22,6 @@ from .extract import (
     extract_paragraphs,
     infer_period,
     section_year,
-    shared_duty,
 )
 
 #: Looks a name up in the agency registry: (canonical name or None, nearest registry names).
@@ -77,7 +76,7 @@ def draft(
             if support:
                 item["support"] = support
                 item["support_word"] = c.support_word
-            if shared_duty(c):
+            if not c.lead:  # `（A、B按职责分工负责）`, `（责任单位：A）`
                 item["agency_note"] = (
                     f"原文（{c.body}）未写牵头单位：所列单位记为support，support_word取原文用语。"
                 )

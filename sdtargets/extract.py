@@ -180,6 +180,16 @@ def is_heading(text: str) -> bool:
     return "。" not in body and len(body) <= 40
 
 
+#: Titles of numbered paragraphs that state principles, not tasks (`（一）指导思想。…`).
+_PREAMBLE_RE = re.compile(r"(指导思想|基本原则|工作原则|总体思路|总体要求)$")
+
+
+def _title(text: str) -> str:
+    """The title of a numbered paragraph: `（二）主要目标。到2025年…` → `主要目标`."""
+    body = _NUM_RE.sub("", _SUB_RE.sub("", text, count=1), count=1)
+    return re.split(r"[。：:；;，,]", body, maxsplit=1)[0].strip()
+
+
 def cn_number(s: str) -> int:
     """`三` → 3, `十二` → 12, `二十一` → 21 (the numerals headings use)."""
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -282,6 +292,8 @@ def extract(lines: list[str], start: int = 1, end: int | None = None) -> list[Dr
         _cut(block)
         for it in block.pieces:
             keep = it.clause or it.own_number or it.kind == "goal"
+            if keep and not it.clause and it.kind != "goal" and _PREAMBLE_RE.match(_title(it.text)):
+                keep = bool(_QTY_RE.search(it.text))  # `（一）指导思想。…`: no commitment of its own
             if not keep and _QTY_RE.search(it.text) and (last_goal or _FUTURE_RE.search(it.text)):
                 it.kind, keep = "goal", True
             if keep:
@@ -294,7 +306,7 @@ def extract(lines: list[str], start: int = 1, end: int | None = None) -> list[Dr
     def open_block(text: str, no: int) -> None:
         nonlocal block
         number, own = None, False
-        kind = "goal" if in_goal else "measure"
+        kind = "goal" if in_goal or _GOAL_HEADING_RE.search(_title(text)) else "measure"
         if m := _NUM_RE.match(text):
             number, own = m.group(1), True
         elif m := _SUB_RE.match(text):

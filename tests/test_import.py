@@ -353,3 +353,24 @@ def test_a_report_without_blank_lines_has_a_paragraph_per_line_and_years_from_it
         ("gwr.goal2", 8, [2026]),
         ("gwr.goal3", 9, [2026]),
     ]
+
+
+PLAN_WITH_NUMBERED_GOAL = """山东省某产业能力提升三年行动计划（2023—2025年）
+一、总体要求
+（一）指导思想。坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。
+（二）主要目标。到2025年，全省高新技术企业达到3.3万家，培育单项冠军企业1000家以上。
+二、重点任务
+1.壮大专精特新。到2024年达到8000家。（责任单位：省工业和信息化厅）
+"""
+
+
+def test_a_numbered_goal_paragraph_is_a_goal_and_principles_are_no_item():
+    d = draft(PLAN_WITH_NUMBERED_GOAL.splitlines(), "m")
+    got = [(i["id"], i["kind"], i["line"]) for i in d.items]
+    assert got == [("m.goal", "goal", 4), ("m.1", "measure", 6)]
+    goal = [(t["metric"], t["value"], t["unit"], t["year"]) for t in d.items[0]["targets"]]
+    assert goal == [("高新技术企业", 3.3, "万家", 2025), ("单项冠军企业", 1000, "家", 2025)]
+    task = d.items[1]
+    assert (task["lead"], task["support"], task["support_word"]) == ([], ["省工业和信息化厅"], "责任单位")
+    assert "未写牵头单位" in task["agency_note"]
+    assert task["targets"][0]["metric"] == "?"  # the count has no noun in its sentence: for the reviewer

@@ -579,7 +579,7 @@ _YEAR_RE = re.compile(r"(?<![\d])(\d{4})\s*年(?!代)")
 _BASELINE_BEFORE = ("比", "较", "与", "从", "同比")
 #: Words at the head of the phrase before a number that are not part of what it counts.
 _LEAD_IN_WORDS = (
-    "其中 力争 确保 争取 到 全省 全市 全年 年底 年末 每年 两年 三年 五年 年内 累计 共 再 "
+    "其中 力争 确保 争取 到 全省 全市 全年 年底 年末 每年 两年内 三年内 两年 三年 五年 年内 累计 共 再 "
     "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新组建 提供 建设 建成 新建成 培育 打造 新打造 "
     "布局 新建 创建 争创 实施 举办 促进 推出 孵化 引进 引入 聚集 集聚 开放 认定 支持 推动 带动 吸引 "
     "形成 开展 组建 遴选 发布 完成 实现 新增备案 新备案 备案 达到 突破 超过 开工 开通"
@@ -591,9 +591,11 @@ _LEAD_IN_RE = re.compile(
 )
 _CMP_TAIL_RE = re.compile(
     r"(?:力争|确保|达到|达|突破|超过|超|不低于|不少于|不超过|不高于|控制在|稳定在|保持|约|近|提高到|提升到|"
-    r"增长到|降低到|下降到|提升至|提高至|下降至|降低至|增长至|降至|增至|累计|年均|总数|分别|各|为|至|到)+$"
+    r"增长到|降低到|下降到|提升至|提高至|下降至|降低至|增长至|降至|增至|保持在|累计|年均|总数|分别|各|为|至|到)+$"
 )
 _DELIMS = "，,。；;：:、！？（）()"
+#: Metrics that only point back at the quantity just named (`…比重提高3个百分点，占比超过50%`).
+_GENERIC = ("", "总量", "总数", "数量", "规模", "占比", "比重", "比例")
 
 
 def years_in(text: str) -> list[int]:
@@ -676,7 +678,7 @@ def _year_before(text: str, lo: int, hi: int, first: int | None, deadline_only: 
 
 
 def _clean_metric(phrase: str) -> str:
-    phrase = re.sub(r"(?:到|在|较|比|与)?20\d\d年(?:底|末)?", "", phrase)
+    phrase = re.sub(r"(?:到|在|较|比|与)?20\d\d年(?:底|末|前|内|起)?", "", phrase)
     phrase = re.sub(r"(两年|三年|五年|每年|年均)(?=(提高|增长|下降|降低|提升|达到|新增|累计))", "", phrase)
     for _ in range(3):
         phrase = _LEAD_IN_RE.sub("", phrase)
@@ -702,7 +704,10 @@ def _noun_after(text: str, q: Quantity) -> str:
         phrase = phrase[1:]
     phrase = re.split(r"(?:和|及|与|以及|、)(?=\d)", phrase)[0]
     phrase = re.split(r"达到|突破|实现|超过|，|的比重|占比", phrase)[0]
-    if phrase[:1] in ("的", "年", "月", "日") or not re.match(r"[\u4e00-\u9fff“\"《A-Za-z]", phrase):
+    phrase = re.sub(r"^(.{2,}?)(?:提供|进行|开展)(?=.{2,})", r"\1", phrase)  # `残疾儿童提供康复救助服务`
+    if phrase[:1] in ("的", "年", "月", "日", "级", "量", "等"):
+        return ""
+    if not re.match(r"[\u4e00-\u9fff“\"《A-Za-z]", phrase):
         return ""
     return phrase
 
@@ -797,12 +802,7 @@ def draft_targets(
             metric = after
             quote = text[phrase_start : q.end + len(after)].lstrip("、和及与")
         metric = metric.strip("、，")
-        if (
-            metric in ("", "总量", "总数", "数量", "规模")
-            and not members
-            and prev_metric
-            and prev_end_in_sentence > s0
-        ):
+        if metric in _GENERIC and not members and prev_metric and prev_end_in_sentence > s0:
             metric = prev_metric  # the same quantity for another year
         if q.unit in ("%", "％") and re.search(r"(增长|下降|提高|降低)$", before) and metric:
             metric = re.sub(r"年均", "", metric)

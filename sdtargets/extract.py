@@ -767,15 +767,17 @@ def draft_targets(
     prev_end_in_sentence = -1
     prev_metric: str | None = None
     respectively: list[str] = []
+    consumed = 0  # where the last target's words end (its number, or the noun after it)
     for i, q in enumerate(qs):
         s0 = _sentence_start(text, q.start)
         phrase_start = max(text.rfind(c, 0, q.start) for c in "，,。；;：:！？") + 1
-        if i and qs[i - 1].end > phrase_start:  # `…3.5万家、2025年突破3.8万家`
-            phrase_start = qs[i - 1].end
+        if i and consumed > phrase_start:  # `…3.5万家、2025年突破3.8万家`, `600家A和200家B`
+            phrase_start = min(consumed, q.start)
         before = text[phrase_start : q.start].lstrip("、和及与")
         quote = text[phrase_start : q.end].lstrip("、和及与")
         if _qualifier(text, q):
             unused.append(text[phrase_start : q.end + 12])
+            consumed = q.end
             continue
         members: list[str] = []
         if m := re.search(r"(?:各|均)(?:达到|为|不低于|不少于|超过|突破|保持在)?$", before):
@@ -848,6 +850,7 @@ def draft_targets(
                 out.append(t)
         prev_metric = metric or (members[-1] if members else None)
         prev_end_in_sentence = q.end
+        consumed = q.end + (len(after) if metric == after and after else 0)
     _series_check(out)
     unused += stray_numbers(text, qs)
     for m in _YEAR_RE.finditer(text):

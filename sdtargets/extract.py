@@ -26,7 +26,8 @@ LEAD_WORDS = ("牵头单位", "牵头部门")
 SUPPORT_WORDS = ("配合单位", "参与单位", "责任单位", "协同单位", "配合部门", "参与部门", "责任部门")
 
 #: A parenthesised stretch that may be a clause (no nested brackets; clauses are short).
-_PAREN_RE = re.compile(r"[（(]([^（）()]{2,300})[）)]")
+#: One level of brackets inside is allowed: `（牵头单位：省工业和信息化厅（省国防科工办））`.
+_PAREN_RE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{1,30}[）)]){2,300})[）)]")
 _LABEL_RE = re.compile(r"^(牵头单位|牵头部门|责任单位|责任部门)[：:]")
 _SUPPORT_LABEL_RE = re.compile(r"[；;，,。]?(" + "|".join(SUPPORT_WORDS) + r")[：:]")
 #: The verb that closes one part of an unlabelled clause, longest first.

@@ -21,6 +21,7 @@ from .extract import (
     extract,
     extract_paragraphs,
     infer_period,
+    quantities,
     section_year,
 )
 
@@ -56,7 +57,8 @@ def draft(
     to canonical ones (without it, names stay as written and none is reported unknown).
     """
     period = period or infer_period(lines)
-    drafted = extract(lines, start, end)
+    dropped: list[DraftItem] = []
+    drafted = extract(lines, start, end, dropped)
     report_mode = not any(it.clause for it in drafted)
     if report_mode:  # no task list: a report, a speech, a plan's prose
         drafted = extract_paragraphs(lines, start, end)
@@ -91,6 +93,10 @@ def draft(
         if targets:
             item["targets"] = targets
         out.items.append(item)
+    if not report_mode:  # numbers in paragraphs that became no item
+        for it in dropped:
+            found = [it.text[max(0, q.start - 10) : q.end + 4] for q in quantities(it.text)]
+            out.unused += [(f"line {it.line}", snippet) for snippet in found]
     _decimal_shift_check(out)
     return out
 
@@ -107,15 +113,16 @@ def _decimal_shift_check(d: Draft) -> None:
         values = {t["value"] for _, t in group}
         for ident, t in group:
             v = t["value"]
-            if any(
-                w != v and {round(w * 10, 6), round(w * 100, 6), round(v * 10, 6), round(v * 100, 6)} & {v, w}
-                for w in values
-            ):
-                why = (
-                    f"{v} is ten or a hundred times another {t['metric']} of this text: a decimal point lost?"
-                )
+            if any(_shifted(v, w) or _shifted(w, v) for w in values):
+                why = f"{v} and a {t['metric']} elsewhere differ by a shifted decimal point: one lost?"
                 t["check"] = f"{t['check']}; {why}" if t.get("check") else why
-                d.checks.append((ident, f"{t['quote']}: {why}"))
+                if (ident, f"{t['quote']}: {why}") not in d.checks:
+                    d.checks.append((ident, f"{t['quote']}: {why}"))
+
+
+def _shifted(small: float, big: float) -> bool:
+    """``big`` is ``small`` (a decimal, 2.8) with its point lost (28)."""
+    return small != int(small) and any(round(small * k, 6) == big for k in (10, 100))
 
 
 def _canonical(name: str, resolve: Resolver | None, out: Draft) -> str:

@@ -267,8 +267,13 @@ def _segments(text: str) -> list[str]:
     return [s for s in out if s]
 
 
-def extract(lines: list[str], start: int = 1, end: int | None = None) -> list[DraftItem]:
+def extract(
+    lines: list[str], start: int = 1, end: int | None = None, dropped: list[DraftItem] | None = None
+) -> list[DraftItem]:
     """Cut lines ``start``..``end`` (1-based, inclusive) of a plan text into draft items.
+
+    Paragraphs that are no item (a preamble, principles) go to ``dropped`` when it is given, so
+    that their numbers can be reported.
 
     A numbered task (`3.…`, `（三）…`) runs to the next number or heading; inside it, every
     agency clause ends one item, so a paragraph with three clauses gives three items, each
@@ -368,6 +373,8 @@ def extract(lines: list[str], start: int = 1, end: int | None = None) -> list[Dr
         for seg in _segments(line_text):
             feed(seg, no)
     close()
+    if dropped is not None:
+        dropped.extend(it for it in items if it.kind == "text")
     return [it for it in items if it.kind != "text"]
 
 
@@ -718,7 +725,7 @@ def _qualifier(text: str, q: Quantity) -> bool:
     `1亿元以上规上工业企业研发机构覆盖率达到70%`, `投资500万元以上技术改造项目1万个`): not a
     target of its own. A share (`80%以上的设区市…达到…`) is a target."""
     rest = text[q.end :]
-    if q.unit in ("%", "％"):
+    if q.unit in ("%", "％", "分钟", "小时", "毫秒", "天"):  # a share, or a `15分钟…圈`
         return False
     if rest.startswith("的"):  # `5000万元以上的企业`, but not `不少于100亿元的基金`
         return not re.search(r"(不少于|不低于|达到|超过|突破|总规模|规模)$", text[: q.start])
@@ -891,6 +898,9 @@ def _series_check(targets: list[dict]) -> None:
                 b["check"] = f"{b['check']}; {why}" if b.get("check") else why
 
 
+_WORD_NUMBER_RE = re.compile(
+    r"(?:破|过|超)[百千万亿]+(?![\u4e00-\u9fff]*级)|倍增|翻一番|翻番|[百千万亿]+(?:千瓦)?级"
+)
 _STRAY_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -915,6 +925,8 @@ def stray_numbers(text: str, qs: list[Quantity] | None = None) -> list[str]:
             out.append(f"letters inside a number: {text[max(0, a - 6) : b + 6]}")
             continue
         out.append(text[max(0, a - 10) : b + 6])
+    for m in _WORD_NUMBER_RE.finditer(text):  # `双破千`, `过千亿`, `倍增`, `千万千瓦级`: numbers in words
+        out.append(text[max(0, m.start() - 10) : m.end() + 4])
     for m in re.finditer(r"\d[OoIl]\d|(?<=\d)[OoIl](?=\d)", text):
         out.append(f"letters inside a number: {text[max(0, m.start() - 6) : m.end() + 6]}")
     return out

@@ -56,14 +56,16 @@ def _decode(data: bytes, path: Path, html: bool = False) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    candidates = []
     if html and (m := re.search(rb"charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)):
-        candidates.append(m.group(1).decode("ascii").lower())
-    candidates.append("gb18030")
-    for enc in candidates:
+        declared = m.group(1).decode("ascii").lower()
+        try:  # the page says what it is (gb2312 pages are decoded as the superset gb18030)
+            return data.decode("gb18030" if declared in ("gb2312", "gbk") else declared)
+        except (UnicodeDecodeError, LookupError):
+            pass
+    for enc in ("gb18030",):
         try:
             text = data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
+        except UnicodeDecodeError:
             continue
         cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
         controls = sum(ch < " " and ch not in "\t\r\n\f" for ch in text)

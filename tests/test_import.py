@@ -381,3 +381,29 @@ def test_a_numbered_goal_paragraph_is_a_goal_and_principles_are_no_item():
     assert (task["lead"], task["support"], task["support_word"]) == ([], ["省工业和信息化厅"], "责任单位")
     assert "未写牵头单位" in task["agency_note"]
     assert task["targets"][0]["metric"] == "?"  # the count has no noun in its sentence: for the reviewer
+
+
+def test_summary_reports_counts_in_words_and_numbers_of_paragraphs_that_became_no_item():
+    text = (
+        "一、总体要求\n近年来全省新增企业3000家，成效明显。\n二、重点任务\n"
+        "1.培育企业。科技领军企业和科技小巨人企业数量双破千。（省科技厅牵头）\n"
+    )
+    d = draft(text.splitlines(), "x", period=(2024, 2025))
+    assert [i["id"] for i in d.items] == ["x.1"]
+    assert ("line 2", "近年来全省新增企业3000家，成效明") in d.unused
+    assert any(where == "x.1" and "双破千" in snippet for where, snippet in d.unused)
+
+
+def test_gbk_html_page_is_read_by_its_declared_charset(cli, tmp_path):
+    page = tmp_path / "gbk.htm"
+    html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'
+    html += "<p>1.推进数据开放。（省大数据局牵头）</p></body></html>"
+    page.write_bytes(html.encode("gb2312"))
+    r = cli("import", str(page), "--plan", "g", "--year", "2025")
+    assert r.code == 0, r
+    assert yaml.safe_load(r.out)[0]["lead"] == ["省大数据局"]
+
+
+def test_year_zero_is_refused(cli):
+    r = cli("import", str(GREEN), "--plan", "x", "--year", "0")
+    assert (r.code, r.err) == (2, "sdtargets: --year '0-0' is not a span of years like 2024-2027.\n")

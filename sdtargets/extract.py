@@ -32,7 +32,8 @@ _LABEL_RE = re.compile(r"^(牵头单位|牵头部门|责任单位|责任部门)[
 _SUPPORT_LABEL_RE = re.compile(r"[；;，,。]?(" + "|".join(SUPPORT_WORDS) + r")[：:]")
 #: The verb that closes one part of an unlabelled clause, longest first.
 _SHARED_DUTY_RE = re.compile(
-    r"(?:(?:按照?|根据)?职[责能](?:分工)?|分工)(?:负责|落实|推进|协同推进)|分别负责|共同负责"
+    r"(?:按照?|根据|依)?(?:职[责能])?分工(?:负责|落实|推进|协同推进)|(?:按照?|根据|依)?职[责能](?:负责|落实)"
+    r"|分别负责|共同负责"
 )
 _TAIL_RE = re.compile(rf"({_SHARED_DUTY_RE.pattern}|负责|牵头|协同配合|配合|参与|协同|协助)$")
 #: How an agency's name ends: a clause naming anything else (`（企业牵头）`) is not a clause.

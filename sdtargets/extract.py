@@ -700,6 +700,10 @@ def _clean_metric(phrase: str) -> str:
 def _noun_after(text: str, q: Quantity) -> str:
     """The noun phrase a number counts when it comes first: `布局150项以上基础研究项目`."""
     rest = text[q.end :]
+    if lead := _QTY_RE.match(rest):  # `383台35蒸吨/小时及以下燃煤锅炉`: skip the qualifying number
+        rest = re.sub(
+            r"^(?:/[^\d，。；及以的]{1,3})?(?:及|以)?(?:以上|以下|以内)?的?", "", rest[lead.end() :]
+        )
     m = re.match(rf"[^{_DELIMS}]{{1,30}}", rest)
     if not m:
         return ""
@@ -730,11 +734,15 @@ def _qualifier(text: str, q: Quantity) -> bool:
         return False
     if rest.startswith("的"):  # `5000万元以上的企业`, but not `不少于100亿元的基金`
         return not re.search(r"(不少于|不低于|达到|超过|突破|总规模|规模)$", text[: q.start])
+    if rest.startswith("/"):  # a rate: `35蒸吨/小时及以下`
+        return True
     m = re.match(rf"[^{_DELIMS}]{{1,40}}", rest)
     if not m:
         return False
     nxt = _QTY_RE.search(m.group(0))
-    return bool(nxt and not re.search(r"和|及|与|以及|、", m.group(0)[: nxt.start()]))
+    # a number that another follows with words between (`500万元以上技术改造项目1万个`); one
+    # followed at once by another (`383台35蒸吨/小时…锅炉`) is the count, the other qualifies it
+    return bool(nxt and nxt.start() >= 2 and not re.search(r"和|及|与|以及|、", m.group(0)[: nxt.start()]))
 
 
 #: Five-year plans a heading may name instead of a year: their last year.
@@ -811,7 +819,7 @@ def draft_targets(
         )
         if after and not (metric and ends_with_cmp):
             metric = after
-            quote = text[phrase_start : q.end + len(after)].lstrip("、和及与")
+            quote = text[phrase_start : text.find(after, q.end) + len(after)].lstrip("、和及与")
         metric = metric.strip("、，")
         if metric in _GENERIC and not members and prev_metric and prev_end_in_sentence > s0:
             metric = prev_metric  # the same quantity for another year
@@ -859,7 +867,7 @@ def draft_targets(
                 out.append(t)
         prev_metric = metric or (members[-1] if members else None)
         prev_end_in_sentence = q.end
-        consumed = q.end + (len(after) if metric == after and after else 0)
+        consumed = text.find(after, q.end) + len(after) if after and metric == after else q.end
     _series_check(out)
     unused += stray_numbers(text, qs)
     for m in _YEAR_RE.finditer(text):

@@ -697,8 +697,9 @@ def _clean_metric(phrase: str) -> str:
     return phrase
 
 
-def _noun_after(text: str, q: Quantity) -> str:
-    """The noun phrase a number counts when it comes first: `布局150项以上基础研究项目`."""
+def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
+    """The noun phrase a number counts when it comes first (`布局150项以上基础研究项目`), and
+    where in ``text`` the words it was taken from end (0 when there is none)."""
     rest = text[q.end :]
     if lead := _QTY_RE.match(rest):  # `383台35蒸吨/小时及以下燃煤锅炉`: skip the qualifying number
         rest = re.sub(
@@ -706,7 +707,7 @@ def _noun_after(text: str, q: Quantity) -> str:
         )
     m = re.match(rf"[^{_DELIMS}]{{1,30}}", rest)
     if not m:
-        return ""
+        return "", 0
     phrase = m.group(0)
     clause = re.match(r"[^，,。；;！？]{1,40}", rest)
     if clause and "的" in clause.group(0)[1:] and not _QTY_RE.search(clause.group(0)):
@@ -717,12 +718,14 @@ def _noun_after(text: str, q: Quantity) -> str:
         phrase = phrase[1:]
     phrase = re.split(r"(?:和|及|与|以及|、)(?=\d)", phrase)[0]
     phrase = re.split(r"达到|突破|实现|超过|，|的比重|占比", phrase)[0]
+    at = text.find(phrase, q.end)
+    end = at + len(phrase) if at >= 0 else q.end
     phrase = re.sub(r"^(.{2,}?)(?:提供|进行|开展)(?=.{2,})", r"\1", phrase)  # `残疾儿童提供康复救助服务`
     if phrase[:1] in ("的", "年", "月", "日", "级", "量", "等"):
-        return ""
+        return "", 0
     if not re.match(r"[\u4e00-\u9fff“\"《A-Za-z]", phrase):
-        return ""
-    return phrase
+        return "", 0
+    return phrase, end
 
 
 def _qualifier(text: str, q: Quantity) -> bool:
@@ -813,13 +816,13 @@ def draft_targets(
                 respectively = []
         elif respectively and qs[i - 1].end >= phrase_start and not before.strip("、和及与"):
             metric = respectively.pop(0)
-        after = _noun_after(text, q)
+        after, after_end = _noun_after(text, q)
         ends_with_cmp = bool(
             re.search(r"(达到|突破|超过|不低于|不少于|不超过|控制在|稳定在|提高到|达)$", before)
         )
         if after and not (metric and ends_with_cmp):
             metric = after
-            quote = text[phrase_start : text.find(after, q.end) + len(after)].lstrip("、和及与")
+            quote = text[phrase_start:after_end].lstrip("、和及与")
         metric = metric.strip("、，")
         if metric in _GENERIC and not members and prev_metric and prev_end_in_sentence > s0:
             metric = prev_metric  # the same quantity for another year
@@ -867,7 +870,7 @@ def draft_targets(
                 out.append(t)
         prev_metric = metric or (members[-1] if members else None)
         prev_end_in_sentence = q.end
-        consumed = text.find(after, q.end) + len(after) if after and metric == after else q.end
+        consumed = after_end if after and metric == after else q.end
     _series_check(out)
     unused += stray_numbers(text, qs)
     for m in _YEAR_RE.finditer(text):

@@ -254,6 +254,27 @@ def test_curated_documents_drafted_with_exact_agencies_and_unique_ids():
         assert r["targets_number"] >= 0.95 * r["targets"]
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        ROOT / "data/sources/002_0cfda77acafe7ff7.txt",
+        ROOT / "data/sources/001_eaa1b40229515837.txt",
+        ROOT / "data/sources/sd2024_keji_biaozhixing_chanyelian.txt",
+        FIXTURES / "sd2024_shiqiang_changjing_chuangxin_2025_2027_ocr.txt",
+    ],
+)
+def test_drafts_meet_the_quoting_rules(source):
+    """Every drafted text is the source's own words at its line; every quote is in its text and
+    states its number: what `validate` demands of reviewed items."""
+    from sdtargets.checks import check_items
+
+    lines = source.read_text(encoding="utf-8").splitlines()
+    items = draft(lines, "x").items
+    for it in items:
+        it["_file"] = source.name
+    assert check_items(items, {source.name: lines}) == []
+
+
 # ---------------------------------------------------------------------------------------------
 # Input formats and bad input, through the CLI
 

@@ -287,7 +287,7 @@ def extract(
     items: list[DraftItem] = []
     section: list[str] = []
     heads: list[int | None] = [None, None]
-    part = 0
+    part, part_from = 1, 0  # plan titles seen with items after them; where the part's items begin
     in_goal = False
     block: _Block | None = None
     last_goal = False  # the previous paragraph was a goal: a `--` list continues it
@@ -325,7 +325,7 @@ def extract(
         block = _Block(number, own, kind, list(section), (heads[0], heads[1]), part, line=no)
 
     def feed(seg: str, no: int) -> None:
-        nonlocal in_goal, last_goal, part
+        nonlocal in_goal, last_goal, part, part_from
         text = clean_line(seg)
         if not text:
             return
@@ -340,7 +340,9 @@ def extract(
         if _PLAN_TITLE_RE.search(text) and len(text) < 40 and not find_clauses(text):
             close()
             section[:], heads[:] = [], [None, None]
-            part += 1
+            kept = sum(it.kind != "text" for it in items)
+            if kept > part_from:  # a title with no item since the last (a notice's) opens no part
+                part, part_from = part + 1, kept
             in_goal = False
             return
         numbered = bool(_NUM_RE.match(text) or _SUB_RE.match(text))

@@ -13,7 +13,8 @@ it overlaps most (at least half of the longer of the two). Per plan it prints:
 - clause items: curated items with agencies; how many of them the draft gave a clause to;
   agencies exact: the share whose lead list and support list (names, order) are both exactly the
   curated ones (an unpaired item counts as wrong); words exact: lead_word and support_word too;
-- duplicate ids in the draft;
+- duplicate ids in the draft; items whose text and line, and whose section path, are exactly
+  the curated ones;
 - targets: curated targets of paired items found in the draft with the same value, value_max,
   unit and year, and a metric that is the same after folding (`新增`, `全省`, quotes and spaces
   removed) or contains / is contained in the curated one ("right noun"); "number only": the same
@@ -142,6 +143,11 @@ def compare(plan: str, cur: list[dict], dra: list[dict], lines: list[str]) -> di
             else:
                 SHOW.append(f"missed {c['id']}: {t['metric']} {target_key(t)}  ({t['quote']})")
         extra += len(dt) - len(used)
+    same_section = sum(cur[i].get("section") == dra[j].get("section") for i, j in pairs.items())
+    same_text = sum(
+        squash(cur[i]["text"]) == squash(dra[j]["text"]) and cur[i].get("line") == dra[j].get("line")
+        for i, j in pairs.items()
+    )
     paired_dra = set(pairs.values())
     extra += sum(len(d.get("targets") or []) for j, d in enumerate(dra) if j not in paired_dra)
     dup = sum(n - 1 for n in Counter(d["id"] for d in dra).values() if n > 1)
@@ -156,6 +162,8 @@ def compare(plan: str, cur: list[dict], dra: list[dict], lines: list[str]) -> di
         "agencies_exact": exact,
         "words_exact": words,
         "dup_ids": dup,
+        "same_text": same_text,
+        "same_section": same_section,
         "targets": n_t,
         "targets_right": right,
         "targets_number": number_only,
@@ -225,6 +233,13 @@ def main() -> int:
             f"{r['dup_ids']:>7} {r['targets']:>7} "
             f"{r['targets_right']:>5} {pct(r['targets_right'], r['targets']):>10} "
             f"{r['targets_number']:>5} {pct(r['targets_number'], r['targets']):>10} {r['targets_extra']:>5}"
+        )
+    print("\nitems whose text and line are exactly the curated ones, and whose section path is:")
+    for r in rows:
+        n = r["paired"]
+        print(
+            f"  {r['plan']:<20} text+line {r['same_text']:>4}/{n} ({pct(r['same_text'], n)}), "
+            f"section {r['same_section']:>4}/{n} ({pct(r['same_section'], n)})"
         )
     if args.show:
         print("\n".join(shown))

@@ -148,7 +148,9 @@ def shared_duty(clause: AgencyClause) -> bool:
 
 _CN_NUM = "零一二三四五六七八九十"
 _HEADING_MARK_RE = re.compile(r"^[#\s*]+|[*\s]+$")
-_TOP_RE = re.compile(rf"^[{_CN_NUM}]+[、.．]")
+_TOP_RE = re.compile(rf"^(?:[{_CN_NUM}]+[、.．]|第[{_CN_NUM}百]+(?:章|部分|篇)\s*)")
+#: `第三节` sits under a chapter, like `（三）` under `三、`.
+_SECTION_RE = re.compile(rf"^第([{_CN_NUM}百]+)节\s*")
 _SUB_RE = re.compile(rf"^[（(]\s*([{_CN_NUM}]+)\s*[）)]")
 _NUM_RE = re.compile(r"^(\d+)\s*[.．、](?!\d)\s*")
 #: Lines that end the body of a document (distribution lists after the last task).
@@ -176,10 +178,10 @@ def is_heading(text: str) -> bool:
     """A short marker line such as `（一）实施…行动。` or `二、主要任务`, carrying no clause."""
     if find_clauses(text):
         return False
-    if not (_TOP_RE.match(text) or _SUB_RE.match(text)):
+    if not (_TOP_RE.match(text) or _SUB_RE.match(text) or _SECTION_RE.match(text)):
         return False
     body = text.rstrip("。")
-    return "。" not in body and len(body) <= 40
+    return "。" not in body and len(body) <= 60
 
 
 #: Titles of numbered paragraphs that state principles, not tasks (`（一）指导思想。…`).
@@ -205,8 +207,10 @@ def heading_number(text: str) -> int | None:
     """The number a heading starts with: `（三）…` → 3, `二、…` → 2."""
     if m := _SUB_RE.match(text):
         return cn_number(m.group(1))
+    if m := _SECTION_RE.match(text):
+        return cn_number(m.group(1))
     if m := _TOP_RE.match(text):
-        return cn_number(text[: m.end() - 1])
+        return cn_number(re.sub(rf"[^{_CN_NUM}百]", "", m.group(0)))
     return None
 
 
@@ -287,6 +291,7 @@ def extract(
     items: list[DraftItem] = []
     section: list[str] = []
     heads: list[int | None] = [None, None]
+    path: list[tuple[int, str, int | None]] = []  # (kind of heading, title, number) above
     part, part_from = 1, 0  # plan titles seen with items after them; where the part's items begin
     in_goal = False
     block: _Block | None = None
@@ -332,14 +337,17 @@ def extract(
         if is_heading(text):
             close()
             last_goal = False
-            level = 0 if _TOP_RE.match(text) else 1
-            section[:] = section[:level] + [text]
-            heads[level:] = [heading_number(text)] + [None] * (1 - level)
+            # three kinds of heading, outermost first: `二、`/`第二章`, `第二节`, `（二）`
+            level = 0 if _TOP_RE.match(text) else 1 if _SECTION_RE.match(text) else 2
+            path[:] = [(k, t, n) for k, t, n in path if k < level] + [(level, text, heading_number(text))]
+            section[:] = [t for _, t, _ in path]
+            numbers = {k: n for k, _, n in path}
+            heads[:] = [numbers.get(0), numbers.get(2, numbers.get(1))]
             in_goal = bool(_GOAL_HEADING_RE.search(text))
             return
         if _PLAN_TITLE_RE.search(text) and len(text) < 40 and not find_clauses(text):
             close()
-            section[:], heads[:] = [], [None, None]
+            section[:], heads[:], path[:] = [], [None, None], []
             kept = sum(it.kind != "text" for it in items)
             if kept > part_from:  # a title with no item since the last (a notice's) opens no part
                 part, part_from = part + 1, kept
@@ -394,7 +402,7 @@ def _cut(block: _Block, final: bool = True) -> None:
             end += 1
         if end == len(block.text) and not final and not block.text.endswith(_TERMINAL):
             continue
-        _add_piece(block, block.text[:end], c)
+        _add_piece(block, block.text[: c.end], c)  # through the clause; a full stop after it is no one's
         rest_line = _line_at(block, end)
         block.text = block.text[end:]
         block.offsets = [(0, rest_line)] + [(off - end, no) for off, no in block.offsets if off > end]

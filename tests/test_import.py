@@ -442,3 +442,22 @@ def test_gbk_html_page_is_read_by_its_declared_charset(cli, tmp_path):
 def test_year_zero_is_refused(cli):
     r = cli("import", str(GREEN), "--plan", "x", "--year", "0")
     assert (r.code, r.err) == (2, "sdtargets: --year '0-0' is not a span of years like 2024-2027.\n")
+
+
+def test_chapter_and_long_sub_headings_are_sections():
+    text = (
+        "第二章 重点任务\n第一节 强化创新\n"
+        "（一）实施关键核心技术攻关行动加快突破一批制约产业发展的卡脖子技术难题和瓶颈\n"
+        "1.建设实验室。（省科技厅牵头）\n"
+    )
+    d = draft(text.splitlines(), "x", period=(2025, 2025))
+    assert [(i["id"], i["section"]) for i in d.items] == [
+        (
+            "x.1",
+            [
+                "第二章 重点任务",
+                "第一节 强化创新",
+                "（一）实施关键核心技术攻关行动加快突破一批制约产业发展的卡脖子技术难题和瓶颈",
+            ],
+        )
+    ]

@@ -136,6 +136,8 @@ class _TextParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCK:
             self.parts.append("\n")
+        elif tag in ("td", "th"):
+            self.parts.append("\t")  # table cells stay apart: `研发投入强度\t2.8\t3.0`
         if tag in _VOID:
             return
         furniture = any(k in ("class", "id") and v and _FURNITURE_RE.search(v) for k, v in attrs)

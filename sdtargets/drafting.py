@@ -102,8 +102,9 @@ def draft(
 
 
 def _decimal_shift_check(d: Draft) -> None:
-    """One quantity written 2.8 in one place and 28 in another: a decimal point lost on the
-    way from the original (as in the Five-Year Plan's conversion), flagged on both."""
+    """One quantity written 2.8 in one place and 28 in another (a decimal point lost on the
+    way from the original, as in the Five-Year Plan's conversion), or 2150 and 2510 (digits
+    scrambled, as in the datasets some documents come from): flagged on both."""
     seen: dict[tuple[str, str], list[tuple[str, dict]]] = {}
     for item in d.items:
         for t in item.get("targets", []):
@@ -113,8 +114,12 @@ def _decimal_shift_check(d: Draft) -> None:
         values = {t["value"] for _, t in group}
         for ident, t in group:
             v = t["value"]
+            why = ""
             if any(_shifted(v, w) or _shifted(w, v) for w in values):
                 why = f"{v} and a {t['metric']} elsewhere differ by a shifted decimal point: one lost?"
+            elif any(_permuted(v, w) for w in values):
+                why = f"{v} and a {t['metric']} elsewhere have the same digits in another order: scrambled?"
+            if why:
                 t["check"] = f"{t['check']}; {why}" if t.get("check") else why
                 if (ident, f"{t['quote']}: {why}") not in d.checks:
                     d.checks.append((ident, f"{t['quote']}: {why}"))
@@ -123,6 +128,12 @@ def _decimal_shift_check(d: Draft) -> None:
 def _shifted(small: float, big: float) -> bool:
     """``big`` is ``small`` (a decimal, 2.8) with its point lost (28)."""
     return small != int(small) and any(round(small * k, 6) == big for k in (10, 100))
+
+
+def _permuted(a: float, b: float) -> bool:
+    """2150 and 2510: the same digits (three or more) in another order."""
+    x, y = f"{a:g}", f"{b:g}"
+    return x != y and len(x) >= 3 and sorted(x) == sorted(y)
 
 
 def _canonical(name: str, resolve: Resolver | None, out: Draft) -> str:

@@ -461,3 +461,12 @@ def test_chapter_and_long_sub_headings_are_sections():
             ],
         )
     ]
+
+
+def test_the_same_digits_in_another_order_are_flagged():
+    text = (
+        "一、主要目标\n到2025年，一企一技术研发中心达到2150家。\n"
+        "二、重点任务\n1.培育研发中心。一企一技术研发中心达到2510家。（省工业和信息化厅负责）\n"
+    )
+    d = draft(text.splitlines(), "x", period=(2023, 2025))
+    assert [ident for ident, why in d.checks if "scrambled" in why] == ["x.goal", "x.1"]

@@ -830,7 +830,9 @@ def draft_targets(
         ends_with_cmp = bool(
             re.search(r"(达到|突破|超过|不低于|不少于|不超过|控制在|稳定在|提高到|达)$", before)
         )
-        if after and not (metric and ends_with_cmp):
+        if metric in CMP_WORDS:  # `每年新增50人以上`: the word says how, not what
+            metric = ""
+        if after and not (len(metric) > 3 and ends_with_cmp):  # `制修订不少于30项地方标准`
             metric = after
             quote = text[phrase_start:after_end].lstrip("、和及与")
         metric = metric.strip("、，")

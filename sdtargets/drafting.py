@@ -15,15 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import (
-    DraftItem,
-    draft_targets,
-    extract,
-    extract_paragraphs,
-    infer_period,
-    quantities,
-    section_year,
-)
+from .extract import DraftItem, extract, extract_paragraphs, infer_period, section_year
+from .quantities import draft_targets, quantities
 
 #: Looks a name up in the agency registry: (canonical name or None, nearest registry names).
 Resolver = Callable[[str], tuple[str | None, list[str]]]

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .db import digest_of, stamp_of
 from .errors import SdError
-from .extract import squash, years_in
+from .extract import squash
+from .quantities import years_in
 
 #: Files larger than this are refused before parsing (the real base is 0.6 MB; the 100x
 #: benchmark base about 60 MB).

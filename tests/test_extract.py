@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sdtargets.extract import cn_number, draft_targets, extract, extract_paragraphs, find_clauses, years_in
+from sdtargets.clauses import find_clauses
+from sdtargets.extract import cn_number, extract, extract_paragraphs
+from sdtargets.quantities import draft_targets, years_in
 
 
 def test_clause_with_support_after_a_comma():

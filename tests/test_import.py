@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sdtargets.clauses import find_clauses, parse_clause, shared_duty
 from sdtargets.drafting import draft, load_registry, summary
-from sdtargets.extract import draft_targets, find_clauses, parse_clause, shared_duty
+from sdtargets.quantities import draft_targets
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent

@@ -139,12 +139,26 @@ def _canonical(name: str, resolve: Resolver | None, out: Draft) -> str:
     return canonical
 
 
-def _label(it: DraftItem) -> str | None:
-    if it.kind in ("goal", "result"):
-        return None
-    if it.number is None:
-        return None
-    return it.number + ("" if it.piece == 0 else "abcdefghijklmnopqrstuvwxyz"[min(it.piece, 25)])
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _labels(items: list[DraftItem]) -> list[str | None]:
+    """Each item's number, lettered where one number has several items: the clauses of one
+    paragraph (`3`, `3b`), or the paragraphs under one heading (`（五）` → `5`, `5b`)."""
+    out: list[str | None] = []
+    under: Counter[tuple] = Counter()  # items so far per heading, for paragraphs numbered by it
+    for it in items:
+        if it.kind in ("goal", "result") or it.number is None:
+            out.append(None)
+            continue
+        if not it.by_heading:
+            n = it.piece
+        else:
+            key = (it.part, it.heads, it.number)
+            n = under[key]
+            under[key] += 1
+        out.append(it.number + ("" if n == 0 else _LETTERS[min(n, 25)]))
+    return out
 
 
 def assign_ids(items: list[DraftItem], plan: str) -> tuple[list[str], str]:
@@ -153,7 +167,7 @@ def assign_ids(items: list[DraftItem], plan: str) -> tuple[list[str], str]:
     under `（二）`), and by the plan part (`part3-…`) when one file holds several plans. Goals are
     `goal`, `goal2`…, results `r1`…, unnumbered paragraphs `p1`…; a second clause in one
     paragraph adds a letter (`3b`). The same text always gets the same ids."""
-    labels = [_label(it) for it in items]
+    labels = _labels(items)
 
     def qualified(level: int) -> list[str | None]:
         out: list[str | None] = []
@@ -162,7 +176,7 @@ def assign_ids(items: list[DraftItem], plan: str) -> tuple[list[str], str]:
                 out.append(None)
                 continue
             top, sub = it.heads
-            from_heading = not it.own_number and it.number is not None and sub is not None
+            from_heading = it.by_heading
             if level == 0:
                 parts: list[object] = []
             elif lab.startswith("s"):

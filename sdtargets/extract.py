@@ -112,6 +112,7 @@ class DraftItem:
     heads: tuple[int | None, int | None] = (None, None)
     part: int = 0
     own_number: bool = False
+    by_heading: bool = False  # numbered after the heading above it, not by its own number
 
 
 @dataclass
@@ -232,6 +233,9 @@ def extract(
             return
         numbered = bool(_NUM_RE.match(text) or _SUB_RE.match(text))
         continues = block is not None and block.text and not block.text.endswith(_TERMINAL)
+        clauses = find_clauses(squash(text))
+        if clauses and clauses[0].start == 0 and block is not None and block.text:
+            continues = True  # a clause on a line of its own closes the paragraph above it
         if block is None or (numbered and not continues):
             close()
             open_block(text, no)
@@ -305,6 +309,7 @@ def _add_piece(block: _Block, text: str, clause: AgencyClause | None) -> None:
             heads=block.heads,
             part=block.part,
             own_number=block.own_number and not block.pieces,
+            by_heading=not block.own_number and block.number is not None,
         )
     )
 

@@ -471,3 +471,21 @@ def test_the_same_digits_in_another_order_are_flagged():
     )
     d = draft(text.splitlines(), "x", period=(2023, 2025))
     assert [ident for ident, why in d.checks if "scrambled" in why] == ["x.goal", "x.1"]
+
+
+def test_a_clause_on_a_line_of_its_own_closes_the_paragraph_above():
+    text = "二、重点任务\n（一）推进开放\n建设数据专区。\n（省大数据局牵头）\n完善保障。\n（省财政厅负责）\n"
+    d = draft(text.splitlines(), "x", period=(2025, 2025))
+    assert [(i["id"], i["line"], i["text"], i["lead"]) for i in d.items] == [
+        ("x.1", 3, "建设数据专区。（省大数据局牵头）", ["省大数据局"]),
+        ("x.1b", 5, "完善保障。（省财政厅负责）", ["省财政厅"]),
+    ]
+
+
+def test_second_clauses_are_qualified_like_their_task():
+    text = RESTART.replace(
+        "2.培育企业。（省工业和信息化厅牵头）",
+        "2.培育企业。（省工业和信息化厅牵头）引进人才。（省委组织部牵头）",
+    )
+    ids = [i["id"] for i in draft(text.splitlines(), "x", period=(2025, 2025)).items]
+    assert ids == ["x.1-1", "x.1-2", "x.1-2b", "x.1-3", "x.2-1", "x.2-2", "x.s1"]

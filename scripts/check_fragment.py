@@ -35,6 +35,13 @@ def main() -> int:
             print(f"{it.get('id')}: duplicate id")
             bad += 1
         seen.add(it.get("id"))
+        for t in it.get("targets") or []:
+            if "check" in t:  # left by `sdtargets import`: a reviewer must settle it
+                print(f"{it.get('id')}: target {t.get('quote')!r} still has the import check: {t['check']}")
+                bad += 1
+            if t.get("metric") == "?":
+                print(f"{it.get('id')}: target {t.get('quote')!r} has no metric yet")
+                bad += 1
     for p in check_items(items, {source.name: lines}):
         print(p)
         bad += 1

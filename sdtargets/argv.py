@@ -20,7 +20,7 @@ VALUE_OPTIONS = frozenset(
     {
         "--plan", "-p", "--year", "-y", "--agency", "-a", "--kind", "-k", "--limit", "-n",
         "--format", "-f", "--fields", "--role", "-r", "--until", "--sort", "--top", "--table",
-        "--data", "--lines", "--status", "-s",
+        "--data", "--lines", "--status", "-s", "--period", "--save-text",
     }
 )  # fmt: skip
 

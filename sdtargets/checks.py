@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .extract import CMP_WORDS, find_clauses, squash
+from .clauses import find_clauses
+from .extract import squash
+from .quantities import CMP_WORDS
 from .render import written
 
 #: Comparison words a target may record (one vocabulary, shared with the drafter).
@@ -142,7 +144,7 @@ def check_agencies(item: dict) -> Iterator[str]:
         yield f"support {item.get('support')} differs from its clause {clause.support}"
     if clause.support_word and item.get("support_word") != clause.support_word:
         yield f"support_word should be {clause.support_word}"
-    if clause.lead_word != (item.get("lead_word") or "牵头单位"):
+    if clause.lead and clause.lead_word != (item.get("lead_word") or "牵头单位"):
         yield f"lead_word should be {clause.lead_word}"
 
 

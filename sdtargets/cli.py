@@ -8,6 +8,7 @@ exit code by `main`, the single error boundary; Click's own usage errors become 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -574,40 +575,84 @@ def validate(
 @app.command("import", cls=Command, epilog=_examples("import"))
 def import_(
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A plan text (UTF-8).", exists=True, dir_okay=False)
+        str,
+        typer.Argument(
+            metavar="FILE",
+            click_type=Text(),
+            help="A plan text: UTF-8 text, an HTML page or a PDF with a text layer.",
+        ),
     ],
     plan: Annotated[str, typer.Option("--plan", metavar="ID", help="Plan id for the drafted items.")],
     lines: Annotated[
-        str | None, typer.Option("--lines", metavar="A-B", help="Line range A-B of the file.")
+        str | None, typer.Option("--lines", metavar="A-B", help="Line range A-B of the (converted) text.")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", metavar="A-B", help="The plan's years A-B (default: from its title)."),
     ] = None,
     year: Annotated[
-        int, typer.Option("--year", metavar="YEAR", help="Default target year (the plan's last year).")
-    ] = 0,
+        int | None,
+        typer.Option("--year", metavar="YEAR", help="The plan's last year (same as --period Y-Y)."),
+    ] = None,
+    save_text: Annotated[
+        Path | None,
+        typer.Option(
+            "--save-text", metavar="FILE", help="Write the text the lines refer to (for an HTML page or PDF)."
+        ),
+    ] = None,
 ) -> ExitCode:
-    """Draft YAML items for a new document (review every one before committing it)."""
-    import re
+    """Draft YAML items for a new document (review every one before committing it).
 
-    from .extract import draft_yaml
+    The items go to stdout; a summary goes to stderr: items, clauses, agency names the registry
+    lacks (with the nearest names and draft registry entries), numbers to check and numbers that
+    became no target.
+    """
+    from .drafting import draft, load_registry, summary, to_yaml
+    from .sources import read_source
 
-    start, end = 1, None
+    file = Path(file)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", plan):
+        raise SdError(f"Plan id {plan!r} must be lower-case letters, digits and hyphens.")
+    span = _year_range(period, "--period") if period else None
+    if year is not None:
+        if span:
+            raise SdError("Give --period or --year, not both.")
+        span = _year_range(f"{year}-{year}", "--year")
+    if not file.is_file():
+        raise SdError(f"{file} is not a file.")
+    text_lines = read_source(file)
+    start, end = 1, len(text_lines)
     if lines:
-        m = re.fullmatch(r"(\d+)-(\d+)", lines.strip())
+        m = re.fullmatch(r"\s*(\d+)\s*-\s*(\d+)\s*", lines)
         if not m:
             raise SdError(f"--lines {lines!r} is not a range like 20-75.")
         start, end = int(m.group(1)), int(m.group(2))
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", plan):
-        raise SdError(f"Plan id {plan!r} must be lower-case letters, digits and hyphens.")
+        if start < 1 or end < start:
+            raise SdError(
+                f"--lines {lines} runs backwards or starts before line 1: give the first line, then the last."
+            )
+        if start > len(text_lines):
+            raise SdError(f"--lines {lines} starts after the end of {file} ({len(text_lines)} lines).")
+        end = min(end, len(text_lines))
+    if save_text:
+        save_text.write_text("\n".join(text_lines) + "\n", encoding="utf-8")
     from .busy import busy
 
-    try:
-        with busy(f"Drafting items from {file.name}"):  # a pulsing bar on stderr if it is slow
-            out = draft_yaml(file, plan, start, end, year)
-    except UnicodeDecodeError:
-        raise SdError(f"{file} is not UTF-8 text.") from None
-    if not out:
+    with busy(f"Drafting items from {file.name}"):  # a pulsing bar on stderr if it is slow
+        d = draft(text_lines, plan, start, end, period=span, resolve=load_registry())
+    if not d.items:
         raise NoResults(f"No items found in {file}.")
-    sys.stdout.write(out)
+    sys.stdout.write(to_yaml(d))
+    sys.stderr.write(summary(d))
     return ExitCode.OK
+
+
+def _year_range(text: str, option: str) -> tuple[int, int]:
+    """`2024-2027` → (2024, 2027); one sentence (exit 2) for anything else."""
+    m = re.fullmatch(r"\s*(\d{4})\s*[-–—]\s*(\d{4})\s*", text)
+    if not m or not (1949 <= int(m.group(1)) <= int(m.group(2)) <= 2100):
+        raise SdError(f"{option} {text!r} is not a span of years like 2024-2027.")
+    return int(m.group(1)), int(m.group(2))
 
 
 # ---------------------------------------------------------------------------------------------

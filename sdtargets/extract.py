@@ -1,88 +1,44 @@
 """Draft extraction of items from Chinese government plan texts.
 
 The knowledge base is curated by hand, but nobody should type 300 measures from scratch: this
-module turns a plan text into *draft* YAML (headings, item boundaries, agency clauses, years and
-candidate quantities) that a curator then reviews against the source. It is deliberately
-rule-based and conservative: every item it emits quotes the source verbatim, and anything it is
-unsure about (a target's metric, a comparison word) is left for the reviewer.
+module cuts a plan text into *draft* items (headings, item boundaries, goals; clauses come from
+`clauses`, targets from `quantities`) that a curator then reviews against the source. It is rule-based and
+conservative: every item quotes the source verbatim; a number it cannot place is reported, not
+guessed; a number that looks damaged is flagged, never "fixed".
+
+The rules are written for the forms Shandong documents use (SPEC, "Drafting a new document"):
+labelled clauses `（牵头单位：A；配合单位：B）`, verb clauses `（A牵头，B配合）`, `（A负责）`,
+`（A、B按职责分工负责）`; several clauses in one paragraph; numbering that restarts in every
+section; goal paragraphs; `每年` targets.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-# ---------------------------------------------------------------------------------------------
-# Agency clauses
-
-#: Words that introduce the lead agencies of a clause.
-LEAD_WORDS = ("牵头单位", "牵头部门")
-#: Words that introduce supporting agencies; the source's word is kept on every relation.
-SUPPORT_WORDS = ("配合单位", "参与单位", "责任单位")
-
-_CLAUSE_RE = re.compile(r"[（(]\s*(牵头单位|牵头部门)\s*[：:](?P<body>[^）)]*)[）)]")
-_SUPPORT_SPLIT_RE = re.compile(r"[；;，,]\s*(配合单位|参与单位|责任单位)\s*[：:]")
-
-
-@dataclass
-class AgencyClause:
-    """One `（牵头单位：…；配合单位：…）` clause, split into its parts as the source wrote them."""
-
-    lead_word: str
-    lead: list[str]
-    support_word: str | None = None
-    support: list[str] = field(default_factory=list)
-    start: int = 0
-    end: int = 0
-
-
-def split_agencies(body: str) -> list[str]:
-    """Split an agency list on `、`, `，` and `；`, dropping a trailing `等`.
-
-    A collective such as `省有关部门、单位` is one entry: `单位` alone is never an agency, so it
-    is glued back onto the entry before it.
-    """
-    names: list[str] = []
-    for raw in re.split(r"[、，,；;]", body):
-        name = re.sub(r"\s+", "", raw)
-        if name.endswith("等") and len(name) > 2:
-            name = name[:-1]
-        if not name:
-            continue
-        if name in ("单位", "单位等") and names:
-            names[-1] = names[-1] + "、单位"
-            continue
-        names.append(name)
-    return names
-
-
-def find_clauses(text: str) -> list[AgencyClause]:
-    """Every agency clause in ``text`` (whitespace already removed), in order."""
-    out = []
-    for m in _CLAUSE_RE.finditer(text):
-        body = m.group("body")
-        parts = _SUPPORT_SPLIT_RE.split(body, maxsplit=1)
-        lead = split_agencies(parts[0])
-        clause = AgencyClause(lead_word=m.group(1), lead=lead, start=m.start(), end=m.end())
-        if len(parts) == 3:
-            clause.support_word = parts[1]
-            clause.support = split_agencies(parts[2])
-        out.append(clause)
-    return out
-
+from .clauses import AgencyClause, find_clauses
+from .quantities import has_quantity, years_in
 
 # ---------------------------------------------------------------------------------------------
 # Headings and items
 
-_CN_NUM = "一二三四五六七八九十"
+_CN_NUM = "零一二三四五六七八九十"
 _HEADING_MARK_RE = re.compile(r"^[#\s*]+|[*\s]+$")
-_TOP_RE = re.compile(rf"^[{_CN_NUM}]+、")
-_SUB_RE = re.compile(rf"^[（(]\s*[{_CN_NUM}]+\s*[）)]")
-_NUM_RE = re.compile(r"^(\d+)\s*[.．、]\s*")
+_TOP_RE = re.compile(rf"^(?:[{_CN_NUM}]+[、.．]|第[{_CN_NUM}百]+(?:章|部分|篇)\s*)")
+#: `第三节` sits under a chapter, like `（三）` under `三、`.
+_SECTION_RE = re.compile(rf"^第([{_CN_NUM}百]+)节\s*")
+_SUB_RE = re.compile(rf"^[（(]\s*([{_CN_NUM}]+)\s*[）)]")
+_NUM_RE = re.compile(r"^(\d+)\s*[.．、](?!\d)\s*")
 #: Lines that end the body of a document (distribution lists after the last task).
 STOP_WORDS = ("抄送：", "抄送:")
-_PLAN_TITLE_RE = re.compile(r"(行动计划|重点工作任务|规划|纲要)\s*[（(]?.*[）)]?$")
+_PLAN_TITLE_RE = re.compile(r"(行动计划|重点工作任务|实施方案|规划|纲要)\s*[（(]?.*[）)]?$")
+#: Headings of the sections whose paragraphs are goals.
+_GOAL_HEADING_RE = re.compile(r"(总体|主要|发展|工作|行动)目标|目标任务")
+#: Headings of the sections whose `（一）` paragraphs are 推进措施 (ids s1, s2…).
+_SUPPORT_SECTION_RE = re.compile(r"推进措施|保障措施|组织实施|组织保障|保障机制")
+#: How a sentence (and so a paragraph) can end.
+_TERMINAL = ("。", "！", "？", "；", "”", "）", ")", "：", ":")
 
 
 def clean_line(line: str) -> str:
@@ -97,17 +53,54 @@ def squash(text: str) -> str:
 
 def is_heading(text: str) -> bool:
     """A short marker line such as `（一）实施…行动。` or `二、主要任务`, carrying no clause."""
-    if "牵头单位" in text or "牵头部门" in text:
+    if find_clauses(text):
         return False
-    if not (_TOP_RE.match(text) or _SUB_RE.match(text)):
+    if not (_TOP_RE.match(text) or _SUB_RE.match(text) or _SECTION_RE.match(text)):
         return False
     body = text.rstrip("。")
-    return "。" not in body and len(body) <= 40
+    return "。" not in body and len(body) <= 60
+
+
+#: Titles of numbered paragraphs that state principles, not tasks (`（一）指导思想。…`).
+_PREAMBLE_RE = re.compile(r"(指导思想|基本原则|工作原则|总体思路|总体要求)$")
+
+
+def _title(text: str) -> str:
+    """The title of a numbered paragraph: `（二）主要目标。到2025年…` → `主要目标`."""
+    body = _NUM_RE.sub("", _SUB_RE.sub("", text, count=1), count=1)
+    return re.split(r"[。：:；;，,]", body, maxsplit=1)[0].strip()
+
+
+def cn_number(s: str) -> int:
+    """`三` → 3, `十二` → 12, `二十一` → 21 (the numerals headings use)."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if "十" not in s:
+        return digits.get(s, 0)
+    tens, _, ones = s.partition("十")
+    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
+def heading_number(text: str) -> int | None:
+    """The number a heading starts with: `（三）…` → 3, `二、…` → 2."""
+    if m := _SUB_RE.match(text):
+        return cn_number(m.group(1))
+    if m := _SECTION_RE.match(text):
+        return cn_number(m.group(1))
+    if m := _TOP_RE.match(text):
+        return cn_number(re.sub(rf"[^{_CN_NUM}百]", "", m.group(0)))
+    return None
 
 
 @dataclass
 class DraftItem:
-    """An item as the rules see it, before review."""
+    """An item as the rules see it, before review.
+
+    ``number`` is the source's own number (`3` for `3.…`, `s2` for a 推进措施 `（二）…`), or the
+    number of the heading an unnumbered paragraph sits under; ``piece`` counts the clauses of a
+    paragraph that carries several (0 for the first). ``heads`` are the numbers of the headings
+    above (top, sub) and ``part`` counts the plan titles seen (a document may hold several plans):
+    the draft qualifies ids with them when numbering restarts.
+    """
 
     line: int
     section: list[str]
@@ -115,58 +108,210 @@ class DraftItem:
     kind: str = "measure"
     number: str | None = None
     clause: AgencyClause | None = None
+    piece: int = 0
+    heads: tuple[int | None, int | None] = (None, None)
+    part: int = 0
+    own_number: bool = False
+    by_heading: bool = False  # numbered after the heading above it, not by its own number
 
 
-def extract(lines: list[str], start: int = 1, end: int | None = None) -> list[DraftItem]:
+@dataclass
+class _Block:
+    """A numbered task (or an unnumbered paragraph) being read: its pieces end at clauses."""
+
+    number: str | None
+    own_number: bool
+    kind: str
+    section: list[str]
+    heads: tuple[int | None, int | None]
+    part: int
+    pieces: list[DraftItem] = field(default_factory=list)
+    text: str = ""
+    line: int = 0
+    offsets: list[tuple[int, int]] = field(default_factory=list)  # (offset in text, line)
+
+
+#: A clause may be followed by the next paragraph on the same line (OCR and PDF text):
+#: `…（A负责）四、实施…行动`, `…（A负责）（十四）中国智港…`.
+_AFTER_CLAUSE_RE = re.compile(rf"^(?:[{_CN_NUM}]+、|[（(][{_CN_NUM}]+[）)]|\d+[.．、](?!\d))")
+
+
+def _segments(text: str) -> list[str]:
+    """A line cut after each clause that another heading or numbered task follows directly."""
+    out, last = [], 0
+    for c in find_clauses(text):
+        end = c.end
+        while end < len(text) and text[end] in "。；;，,":
+            end += 1
+        if end < len(text) and _AFTER_CLAUSE_RE.match(text[end:]):
+            out.append(text[last:end])
+            last = end
+    out.append(text[last:])
+    return [s for s in out if s]
+
+
+def extract(
+    lines: list[str], start: int = 1, end: int | None = None, dropped: list[DraftItem] | None = None
+) -> list[DraftItem]:
     """Cut lines ``start``..``end`` (1-based, inclusive) of a plan text into draft items.
 
-    An item ends with its agency clause; a heading line closes whatever was open. Goal
-    sections (`总体目标`) yield one goal item per paragraph. Lines are joined without a separator
-    because the conversion broke paragraphs mid-word.
+    Paragraphs that are no item (a preamble, principles) go to ``dropped`` when it is given, so
+    that their numbers can be reported.
+
+    A numbered task (`3.…`, `（三）…`) runs to the next number or heading; inside it, every
+    agency clause ends one item, so a paragraph with three clauses gives three items, each
+    covering the sentences before its clause. An unnumbered paragraph with a clause is an item
+    numbered after the heading above it. Paragraphs of a goal section (`主要目标`), and
+    paragraphs without a clause that look forward (`到2027年`) with figures, are goal items.
+    Lines are joined without a separator: conversions break paragraphs mid-word.
     """
     end = end or len(lines)
     items: list[DraftItem] = []
     section: list[str] = []
-    buf: list[str] = []
-    buf_line = 0
-
-    def flush(kind: str) -> None:
-        nonlocal buf
-        text = "".join(buf)
-        if kind == "text" and _NUM_RE.match(text):
-            kind = "measure"  # a numbered task with no agency clause
-        if text:
-            items.append(_make_item(buf_line, list(section), text, kind))
-        buf = []
-
+    heads: list[int | None] = [None, None]
+    path: list[tuple[int, str, int | None]] = []  # (kind of heading, title, number) above
+    part, part_from = 1, 0  # plan titles seen with items after them; where the part's items begin
     in_goal = False
+    block: _Block | None = None
+    last_goal = False  # the previous paragraph was a goal: a `--` list continues it
+
+    def close() -> None:
+        nonlocal block, last_goal
+        if block is None:
+            return
+        _cut(block)
+        for it in block.pieces:
+            keep = it.clause or it.own_number or it.kind == "goal"
+            if keep and not it.clause and it.kind != "goal" and _PREAMBLE_RE.match(_title(it.text)):
+                keep = has_quantity(it.text)  # `（一）指导思想。…`: no commitment of its own
+            if not keep and has_quantity(it.text) and (last_goal or _FUTURE_RE.search(it.text)):
+                it.kind, keep = "goal", True
+            if keep:
+                items.append(it)
+            elif it.text.strip("。；;，,"):
+                items.append(DraftItem(it.line, it.section, it.text, kind="text", part=it.part))
+            last_goal = it.kind == "goal" and keep
+        block = None
+
+    def open_block(text: str, no: int) -> None:
+        nonlocal block
+        number, own = None, False
+        kind = "goal" if in_goal or _GOAL_HEADING_RE.search(_title(text)) else "measure"
+        if m := _NUM_RE.match(text):
+            number, own = m.group(1), True
+        elif m := _SUB_RE.match(text):
+            number, own = str(cn_number(m.group(1))), True
+            if any(_SUPPORT_SECTION_RE.search(s) for s in section):
+                number = "s" + number
+        elif heads[1] is not None and section and _SUB_RE.match(section[-1]):
+            number = str(heads[1])  # the paragraph under `（三）…`
+        block = _Block(number, own, kind, list(section), (heads[0], heads[1]), part, line=no)
+
+    def feed(seg: str, no: int) -> None:
+        nonlocal in_goal, last_goal, part, part_from
+        text = clean_line(seg)
+        if not text:
+            return
+        if is_heading(text):
+            close()
+            last_goal = False
+            # three kinds of heading, outermost first: `二、`/`第二章`, `第二节`, `（二）`
+            level = 0 if _TOP_RE.match(text) else 1 if _SECTION_RE.match(text) else 2
+            path[:] = [(k, t, n) for k, t, n in path if k < level] + [(level, text, heading_number(text))]
+            section[:] = [t for _, t, _ in path]
+            numbers = {k: n for k, _, n in path}
+            heads[:] = [numbers.get(0), numbers.get(2, numbers.get(1))]
+            in_goal = bool(_GOAL_HEADING_RE.search(text))
+            return
+        if _PLAN_TITLE_RE.search(text) and len(text) < 40 and not find_clauses(text):
+            close()
+            section[:], heads[:], path[:] = [], [None, None], []
+            kept = sum(it.kind != "text" for it in items)
+            if kept > part_from:  # a title with no item since the last (a notice's) opens no part
+                part, part_from = part + 1, kept
+            in_goal = False
+            return
+        numbered = bool(_NUM_RE.match(text) or _SUB_RE.match(text))
+        continues = block is not None and block.text and not block.text.endswith(_TERMINAL)
+        clauses = find_clauses(squash(text))
+        if clauses and clauses[0].start == 0 and block is not None and block.text:
+            continues = True  # a clause on a line of its own closes the paragraph above it
+        if block is None or (numbered and not continues):
+            close()
+            open_block(text, no)
+        elif not continues and (in_goal or not block.own_number):
+            close()  # a new paragraph: in a goal section, or outside a numbered task
+            open_block(text, no)
+        assert block is not None
+        if not block.text:
+            block.line = no
+        block.offsets.append((len(block.text), no))
+        block.text += squash(text)
+        _cut(block, final=False)
+        if block.pieces and block.text and _AFTER_CLAUSE_RE.match(block.text):
+            # a clause broken over two lines, and the next task right after it
+            rest, rest_line = block.text, _line_at(block, 0)
+            block.text = ""
+            close()
+            feed(rest, rest_line)
+
     for no in range(start, end + 1):
         raw = lines[no - 1]
-        text = clean_line(raw)
-        if not text:
+        line_text = clean_line(raw)
+        if not line_text:
             continue
-        if is_heading(text):
-            flush("goal" if in_goal else "text")
-            level = 0 if _TOP_RE.match(text) else 1
-            section[:] = section[:level] + [text]
-            in_goal = "总体目标" in text
-            continue
-        if _PLAN_TITLE_RE.search(text) and len(text) < 40 and not buf:
-            section[:] = []
-            continue
-        if text.startswith(STOP_WORDS):
+        if line_text.startswith(STOP_WORDS):
             break
-        if buf and _NUM_RE.match(text):
-            flush("measure")
-        if not buf:
-            buf_line = no
-        buf.append(squash(text))
-        if in_goal:
-            flush("goal")
-        elif find_clauses("".join(buf)):
-            flush("measure")
-    flush("text")
-    return [it for it in items if it.kind != "text" or it.clause]
+        for seg in _segments(line_text):
+            feed(seg, no)
+    close()
+    if dropped is not None:
+        dropped.extend(it for it in items if it.kind == "text")
+    return [it for it in items if it.kind != "text"]
+
+
+def _line_at(block: _Block, offset: int) -> int:
+    return max((no for off, no in block.offsets if off <= offset), default=block.line)
+
+
+def _cut(block: _Block, final: bool = True) -> None:
+    """Move the finished pieces of ``block.text`` (each ending with a clause) into its pieces;
+    with ``final``, the rest too."""
+    for c in find_clauses(block.text):
+        end = c.end
+        while end < len(block.text) and block.text[end] in "。；;，,":
+            end += 1
+        if end == len(block.text) and not final and not block.text.endswith(_TERMINAL):
+            continue
+        _add_piece(block, block.text[: c.end], c)  # through the clause; a full stop after it is no one's
+        rest_line = _line_at(block, end)
+        block.text = block.text[end:]
+        block.offsets = [(0, rest_line)] + [(off - end, no) for off, no in block.offsets if off > end]
+        return _cut(block, final)
+    if final and block.text:
+        if re.search(r"[^\W\d_]", block.text):  # more than punctuation
+            _add_piece(block, block.text, None)
+        block.text = ""
+
+
+def _add_piece(block: _Block, text: str, clause: AgencyClause | None) -> None:
+    line = _line_at(block, 0)
+    kind = "measure" if clause is not None else block.kind
+    block.pieces.append(
+        DraftItem(
+            line=line,
+            section=block.section,
+            text=text,
+            kind=kind,
+            number=block.number,
+            clause=clause,
+            piece=len(block.pieces),
+            heads=block.heads,
+            part=block.part,
+            own_number=block.own_number and not block.pieces,
+            by_heading=not block.own_number and block.number is not None,
+        )
+    )
 
 
 #: `一是…；二是…`: the enumeration reports and speeches use in place of numbered tasks; a member
@@ -186,13 +331,21 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     paragraphs: list[tuple[list[tuple[int, int]], str, list[str]]] = []  # (starts, text, section)
     section: list[str] = []
     blank = True
+    body = [line for line in lines[start - 1 : end] if line.strip()]
+    # a text that never leaves a blank line (a web page's report) has a paragraph per line
+    line_paragraphs = len(body) > 10 and len(body) > 10 * (end - start + 1 - len(body))
     for no in range(start, end + 1):
         raw = lines[no - 1]
         text = squash(raw)  # verbatim: a `**` left mid-sentence by the conversion stays
-        if raw.lstrip().startswith("#"):  # a markdown heading of the conversion
-            section, blank = [clean_line(raw)], True
+        heading = text and is_heading(clean_line(raw))
+        if raw.lstrip().startswith("#") or heading:  # a heading (markdown of the conversion, or `一、…`)
+            title = clean_line(raw)
+            level = 1 if heading and _SUB_RE.match(title) else 0
+            section, blank = [*section[:level], title], True
             paragraphs.append(([(0, no)], "", section))
             continue
+        if line_paragraphs:
+            blank = True
         if not text:
             blank = True
             continue
@@ -219,172 +372,66 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             if a in members:
                 number = str(cn_number(members[a]))
                 items.append(DraftItem(line=line, section=section, text=piece, kind="measure", number=number))
-            elif _QTY_RE.search(piece):
-                kind = "goal" if _FUTURE_RE.search(piece) else "result"
+            elif has_quantity(piece):
+                where = "".join(section)
+                if re.search(r"回顾|成绩|成效|成就|进展", where):
+                    kind = "result"  # a section that reports what was done
+                elif re.search(r"目标|任务|重点工作|打算|部署", where):
+                    kind = "goal"
+                else:
+                    kind = "goal" if _FUTURE_RE.search(piece) else "result"
                 items.append(DraftItem(line=line, section=section, text=piece, kind=kind))
     return items
 
 
-def cn_number(s: str) -> int:
-    """`三` → 3, `十二` → 12, `二十一` → 21 (the numerals headings use)."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    if "十" not in s:
-        return digits.get(s, 0)
-    tens, _, ones = s.partition("十")
-    return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
-
-
-def _make_item(line: int, section: list[str], text: str, kind: str) -> DraftItem:
-    number = None
-    if m := _NUM_RE.match(text):
-        number = m.group(1)
-    elif m := _SUB_RE.match(text):
-        number = str(cn_number(re.sub(r"[（()）\s]", "", m.group(0))))
-        if any("推进措施" in s or "保障措施" in s for s in section):
-            number = "s" + number
-    clauses = find_clauses(text)
-    return DraftItem(
-        line=line,
-        section=section,
-        text=text,
-        kind=kind,
-        number=number,
-        clause=clauses[-1] if clauses else None,
-    )
-
-
 # ---------------------------------------------------------------------------------------------
-# Years and quantities (draft only: a reviewer names the metric and checks each one)
+# The plan's years
 
-_YEAR_RE = re.compile(r"(20\d\d)\s*年")
-_QTY_RE = re.compile(
-    r"(?P<value>\d+(?:\.\d+)?)(?:\s*[-—–~～]\s*(?P<max>\d+(?:\.\d+)?))?\s*"
-    r"(?P<unit>%|‰|万亿元|亿元|万元|元|万千瓦|千瓦|万吨|吨|万亩|亩|万平方米|平方米|万人次|万人|人次|人|"
-    r"万户|户|万家|家|万个|个|万辆|辆|项|场|条|所|座|次|批|名|万台|台|公里|倍|款|部|张|件)"
+_PERIOD_RE = re.compile(r"(20\d\d)年?(?:[—–\-－~～至到])+(20\d\d)年")
+_TITLE_WORD_RE = re.compile(r"计划|任务|方案|规划|纲要|要点|报告")
+_TITLE_YEAR_RE = re.compile(
+    r"(20\d\d)年(?:度)?[^，。；、]{0,12}?(?:重点工作任务|工作要点|行动计划|实施方案|工作方案|重点任务|工作报告)"
 )
-#: Every comparison word a target may record: 达到 2.8万家, 不低于 95%, 控制在 …以内.
-CMP_WORDS = (
-    "力争",
-    "确保",
-    "达到",
-    "达",
-    "突破",
-    "超过",
-    "超",
-    "不低于",
-    "不少于",
-    "不超过",
-    "不高于",
-    "控制在",
-    "以内",
-    "以下",
-    "以上",
-    "左右",
-    "约",
-    "近",
-    "下降",
-    "降低",
-    "增长",
-    "提高",
-    "提升",
-    "累计",
-    "年均",
-    "新增",
-    "保持",
-    "稳定在",
-    "超出",
-    "减少",
-    ">",
-    "<",
-    "＞",
-    "＜",
-)
-#: Comparison words that follow the number they qualify (3.5万家以上).
-_TRAILING = ("以上", "以下", "以内", "左右")
 
 
-def years_in(text: str) -> list[int]:
-    """Four-digit years written as `2025年` (or `2025 年`) in the text, sorted, unique."""
-    return sorted({int(y) for y in _YEAR_RE.findall(text)})
+def infer_period(lines: list[str]) -> tuple[int, int] | None:
+    """The first and last year a plan covers, from its title (`（2024—2027年）`, `2023年重点
+    工作任务`) in the first lines; failing that, the span of the `到2027年` deadlines it sets."""
+    head = [squash(line) for line in lines[:40]]
+    titles = [
+        "".join(head[i : i + 2])
+        for i, line in enumerate(head)
+        if _TITLE_WORD_RE.search("".join(head[i : i + 2]))
+    ]
+    for text in [*titles, "".join(head)]:
+        if m := _PERIOD_RE.search(text):
+            a, b = int(m.group(1)), int(m.group(2))
+            if a <= b <= a + 15:
+                return a, b
+        if m := _TITLE_YEAR_RE.search(text):
+            return int(m.group(1)), int(m.group(1))
+    deadlines = [int(y) for y in re.findall(r"到(20\d\d)年", squash("".join(lines)))]
+    if deadlines:
+        return min(deadlines), max(deadlines)
+    # a report: the years its opening names (`总结2023年工作，部署2024年任务`)
+    opening = [line for line in lines if line.strip()][:12]
+    named = [y for y in years_in(squash("".join(opening))) if 2000 <= y <= 2060]
+    if named:
+        return min(named), max(named)
+    return None
 
 
-def draft_targets(text: str, default_year: int) -> list[dict]:
-    """Candidate targets: every number with a unit, with the nearest year before it."""
-    out = []
-    for m in _QTY_RE.finditer(text):
-        before = text[max(0, m.start() - 30) : m.start()]
-        after = text[m.end() : m.end() + 4]
-        years = _YEAR_RE.findall(before)
-        if text[m.end() : m.end() + 1] == "年":
-            continue
-        metric_src = re.split(r"[，。；、：]", before)[-1]
-        trailing = next((w for w in _TRAILING if after.startswith(w)), "")
-        cmp = _cmp_words(metric_src[-12:] + m.group(0) + trailing)
-        metric = re.sub(r"(20\d\d年|力争|确保|达到|突破|超过|全省|新增|累计)", "", metric_src)
-        if not metric and out and before.endswith(f"{out[-1]['quote'][-6:]}、" + metric_src):
-            metric = out[-1]["metric"]  # 2024年突破3.5万家、2025年突破3.8万家: the same quantity
-        t: dict = {
-            "metric": metric or "?",
-            "value": _num(m.group("value")),
-            "unit": m.group("unit"),
-            "year": int(years[-1]) if years else default_year,
-        }
-        if m.group("max"):
-            t["value_max"] = _num(m.group("max"))
-        if cmp:
-            t["cmp"] = cmp
-        t["quote"] = (metric_src + m.group(0) + trailing).strip()
-        out.append(t)
-    return out
+#: Five-year plans a heading may name instead of a year: their last year.
+_FIVE_YEAR = {"十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 
 
-def _cmp_words(window: str) -> list[str]:
-    """The comparison words in ``window``, in text order, none inside a longer one (达 in 达到)."""
-    found = [(window.find(w), w) for w in CMP_WORDS if w in window]
-    found = [(i, w) for i, w in found if not any(w != v and w in v and j <= i < j + len(v) for j, v in found)]
-    return [w for _, w in sorted(found)]
-
-
-def _num(s: str) -> int | float:
-    return float(s) if "." in s else int(s)
-
-
-# ---------------------------------------------------------------------------------------------
-# YAML drafting
-
-
-def draft_yaml(path: Path, plan: str, start: int = 1, end: int | None = None, year: int = 0) -> str:
-    """Draft YAML item blocks for lines ``start``..``end`` of ``path``, ids ``plan.N``."""
-    from .yamlfmt import item_block
-
-    lines = path.read_text(encoding="utf-8").splitlines()
-    blocks = []
-    counters: dict[str, int] = {}
-    drafted = extract(lines, start, end)
-    if not any(it.clause for it in drafted):  # no task list: a report, a speech, a plan's prose
-        drafted = extract_paragraphs(lines, start, end)
-    for it in drafted:
-        if it.kind == "result":
-            counters["r"] = counters.get("r", 0) + 1
-            ident = f"{plan}.r{counters['r']}"
-        elif it.kind == "goal":
-            counters["goal"] = counters.get("goal", 0) + 1
-            ident = f"{plan}.goal{counters['goal'] if counters['goal'] > 1 else ''}"
-        else:
-            counters["m"] = counters.get("m", 0) + 1
-            ident = f"{plan}.{it.number or 'p' + str(counters['m'])}"
-        item: dict = {"id": ident, "plan": plan, "kind": it.kind, "section": it.section}
-        item["line"] = it.line
-        item["text"] = it.text
-        if it.clause:
-            item["lead"] = it.clause.lead
-            if it.clause.lead_word != "牵头单位":
-                item["lead_word"] = it.clause.lead_word
-            if it.clause.support:
-                item["support"] = it.clause.support
-                item["support_word"] = it.clause.support_word
-        targets = draft_targets(it.text, year)
-        if targets:
-            item["targets"] = targets
-        blocks.append(item_block(item))
-    return "\n".join(blocks)
+def section_year(section: list[str]) -> int | None:
+    """The year the headings above an item name (`一、2025年工作回顾`, `“十五五”时期目标任务`):
+    the default year of its targets, before the plan's last year."""
+    for title in reversed(section):
+        if years := years_in(squash(title)):
+            return years[-1]
+        for name, year in _FIVE_YEAR.items():
+            if name in title:
+                return year
+    return None

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from .db import digest_of, stamp_of
 from .errors import SdError
-from .extract import squash, years_in
+from .extract import squash
 from .metrics import Vocabulary, read_vocabulary
+from .quantities import years_in
 from .years import year_stated
 
 #: Files larger than this are refused before parsing (the real base is 0.6 MB; the 100x

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sdtargets.extract import cn_number, draft_targets, extract, extract_paragraphs, find_clauses, years_in
+from sdtargets.clauses import find_clauses
+from sdtargets.extract import cn_number, extract, extract_paragraphs
+from sdtargets.quantities import draft_targets, years_in
 
 
 def test_clause_with_support_after_a_comma():
@@ -71,13 +73,11 @@ def test_years_and_numerals():
 
 def test_drafted_targets_split_years_and_keep_clean_comparisons():
     text = "全社会研发经费投入年均增长10%左右，高新技术企业2024年突破3.5万家、2025年突破3.8万家，力争全省"
-    drafted = [
-        (t["metric"], t["value"], t["unit"], t["year"], t.get("cmp"), t["quote"])
-        for t in draft_targets(text, 2025)
-    ]
+    targets, unused = draft_targets(text, (2024, 2025))
+    drafted = [(t["metric"], t["value"], t["unit"], t["year"], t.get("cmp"), t["quote"]) for t in targets]
     assert drafted == [
         (
-            "全社会研发经费投入年均增长",
+            "全社会研发经费投入增长",
             10,
             "%",
             2025,
@@ -87,7 +87,8 @@ def test_drafted_targets_split_years_and_keep_clean_comparisons():
         ("高新技术企业", 3.5, "万家", 2024, ["突破"], "高新技术企业2024年突破3.5万家"),
         ("高新技术企业", 3.8, "万家", 2025, ["突破"], "2025年突破3.8万家"),
     ]
-    reached = draft_targets("力争全省高新技术企业达到2.8万家，国家", 2023)[0]
+    assert unused == []
+    reached = draft_targets("力争全省高新技术企业达到2.8万家，国家", 2023)[0][0]
     assert reached["cmp"] == ["力争", "达到"]  # never 达 as well
 
 
@@ -114,14 +115,8 @@ def test_a_report_without_tasks_is_drafted_paragraph_by_paragraph():
     assert items[3].text.endswith("产业规模达到5000亿元。")
 
 
-def test_import_drafts_a_report_that_has_no_task_list(tmp_path):
-    from sdtargets.extract import draft_yaml
+def test_import_drafts_a_report_that_has_no_task_list():
+    from sdtargets.drafting import draft
 
-    source = tmp_path / "report.txt"
-    source.write_text(REPORT, encoding="utf-8")
-    ids = [
-        line.split(": ")[1]
-        for line in draft_yaml(source, "rep", year=2024).splitlines()
-        if line.startswith("- id")
-    ]
-    assert ids == ["rep.r1", "rep.1", "rep.2", "rep.goal"]
+    d = draft(REPORT.splitlines(), "rep", period=(2024, 2024))
+    assert [i["id"] for i in d.items] == ["rep.r1", "rep.1", "rep.2", "rep.goal"]

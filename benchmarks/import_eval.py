@@ -1,0 +1,253 @@
+"""How well `sdtargets import` drafts a document that has been curated: figures, not assertions.
+
+    python benchmarks/import_eval.py --plan green2023 --source data/sources/002_0cfda77acafe7ff7.txt
+    python benchmarks/import_eval.py --plan act2024 --source data/sources/001_eaa1b40229515837.txt
+
+Drafts ``--source`` as `import` does (same rules, same registry) and compares the draft with
+the curated items of ``--plan`` (and of its sub-plans) in `data/targets.yaml`. Items are paired
+by where their text lies in the source, never by id: both texts are verbatim, so each is a span
+of the source with whitespace removed, and a drafted item matches the curated item whose span
+it overlaps most (at least half of the longer of the two). Per plan it prints:
+
+- items: curated, drafted, paired; drafted items that pair with nothing;
+- clause items: curated items with agencies; how many of them the draft gave a clause to;
+  agencies exact: the share whose lead list and support list (names, order) are both exactly the
+  curated ones (an unpaired item counts as wrong); words exact: lead_word and support_word too;
+- duplicate ids in the draft; items whose text and line, and whose section path, are exactly
+  the curated ones;
+- targets: curated targets of paired items found in the draft with the same value, value_max,
+  unit and year, and a metric that is the same after folding (`新增`, `全省`, quotes and spaces
+  removed) or contains / is contained in the curated one ("right noun"); "number only": the same
+  without looking at the metric. Drafted targets that match no curated one are "extra".
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sdtargets.drafting import draft, load_registry  # noqa: E402
+from sdtargets.sources import read_source  # noqa: E402
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def fold_metric(m: str) -> str:
+    return re.sub(r"新增|全省|[“”\"'‘’《》\s]", "", str(m))
+
+
+def metric_ok(curated: str, drafted: str) -> bool:
+    a, b = fold_metric(curated), fold_metric(drafted)
+    return bool(a and b) and (a == b or a in b or b in a)
+
+
+def spans(items: list[dict], lines: list[str]) -> list[tuple[int, int]]:
+    """Each item's [start, end) in the whitespace-free source, searched from its line."""
+    flat = ""
+    line_at = [0]
+    for line in lines:
+        flat += squash(line)
+        line_at.append(len(flat))
+    out = []
+    for it in items:
+        t = squash(it["text"])
+        near = line_at[max(0, min(it.get("line", 1), len(lines)) - 1)]
+        at = flat.find(t, max(0, near - 200))
+        if at < 0:
+            at = flat.find(t)
+        out.append((at, at + len(t)) if at >= 0 else (-1, -1))
+    return out
+
+
+def pair(cur: list[dict], cur_sp: list, dra: list[dict], dra_sp: list) -> dict[int, int]:
+    """curated index → drafted index, by the largest overlap of their source spans."""
+    out: dict[int, int] = {}
+    taken: set[int] = set()
+    for i, (a, b) in enumerate(cur_sp):
+        best, best_j = 0.0, None
+        for j, (c, d) in enumerate(dra_sp):
+            if j in taken or a < 0 or c < 0:
+                continue
+            inter = min(b, d) - max(a, c)
+            if inter <= 0:
+                continue
+            score = inter / max(b - a, d - c)
+            if score > best:
+                best, best_j = score, j
+        if best_j is not None and best >= 0.5:
+            out[i] = best_j
+            taken.add(best_j)
+    return out
+
+
+def target_key(t: dict) -> tuple:
+    value = t.get("value")
+    return (float(value) if value is not None else None, t.get("value_max"), t.get("unit"), t.get("year"))
+
+
+SHOW: list[str] = []
+
+
+def compare(plan: str, cur: list[dict], dra: list[dict], lines: list[str]) -> dict:
+    pairs = pair(cur, spans(cur, lines), dra, spans(dra, lines))
+    clause_items = [i for i, it in enumerate(cur) if it.get("lead") or it.get("support")]
+    got_clause = exact = words = 0
+    for i in clause_items:
+        j = pairs.get(i)
+        if j is None:
+            continue
+        d = dra[j]
+        if d.get("lead") or d.get("support"):
+            got_clause += 1
+        c = cur[i]
+        if (c.get("lead") or []) != (d.get("lead") or []) or (c.get("support") or []) != (
+            d.get("support") or []
+        ):
+            SHOW.append(
+                f"agencies {c['id']}: {c.get('lead')} {c.get('support')} ≠ "
+                f"{d['id']}: {d.get('lead')} {d.get('support')}"
+            )
+        else:
+            exact += 1
+            cw = (c.get("lead_word", "牵头单位" if c.get("lead") else None), c.get("support_word"))
+            dw = (d.get("lead_word", "牵头单位" if d.get("lead") else None), d.get("support_word"))
+            words += cw == dw
+    n_t = right = number_only = 0
+    extra = 0
+    for i, c in enumerate(cur):
+        ct = c.get("targets") or []
+        n_t += len(ct)
+        dt = list(dra[pairs[i]].get("targets") or []) if i in pairs else []
+        used: set[int] = set()
+        for t in ct:
+            cands = [k for k, x in enumerate(dt) if k not in used and target_key(x) == target_key(t)]
+            named = [k for k in cands if metric_ok(t.get("metric", ""), dt[k].get("metric", ""))]
+            if named:
+                right += 1
+                number_only += 1
+                used.add(named[0])
+            elif cands:
+                number_only += 1
+                used.add(cands[0])
+                SHOW.append(f"noun {c['id']}: {t['metric']} ≠ {dt[cands[0]]['metric']}  ({t['quote']})")
+            else:
+                SHOW.append(f"missed {c['id']}: {t['metric']} {target_key(t)}  ({t['quote']})")
+        extra += len(dt) - len(used)
+    same_section = sum(cur[i].get("section") == dra[j].get("section") for i, j in pairs.items())
+    same_text = sum(
+        squash(cur[i]["text"]) == squash(dra[j]["text"]) and cur[i].get("line") == dra[j].get("line")
+        for i, j in pairs.items()
+    )
+    paired_dra = set(pairs.values())
+    extra += sum(len(d.get("targets") or []) for j, d in enumerate(dra) if j not in paired_dra)
+    dup = sum(n - 1 for n in Counter(d["id"] for d in dra).values() if n > 1)
+    return {
+        "plan": plan,
+        "items": len(cur),
+        "drafted": len(dra),
+        "paired": len(pairs),
+        "unpaired_drafts": len(dra) - len(pairs),
+        "clause_items": len(clause_items),
+        "clause_found": got_clause,
+        "agencies_exact": exact,
+        "words_exact": words,
+        "dup_ids": dup,
+        "same_text": same_text,
+        "same_section": same_section,
+        "targets": n_t,
+        "targets_right": right,
+        "targets_number": number_only,
+        "targets_extra": extra,
+    }
+
+
+def pct(a: int, b: int) -> str:
+    return f"{100 * a / b:.1f}%" if b else "–"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--plan", required=True, help="plan id in data/targets.yaml (its sub-plans included)")
+    ap.add_argument("--source", required=True, type=Path, help="the source file to draft")
+    ap.add_argument("--period", help="A-B, as import --period (default: from the title)")
+    ap.add_argument("--data", type=Path, default=ROOT / "data")
+    ap.add_argument("--show", action="store_true", help="also list each miss")
+    args = ap.parse_args()
+    kb = yaml.safe_load((args.data / "targets.yaml").read_text(encoding="utf-8"))
+    family = {args.plan}
+    grew = True
+    while grew:
+        grew = False
+        for p in kb["plans"]:
+            if p.get("parent") in family and p["id"] not in family:
+                family.add(p["id"])
+                grew = True
+    curated = [it for it in kb["items"] if it["plan"] in family]
+    if not curated:
+        print(f"no curated items for plan {args.plan!r}", file=sys.stderr)
+        return 2
+    lines = read_source(args.source)
+    period = tuple(int(x) for x in args.period.split("-")) if args.period else None
+    d = draft(lines, args.plan, period=period, resolve=load_registry(args.data))
+    rows = [compare(args.plan, curated, d.items, lines)]
+    shown = list(SHOW)
+    if len(family) > 1:  # per sub-plan: the drafted items lying inside its curated span
+        cur_sp = spans(curated, lines)
+        dra_sp = spans(d.items, lines)
+        for sub in sorted(
+            family - {args.plan},
+            key=lambda p: min(
+                (s[0] for it, s in zip(curated, cur_sp, strict=True) if it["plan"] == p), default=0
+            ),
+        ):
+            idx = [k for k, it in enumerate(curated) if it["plan"] == sub]
+            if not idx:
+                continue
+            lo = min(cur_sp[k][0] for k in idx)
+            hi = max(cur_sp[k][1] for k in idx)
+            dsub = [it for it, s in zip(d.items, dra_sp, strict=True) if lo <= s[0] < hi]
+            rows.append(compare(sub, [curated[k] for k in idx], dsub, lines))
+    head = (
+        f"{'plan':<20} {'items':>5} {'draft':>5} {'paired':>6} {'extra':>5} {'clauses':>7} {'found':>6} "
+        f"{'agencies exact':>15} {'words':>6} {'dup ids':>7} {'targets':>7} {'right noun':>16} "
+        f"{'number only':>16} {'extra':>5}"
+    )
+    print(head)
+    print("-" * len(head))
+    for r in rows:
+        print(
+            f"{r['plan']:<20} {r['items']:>5} {r['drafted']:>5} {r['paired']:>6} {r['unpaired_drafts']:>5} "
+            f"{r['clause_items']:>7} {r['clause_found']:>6} "
+            f"{r['agencies_exact']:>5} {pct(r['agencies_exact'], r['clause_items']):>9} "
+            f"{r['words_exact']:>6} "
+            f"{r['dup_ids']:>7} {r['targets']:>7} "
+            f"{r['targets_right']:>5} {pct(r['targets_right'], r['targets']):>10} "
+            f"{r['targets_number']:>5} {pct(r['targets_number'], r['targets']):>10} {r['targets_extra']:>5}"
+        )
+    print("\nitems whose text and line are exactly the curated ones, and whose section path is:")
+    for r in rows:
+        n = r["paired"]
+        print(
+            f"  {r['plan']:<20} text+line {r['same_text']:>4}/{n} ({pct(r['same_text'], n)}), "
+            f"section {r['same_section']:>4}/{n} ({pct(r['same_section'], n)})"
+        )
+    if args.show:
+        print("\n".join(shown))
+    print(
+        f"\nperiod {d.period}; ids {args.plan}.{d.id_form}; {len(d.unknown)} agency names not in the registry"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

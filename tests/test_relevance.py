@@ -177,6 +177,17 @@ def test_agency_header_gives_the_official_english_name(cli):
     assert "  in English: Shandong Provincial Development and Reform Commission\n" in result.out
 
 
+def test_the_new_agencies_resolve_by_their_english_names(conn):
+    """省委科技委员会 by its official name; the collective 各市工业和信息化局 by the words that say
+    what it names (it has no official name: it is the cities' bureaus, not one body)."""
+    from sdtargets.agencies import resolve
+
+    official = "Science and Technology Commission of the CPC Shandong Provincial Committee"
+    assert resolve(conn, official).name == "省委科技委员会"
+    collective = "industry and information technology bureaus of the cities"
+    assert resolve(conn, collective).name == "各市工业和信息化局"
+
+
 def test_national_abbreviation_is_not_silently_the_provincial_department(cli):
     result = cli("agency", "MIIT")
     assert result.code == 2

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import sqlite3
 import sys
 import unicodedata
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 KB_FILES = ("targets.yaml", "agencies.yaml", "metrics.yaml", "glossary.yaml")
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 
 def digest_of(folder: Path) -> str:
@@ -420,6 +421,18 @@ def _search_text(item: dict, t2s: dict[int, str]) -> str:
     return search_fold(" ".join([item["text"], *item["section"], metrics]), t2s)
 
 
+_CLAUSE_END = re.compile(r"[，,：:]")
+
+
+def heading_of(title: str) -> str:
+    """What of an item's title ranks as its heading: its first clause. A task's first sentence
+    is a label (`大力发展人工智能技术`) and the whole of it counts; a result's or a goal's first
+    sentence is a run of claims (`建成国家生态文明建设示范区36个、…，获批美丽河湖7个、…，黄河口
+    “鸟浪”奇观成为观景新潮`), of which only the first names the subject (`养老方面`, `5G基站增长
+    4.3倍`): a word in a later clause is a mention, weighed as the text weighs it."""
+    return _CLAUSE_END.split(title, maxsplit=1)[0]
+
+
 def _field_row(item: dict, t2s: dict[int, str], plan_names: dict[str, str]) -> dict:
     """An item's searched fields apart (`item_fields`), folded as `_search_text` folds them;
     metrics and headings are joined with a space, which the fold removes, so a term never spans
@@ -427,7 +440,7 @@ def _field_row(item: dict, t2s: dict[int, str], plan_names: dict[str, str]) -> d
     return {
         "id": item["id"],
         "kind": item["kind"],
-        "title": search_fold(item["title"], t2s),
+        "title": search_fold(heading_of(item["title"]), t2s),
         "metric": "|".join(search_fold(f"{t['metric']} {t['year']}", t2s) for t in item["targets"]),
         "body": search_fold(item["text"], t2s),
         "section": "|".join(search_fold(h, t2s) for h in item["section"]),

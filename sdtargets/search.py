@@ -316,7 +316,9 @@ def _ranked(
         if phrase and phrase in body + "|" + title:
             total *= PHRASE_BONUS
         r = total / (total + HALF * len(q.groups))
-        score = round(band[0] + (band[1] - band[0]) * r, 1)
+        # not rounded: the order is the relevance's, so a typo's hits keep the corrected word's
+        # order (output rounds `score` to a whole number)
+        score = band[0] + (band[1] - band[0]) * r
         field = _field_name(weight_by_field, title, agency, q)
         whole = len(q.groups) == 1 or (phrase is not None and phrase in body)
         kind = "phrase" if how == "terms" and whole else how

@@ -14,8 +14,33 @@ def ids(hits):
 
 
 def test_two_character_query_finds_5g_tasks(conn):
-    # the tasks about 5G networks first; those naming 5G among other things after them
-    assert ids(search(conn, "5G"))[:3] == ["fyp14.c16p1", "green2023.38", "act2024-ict.15"]
+    """The first four are about 5G: the three tasks building 5G networks, in their order, and
+    the 2025 report whose first claim is 5G基站增长4.3倍; the items that list 5G among other
+    infrastructure (加大5G基站、数据中心、工业互联网…, the 14th plan's review, the digital goal)
+    come after them."""
+    hits = ids(search(conn, "5G"))
+    assert set(hits[:4]) == {"gwr2026.r47", "fyp14.c16p1", "green2023.38", "act2024-ict.15"}
+    assert [i for i in hits if i in ("fyp14.c16p1", "green2023.38", "act2024-ict.15")] == [
+        "fyp14.c16p1",
+        "green2023.38",
+        "act2024-ict.15",
+    ]
+    assert min(hits.index(i) for i in ("fyp14.c16p0", "fyp14.r6", "act2024-digital.goal")) >= 4
+
+
+@pytest.mark.parametrize(
+    ("title", "heading"),
+    [
+        ("大力发展人工智能技术", "大力发展人工智能技术"),  # a task's label: all of it
+        ("养老方面，两证齐全医养结合养老机构增至1125家、全国最多", "养老方面"),
+        ("省制造业创新中心：鼓励战略新兴产业中具备条件的企业", "省制造业创新中心"),
+        ("加大5G基站、数据中心、工业互联网", "加大5G基站、数据中心、工业互联网"),  # 、 lists one subject
+    ],
+)
+def test_only_the_first_clause_of_a_title_weighs_as_a_title(title, heading):
+    from sdtargets.db import heading_of
+
+    assert heading_of(title) == heading
 
 
 def test_full_width_input_is_folded(conn):

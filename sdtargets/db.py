@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 KB_FILES = ("targets.yaml", "agencies.yaml", "metrics.yaml", "glossary.yaml")
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 
 
 def digest_of(folder: Path) -> str:
@@ -213,6 +213,9 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
             "base_unit": str,
             "year": int,
             "year_implied": int,
+            "span": str,
+            "average": int,
+            "part": str,
             "cmp": str,
             "baseline": str,
             "raw": str,
@@ -400,6 +403,9 @@ def target_object(t: dict) -> dict:
     }
     if t.get("value_max") is not None:
         obj["value_max"] = t["value_max"]
+    for key in ("span", "average", "part"):
+        if t.get(key):
+            obj[key] = t[key]
     if t.get("baseline"):
         obj["baseline"] = t["baseline"]
     for key in ("raw", "correction", "note"):
@@ -471,6 +477,9 @@ def _target_row(item_id: str, position: int, t: dict) -> dict:
         "base_unit": t["base_unit"],
         "year": t["year"],
         "year_implied": int(t["year_implied"]),
+        "span": json.dumps(t["span"]) if t.get("span") else None,
+        "average": int(bool(t.get("average"))),
+        "part": t.get("part"),
         "cmp": json.dumps(t["cmp"], ensure_ascii=False),
         "baseline": json.dumps(t["baseline"], ensure_ascii=False) if t.get("baseline") else None,
         "raw": t.get("raw"),

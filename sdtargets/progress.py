@@ -217,13 +217,13 @@ def mismatch(target: dict, t_entry: dict, fig: dict, f_entry: dict, link: dict |
 
 
 def _span_words(span: str, years: tuple[int, int] | None, partial: str | None = None) -> str:
-    """`one year's figure`, `a figure for 1-11月`, `a total over 2021–2025`, `an average over
+    """`one year's figure`, `a figure for 1-11月`, `a total over 2021-2025`, `an average over
     several years` (where the span is not recorded)."""
     if span == "year" and partial:
         return f"a figure for {partial}"
     if years is None or span == "year":
         return _SPAN_WORDS[span]
-    return _SPAN_WORDS[span].replace("several years", f"{years[0]}–{years[1]}")
+    return _SPAN_WORDS[span].replace("several years", f"{years[0]}-{years[1]}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -317,6 +317,7 @@ def assess(
         for fig in [f for f in usable if f["year"] == year]:
             evidence.append(_evidence(fig, "not_comparable", "the target states no number to hold it to"))
         usable = [f for f in usable if f["year"] != year]
+        status = "not_comparable"
     for fig in usable:
         if fig is not used and not any(e is fig for e in extra.get("pace_figs", [])):
             evidence.append(_evidence(fig, _relation(fig, year), None))

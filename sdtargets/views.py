@@ -337,6 +337,11 @@ def _shown_figure(r: dict) -> dict | None:
     return aside[0] if aside else None
 
 
+def _progress_target(r: dict) -> str:
+    """The metric, then the value, its words and its year (or span)."""
+    return f"{r['metric']}\n{value_text(r)} {_when(r, year_text(r))}"
+
+
 def _progress_result(r: dict) -> str:
     """The figure used, or (no verdict) the first figure set aside and why."""
     if r.get("result"):
@@ -363,14 +368,14 @@ def progress_columns() -> list[Column]:
 
     return [
         Column("item", lambda r: r["item"], no_wrap=True),
-        Column("target", lambda r: f"{r['metric']}\n{value_text(r)} {_when(r, year_text(r))}", ratio=2),
+        Column("target", _progress_target, ratio=2, min_width=10),
         Column(
             "status / gap",
             lambda r: MARKS[r["status"]] + (f"\n{r['gap']}" if r.get("gap") else ""),
             ratio=1,
             min_width=16,
         ),
-        # a figure's item id (gwr2026.r48) never folds, nor does a citation
+        # a figure's item id (gwr2026.r48) never folds; a citation folds, where it must, after a `_`
         Column("result", _progress_result, ratio=3, min_width=12),
-        Column("cited: target / figure", _citations, no_wrap=True),
+        Column("cited: target / figure", _citations, ratio=2, min_width=27, joiner="_"),
     ]

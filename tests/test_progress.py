@@ -318,6 +318,17 @@ def test_a_figures_span_is_its_data(kb, item, metric, year, span, years, part):
     assert (span_of(noted), years_of(noted), partial_of(noted)) == (span, years, part)
 
 
+def test_show_gives_a_figures_span_and_part(cli):
+    """The JSON contract's optional target keys: `span`, `average`, `part`."""
+    r35 = cli("show", "gwr2026.r35", "--json").json["targets"][0]
+    assert (r35["metric"], r35["span"], "average" in r35) == ("地区生产总值增长", [2021, 2025], False)
+    ind1 = cli("show", "fyp14.ind1", "--json").json["targets"][0]
+    assert (ind1["span"], ind1["average"]) == ([2021, 2025], True)
+    r5 = cli("show", "gxt2024.r5", "--json").json["targets"]
+    parts = ["1-11月", "1-11月", "前11个月", "前11个月", "前11个月", "前三季度"]
+    assert [t["part"] for t in r5 if "part" in t] == parts
+
+
 def test_span_average_and_part_are_checked():
     from sdtargets.checks import check_targets
 

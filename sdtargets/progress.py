@@ -7,8 +7,10 @@ the `agency` header read ready verdicts. The rules are the SPEC's, in the README
 - A target is paired only with reported figures (items of kind `result`) of the same quantity:
   the same canonical metric (`data/metrics.yaml`, aliases included) or a curated link.
 - A figure is set aside as *not comparable*, with the reason, when its unit family, kind of
-  quantity or scope differs from the target's, when one is a total or an average over several
-  years and the other one year's, or when a link says the two measure different things.
+  quantity or scope differs from the target's, when it covers another stretch of time (one year,
+  part of one, a total or a yearly average over a `span` of years: data the curators record,
+  never read from a note), when the target states no number, or when a link says the two
+  measure different things.
 - The target's words give the comparison: 以上/突破/超过/达到/不低于/no word → at least;
   控制在/以下/以内/不超过 → at most; 下降/降低 (a metric that is the fall) → a fall of at least;
   左右/约 → 5 % tolerance (both ways with 稳定在/保持/维持在); a range → inside it. For a rank

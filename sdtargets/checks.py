@@ -184,6 +184,29 @@ def check_targets(item: dict) -> Iterator[str]:
         year = t.get("year")
         if not isinstance(year, int) or not 1949 <= year <= 2100:
             yield f"{where}: year {year!r} is not a year"
+        yield from (f"{where}: {msg}" for msg in _span_problems(t, year, text))
+
+
+def _span_problems(t: dict, year: object, text: str) -> Iterator[str]:
+    """`span`, `average` and `part` say what stretch of time a figure covers (README, "Did they
+    deliver?"): a span is several years ending in the target's year; an average needs the span
+    it averages over; 年均 always has one; a part of a year is written in the item's text."""
+    span = t.get("span")
+    if span is not None:
+        if not (isinstance(span, list) and len(span) == 2 and span[0] < span[1]):
+            yield f"span {span!r} should be [first year, last year], first before last"
+        elif span[1] != year:
+            yield f"span {span!r} should end in the target's year {year}"
+    if (t.get("average") or "年均" in (t.get("cmp") or [])) and span is None:
+        yield "an average (年均) needs the span it averages over (span: [first, last])"
+    if t.get("average") and "年均" in (t.get("cmp") or []):
+        yield "average: true is for an average the quote does not write; here 年均 is in cmp"
+    part = t.get("part")
+    if part is not None:
+        if span is not None:
+            yield "a figure cannot cover part of a year and several years (part and span)"
+        if _digits_only(str(part)) not in text:
+            yield f"part {part!r} is not written in the item's text"
 
 
 def check_item(item: dict, source_text: str, source_lines: list[str]) -> list[str]:

@@ -214,6 +214,9 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
             "base_unit": str,
             "year": int,
             "year_implied": int,
+            "span": str,
+            "average": int,
+            "part": str,
             "cmp": str,
             "baseline": str,
             "raw": str,
@@ -401,6 +404,9 @@ def target_object(t: dict) -> dict:
     }
     if t.get("value_max") is not None:
         obj["value_max"] = t["value_max"]
+    for key in ("span", "average", "part"):
+        if t.get(key):
+            obj[key] = t[key]
     if t.get("baseline"):
         obj["baseline"] = t["baseline"]
     for key in ("raw", "correction", "note"):
@@ -484,6 +490,9 @@ def _target_row(item_id: str, position: int, t: dict) -> dict:
         "base_unit": t["base_unit"],
         "year": t["year"],
         "year_implied": int(t["year_implied"]),
+        "span": json.dumps(t["span"]) if t.get("span") else None,
+        "average": int(bool(t.get("average"))),
+        "part": t.get("part"),
         "cmp": json.dumps(t["cmp"], ensure_ascii=False),
         "baseline": json.dumps(t["baseline"], ensure_ascii=False) if t.get("baseline") else None,
         "raw": t.get("raw"),

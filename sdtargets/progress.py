@@ -7,8 +7,10 @@ the `agency` header read ready verdicts. The rules are the SPEC's, in the README
 - A target is paired only with reported figures (items of kind `result`) of the same quantity:
   the same canonical metric (`data/metrics.yaml`, aliases included) or a curated link.
 - A figure is set aside as *not comparable*, with the reason, when its unit family, kind of
-  quantity or scope differs from the target's, when one is a total or an average over several
-  years and the other one year's, or when a link says the two measure different things.
+  quantity or scope differs from the target's, when it covers another stretch of time (one year,
+  part of one, a total or a yearly average over a `span` of years: data the curators record,
+  never read from a note), when the target states no number, or when a link says the two
+  measure different things.
 - The target's words give the comparison: 以上/突破/超过/达到/不低于/no word → at least;
   控制在/以下/以内/不超过 → at most; 下降/降低 (a metric that is the fall) → a fall of at least;
   左右/约 → 5 % tolerance (both ways with 稳定在/保持/维持在); a range → inside it. For a rank
@@ -39,8 +41,6 @@ TOLERANCE = 0.05
 #: the rest): a real base has a handful; a synthetic one 100 copies of each.
 MAX_EVIDENCE = 20
 
-_PARTIAL_RE = re.compile(r"1[-—–]\d{1,2}月|前\S{1,3}个月|前三季度|前两季度|上半年|一季度")
-_PERIOD_RE = re.compile(r"“十[三四五]五”|十[三四五]五期间|期间|[两三五]年累计|^累计")
 _MORE_RE = re.compile(r"\d\s*(余|多)")
 
 
@@ -137,20 +137,27 @@ def _num(x: float) -> str:
 
 
 def span_of(t: dict) -> str:
-    """`average` (年均), `period` (累计, a five-year total, a change since a base year) or `year`."""
-    words, note = t.get("cmp") or [], t.get("note") or ""
-    if "年均" in words or "年均" in note:
+    """`average`, `period` or `year`: what stretch of time a figure covers, from its data alone
+    (never its note): 年均 in `cmp` (or `average: true`, for a table whose column heading says
+    年均) → the yearly average over its `span`; 累计 in `cmp` or a `span` of several years → a
+    total or change over them; anything else → one year's figure."""
+    if "年均" in (t.get("cmp") or []) or t.get("average"):
         return "average"
-    if "累计" in words or _PERIOD_RE.search(note) or re.search(r"比20\d\d年", note + (t.get("quote") or "")):
+    if "累计" in (t.get("cmp") or []) or t.get("span"):
         return "period"
     return "year"
 
 
+def years_of(t: dict) -> tuple[int, int] | None:
+    """The first and last year a multi-year figure covers (its `span`), None when unstated."""
+    span = t.get("span")
+    return (span[0], span[1]) if span else None
+
+
 def partial_of(t: dict) -> str | None:
-    """The part of the year a figure covers (`1-11月`, `前三季度`), from its note; None for a
+    """The part of the year a figure covers (`1-11月`, `前三季度`): its `part`; None for a
     whole year."""
-    m = _PARTIAL_RE.search(t.get("note") or "")
-    return m.group(0) if m else None
+    return t.get("part") or None
 
 
 def bound_of(t: dict) -> str | None:
@@ -203,9 +210,22 @@ def mismatch(target: dict, t_entry: dict, fig: dict, f_entry: dict, link: dict |
     ):
         tf, ff = unit_family(tu, target["metric"]), unit_family(fu, fig["metric"])
         return f"a figure in {fu or 'no unit'} ({ff}) against a target in {tu or 'no unit'} ({tf})"
-    if t_entry["quantity"] in ("flow", "rate") and span_of(target) != fig["span"]:
-        return f"{_SPAN_WORDS[fig['span']]} against {_SPAN_WORDS[span_of(target)]}"
+    if t_entry["quantity"] in ("flow", "rate"):
+        tys, fys = years_of(target), fig["years"]
+        if span_of(target) != fig["span"] or (tys and fys and tys != fys):
+            theirs = _span_words(fig["span"], fys, fig.get("partial"))
+            return f"{theirs} against {_span_words(span_of(target), tys)}"
     return None
+
+
+def _span_words(span: str, years: tuple[int, int] | None, partial: str | None = None) -> str:
+    """`one year's figure`, `a figure for 1-11月`, `a total over 2021-2025`, `an average over
+    several years` (where the span is not recorded)."""
+    if span == "year" and partial:
+        return f"a figure for {partial}"
+    if years is None or span == "year":
+        return _SPAN_WORDS[span]
+    return _SPAN_WORDS[span].replace("several years", f"{years[0]}-{years[1]}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -241,7 +261,8 @@ def _figure(item: dict, t: dict) -> dict:
     }
     if t.get("note"):
         fig["note"] = t["note"]
-    fig["span"], fig["partial"], fig["bound"] = span_of(t), partial_of(t), bound_of(t)
+    fig["span"], fig["years"] = span_of(t), years_of(t)
+    fig["partial"], fig["bound"] = partial_of(t), bound_of(t)
     return fig
 
 
@@ -294,6 +315,11 @@ def assess(
     status, used, extra = None, None, {}
     if rule is not None:
         status, used, extra = _verdict(t, t_entry, rule, usable, year, last_year)
+    elif any(f["year"] == year for f in usable):  # a figure for its year, but nothing to hold it to
+        for fig in [f for f in usable if f["year"] == year]:
+            evidence.append(_evidence(fig, "not_comparable", "the target states no number to hold it to"))
+        usable = [f for f in usable if f["year"] != year]
+        status = "not_comparable"
     for fig in usable:
         if fig is not used and not any(e is fig for e in extra.get("pace_figs", [])):
             evidence.append(_evidence(fig, _relation(fig, year), None))
@@ -427,6 +453,10 @@ def _public(fig: dict) -> dict:
     out = {k: fig[k] for k in keys}
     if fig.get("note"):
         out["note"] = fig["note"]
+    if fig.get("years"):
+        out["span"] = list(fig["years"])
+    if fig.get("span") == "average":
+        out["average"] = True
     if fig.get("partial"):
         out["partial"] = fig["partial"]
     return out
@@ -441,6 +471,9 @@ def _gap(t: dict, value: float | None, projected: float | None, status: str) -> 
     if x is None or v is None:
         return None
     prefix = f"projected {in_unit(t, x)}: " if projected is not None else ""
+    if (t.get("base_unit") or "") in ("岁", "年"):  # a life, a schooling: the difference in years
+        d = round(x - v, 2)
+        return f"{prefix}{'+' if d >= 0 else ''}{_num(d)}{t['base_unit']}"
     if (t.get("base_unit") or "") in ("%", "个百分点"):
         d = round(x - v, 2)
         return f"{prefix}{'+' if d >= 0 else ''}{_num(d)} 个百分点"
@@ -474,6 +507,10 @@ def _record(item: dict, t: dict) -> dict:
         rec["value_max"] = t["value_max"]
     if t.get("baseline"):
         rec["baseline"] = t["baseline"]
+    if t.get("span"):
+        rec["span"] = t["span"]
+    if span_of(t) == "average":
+        rec["average"] = True
     return rec
 
 

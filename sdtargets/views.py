@@ -316,8 +316,17 @@ def timeline_columns(rows: list[dict]) -> list[Column]:
 # progress: a target, what was reported, the verdict
 
 
+def _when(r: dict, year: str) -> str:
+    """The time a target or figure covers: its year, or the span of a multi-year one
+    (`2021-2025`), marked 年均 where it is a yearly average the quote's words do not say."""
+    if not r.get("span"):
+        return year
+    mark = "年均 " if r.get("average") and "年均" not in r["cmp"] else ""
+    return f"{mark}{r['span'][0]}-{r['span'][1]}"
+
+
 def _figure_text(f: dict) -> str:
-    return f"{value_text(f)} {f['year']}" + (f" ({f['partial']})" if f.get("partial") else "")
+    return f"{value_text(f)} {_when(f, str(f['year']))}" + (f" ({f['partial']})" if f.get("partial") else "")
 
 
 def _shown_figure(r: dict) -> dict | None:
@@ -326,6 +335,11 @@ def _shown_figure(r: dict) -> dict | None:
         return r["result"]
     aside = [e for e in r["evidence"] if e["use"] == "not_comparable"] or r["evidence"]
     return aside[0] if aside else None
+
+
+def _progress_target(r: dict) -> str:
+    """The metric, then the value, its words and its year (or span)."""
+    return f"{r['metric']}\n{value_text(r)} {_when(r, year_text(r))}"
 
 
 def _progress_result(r: dict) -> str:
@@ -344,7 +358,7 @@ def _citations(r: dict) -> str:
     out = f"{r['source']['file']}:{r['source']['line']}"
     shown = _shown_figure(r)
     if shown is not None:
-        out += f"\n→ {shown['source']['file']}:{shown['source']['line']}"
+        out += f"\n{shown['source']['file']}:{shown['source']['line']}"
     return out
 
 
@@ -354,13 +368,14 @@ def progress_columns() -> list[Column]:
 
     return [
         Column("item", lambda r: r["item"], no_wrap=True),
-        Column("target", lambda r: f"{r['metric']}\n{value_text(r)} {year_text(r)}", ratio=2),
+        Column("target", _progress_target, ratio=2, min_width=10),
         Column(
             "status / gap",
             lambda r: MARKS[r["status"]] + (f"\n{r['gap']}" if r.get("gap") else ""),
             ratio=1,
             min_width=16,
         ),
-        Column("result", _progress_result, ratio=3),
-        Column("cited (target → figure)", _citations, no_wrap=True),
+        # a figure's item id (gwr2026.r48) never folds; a citation folds, where it must, after a `_`
+        Column("result", _progress_result, ratio=3, min_width=12),
+        Column("cited: target / figure", _citations, ratio=2, min_width=27, joiner="_"),
     ]

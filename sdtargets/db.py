@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 KB_FILES = ("targets.yaml", "agencies.yaml", "metrics.yaml", "glossary.yaml")
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 
 
 def digest_of(folder: Path) -> str:

@@ -305,7 +305,8 @@ def draft_targets(
         checks = _damage(q, metric)
         explicit = _year_before(text, s0, q.start, first)
         years_at = [m.end() for m in _YEAR_RE.finditer(text, s0, q.start)]
-        per_year = text.rfind("每年", s0, q.start) > max(years_at, default=-1)
+        # 每年 makes one target per plan year, but not for an average over the years (年均)
+        per_year = text.rfind("每年", s0, q.start) > max(years_at, default=-1) and "年均" not in cmp
         if per_year:
             explicit = None
         listed = [int(y) for y in re.findall(r"(20\d\d)年(?=[、和及与]20\d\d年)", before)]
@@ -324,6 +325,11 @@ def draft_targets(
                 t: dict = {"metric": name, "value": q.value, "unit": q.unit}
                 if y is not None:
                     t["year"] = y
+                if "年均" in cmp:  # an average over years: the plan's, unless the text says otherwise
+                    if period and y is not None and period[0] < y:
+                        t["span"] = [period[0], y]
+                    else:
+                        t["check"] = "an average (年均): give the years it covers as span"
                 if q.value_max is not None:
                     t["value_max"] = q.value_max
                 t["unit"] = q.unit if q.unit != "％" else "%"
@@ -334,7 +340,7 @@ def draft_targets(
                 if y is None:
                     checks = [*checks, "no year in the text and no plan period: give --period"]
                 if checks:
-                    t["check"] = "; ".join(checks)
+                    t["check"] = "; ".join([*checks, *([t["check"]] if "check" in t else [])])
                 t["quote"] = quote.strip()
                 out.append(t)
         prev_metric = metric or (members[-1] if members else None)

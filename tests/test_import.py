@@ -489,3 +489,13 @@ def test_second_clauses_are_qualified_like_their_task():
     )
     ids = [i["id"] for i in draft(text.splitlines(), "x", period=(2025, 2025)).items]
     assert ids == ["x.1-1", "x.1-2", "x.1-2b", "x.1-3", "x.2-1", "x.2-2", "x.s1"]
+
+
+def test_an_average_is_one_target_over_the_plan_span_even_after_every_year():
+    """`每年孵化…500个以上，…年均增长8%左右` (the OCR plan): the 每年 count is one target a year; the
+    average is one target for the plan's end, covering the plan's years (`span`), as validate asks."""
+    text = "每年孵化省级重点项目500个以上，带动集群营收规模年均增长8%左右。"
+    targets, _ = draft_targets(text, (2025, 2027))
+    avg = [t for t in targets if "年均" in t.get("cmp", [])]
+    assert [(t["year"], t["span"], t["value"]) for t in avg] == [(2027, [2025, 2027], 8)]
+    assert [t["year"] for t in targets if t["value"] == 500] == [2025, 2026, 2027]

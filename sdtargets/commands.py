@@ -77,6 +77,8 @@ def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int
     for p in issued_by(conn, ag):
         n = p["items"]
         head.append(f"  issued: {p['id']} {p['short'] or p['title']} ({n} item{'s' if n != 1 else ''})")
+        if p["with"]:
+            head.append(f"          with {'、'.join(p['with'])}")
     led = sum(it["role"] == "lead" for it in every)
     counts = f"{led} led, {len(every) - led} supported"
     head.append(f"  {counts}" + (f" (first {shown} shown)" if shown < len(every) else ""))
@@ -153,16 +155,19 @@ def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
     """`show`: one item, whole, with its citation (with `--fields`, those fields as a table)."""
     from .query import get_item
     from .render import emit, settings
-    from .verdicts import target_statuses
+    from .verdicts import target_statuses, target_verdicts
     from .views import EXPORT_COLUMNS, show_item
 
     item = get_item(conn, item_id)
+    if fmt == "table" and not settings.fields:
+        for pos, record in target_verdicts(conn, item["id"]).items():
+            item["targets"][pos]["status"] = record["status"]
+            item["targets"][pos]["verdict"] = record  # the table's status cell: gap and figure
+        show_item(item)
+        return ExitCode.OK
     for pos, status in target_statuses(conn, item["id"]).items():
         item["targets"][pos]["status"] = status
-    if fmt == "table" and not settings.fields:
-        show_item(item)
-    else:
-        emit(item, fmt, EXPORT_COLUMNS)
+    emit(item, fmt, EXPORT_COLUMNS)
     return ExitCode.OK
 
 

@@ -221,12 +221,20 @@ TARGET_COLUMNS = [
 
 
 def _status_text(x: dict) -> str:
+    """The mark, then (as `progress` prints them) the gap and the report whose figure settled
+    it: a verdict is cited like everything else."""
     from .verdicts import MARKS
 
-    return MARKS.get(x.get("status"), "")
+    mark = MARKS.get(x.get("status"), "")
+    verdict = x.get("verdict") or {}
+    result = verdict.get("result")
+    lines = [mark, verdict.get("gap") or ""]
+    if result and x.get("status") != "not_comparable":
+        lines.append(f"by {result['item']}")
+    return "\n".join(line for line in lines if line)
 
 
-#: `show`'s status of each target (sdtargets progress ITEM… says why).
+#: `show`'s status of each target (`sdtargets progress --plan PLAN` gives the figures and why).
 STATUS_COLUMN = Column("status", _status_text, no_wrap=True)
 
 

@@ -134,7 +134,8 @@ def _latin(ch: str) -> bool:
 
 def _break(p: str, start: int, end: int, joiner: str | None = None) -> int:
     """Where to break a line that could run from ``start`` to ``end``: after the last ``joiner``
-    if any; before a Latin word that would be cut (unless it fills the line); outside a short
+    if any; before a Latin word that would be cut (unless it fills the line; a word longer than
+    a line folds after its last `_`, `/` or `-` that fits, as a file name does); outside a short
     parenthesised group; then back past any character that may not start a line, or that may
     not end one, between no two dashes or ellipses and inside no Latin word (up to eight
     characters back: a line full of such marks is broken where it must be)."""
@@ -147,8 +148,16 @@ def _break(p: str, start: int, end: int, joiner: str | None = None) -> int:
         word = end - 1
         while word > start and _latin(p[word - 1]):
             word -= 1
-        if word == start:
-            return end  # a word longer than the line is folded
+        stop = end
+        while stop < len(p) and _latin(p[stop]):
+            stop += 1
+        line = sum(map(_WIDTHS.__getitem__, p[start:end]))
+        if word == start or stop - word > line:  # longer than a line: folded anyway,
+            k = max(p.rfind(c, word + 1, end) for c in "_/-")  # so here, after a _ / - if any
+            if k > word:
+                return k + 1
+            if word == start:
+                return end
         cut = word
     for open_, close in ("()", "（）"):
         k = p.rfind(open_, start + 1, cut)
@@ -206,6 +215,11 @@ def column_widths(natural: list[int], minimum: list[int], ratios: list[int | Non
 #: after it, up to this: `国网山东省电力公司、` fits; a longer name wraps rather than
 #: starve the other columns.
 JOINED_MIN = 20
+
+#: A wrapping column is at least as wide as its longest Latin word (an item id such as
+#: `gxt2024.r4` in `progress`'s result column, a file name), up to this: ids never break.
+WORD_MIN = 24
+_WORD = re.compile(r"[!-~]+")
 
 #: The most width `fit_widths` moves from one column to another in one step.
 MOVE_MAX = 16
@@ -399,6 +413,9 @@ def table_widths(
             names = (n for row in texts for n in row[i].replace("\n", joiner).split(joiner))
             longest = max(map(text_width, names), default=0)
             minimum[i] = max(minimum[i], min(longest + text_width(joiner), JOINED_MIN, total // 5))
+        elif ratios[i] is not None:  # wide enough for its longest Latin word (ids), within reason
+            longest = max((len(w) for row in texts for w in _WORD.findall(row[i])), default=0)
+            minimum[i] = max(minimum[i], min(longest, WORD_MIN, total // 5))
     minimum = [min(n, m) for n, m in zip(natural, minimum, strict=True)]
     paragraphs = [[list(map(text_width, row[i].split("\n"))) for row in texts] for i in range(len(headers))]
     wide = [not all(row[i].isascii() for row in texts) for i in range(len(headers))]

@@ -370,5 +370,8 @@ def progress_columns() -> list[Column]:
             min_width=16,
         ),
         Column("result", _progress_result, ratio=3),
-        Column("cited (target → figure)", _citations, no_wrap=True),
+        # a file:line of the sources (`→ 002_0cfda77acafe7ff7.txt:163`) on one line; a longer one
+        # (`→ sd2026_zhengfu_gongzuo_baogao.txt:22`) folds after a `_` rather than starve the
+        # result column
+        Column("cited (target → figure)", _citations, ratio=1, min_width=30),
     ]

@@ -64,8 +64,8 @@ def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy:
 
 
 def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int | None) -> list[str]:  # noqa: ANN001 - agencies.Agency
-    """`agency`'s first lines: the agency's names and kind, its English name, the documents it
-    issued, its counts, and per target year its verdicts (`progress`)."""
+    """`agency`'s first lines: the agency's names and kind, the documents it issued, its counts,
+    its English name, and per target year its targets' verdicts (`progress`)."""
     from .agencies import english_name, issued_by
 
     head = [f"{ag.name}" + (f"（{ag.full}）" if ag.full and ag.full != ag.name else "") + f"  [{ag.kind}]"]
@@ -85,7 +85,9 @@ def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int
     english = english_name(conn, ag.name)
     if english:
         head.append(f"  in English: {english}")
-    head.extend(_progress_lines(conn, [it["id"] for it in every], year))
+    years = _progress_lines(conn, [it["id"] for it in every], year)
+    if years:  # what the counts are of, and where to see the targets themselves
+        head += [f"  its targets by year (sdtargets progress --agency {ag.name}):", *years]
     return head
 
 
@@ -105,7 +107,9 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     items = limited(every, limit, fmt)
     if fmt != "table":
         emit(items, fmt, role_columns(ag.names))
-        return _done(items)
+        if not items:
+            raise NoResults(_no_duties(conn, ag))
+        return ExitCode.OK
     groups: dict[str, list[dict]] = {}
     for it in items:
         groups.setdefault(it["plan_title"] + f" ({it['plan']})", []).append(it)
@@ -115,7 +119,22 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
         n_led = sum(i["role"] == "lead" for i in group)
         sections.append((f"{title}: {n_led} led, {len(group) - n_led} supported", group, columns))
     emit_sections(sections, fmt, head=agency_head(conn, ag, every, len(items), filters.year))
-    return _done(items)
+    if not items:
+        raise NoResults(_no_duties(conn, ag))
+    return ExitCode.OK
+
+
+def _no_duties(conn: sqlite3.Connection, ag) -> str:  # noqa: ANN001 - agencies.Agency
+    """Why `agency` lists nothing: no clause names the agency (an issuer is not a lead: its
+    documents' items are one `export --plan` away), or the filters leave nothing."""
+    from .agencies import duties, issued_by
+
+    if duties(conn, ag, Filters(), None):
+        return "No items match."
+    docs = [p["id"] for p in issued_by(conn, ag)]
+    plans = " ".join(f"--plan {d}" for d in docs)
+    where = f"; the items of the documents it issued: sdtargets export {plans}" if docs else ""
+    return f"No item names {ag.name} as lead or support{where}."
 
 
 def _progress_lines(conn: sqlite3.Connection, ids: list[str], year: int | None) -> list[str]:

@@ -126,7 +126,8 @@ def test_agency_header_names_the_agency_its_documents_and_counts_all_its_duties_
         f"  {led} led, {len(every) - led} supported (first 1 shown)",
         "  in English: Shandong Provincial Department of Industry and Information Technology",
     ]
-    years = lines[7 : lines.index("")]
+    assert lines[7] == "  its targets by year (sdtargets progress --agency 省工业和信息化厅):"
+    years = lines[8 : lines.index("")]
     assert [line.split(":")[0] for line in years] == ["  2023", "  2024", "  2025", "  2026", "  2027"]
     assert years[0] == "  2023: 7 met, 1 not met, 45 no report, 5 not comparable"
     assert result.err == ""
@@ -210,3 +211,19 @@ def test_agency_json_written_as_stored_is_exactly_the_encoded_objects(conn, cli,
     assert {o["role"] for o in objects} <= {"lead", "support"}
     out = cli("agency", name, "--json").out
     assert out == "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in objects) + "\n]\n"
+
+
+def test_an_agency_no_clause_names_says_so_and_where_its_documents_items_are(cli):
+    """省政协 issued the news2024-cppcc report, whose items name no agency clause (the issuer is
+    not the items' lead): exit 1, and the sentence says why and where its items are."""
+    result = cli("agency", "省政协")
+    assert result.code == 1
+    assert result.out.splitlines()[2:4] == [
+        "  issued: news2024-cppcc 省政协“五大平台” (7 items)",
+        "  0 led, 0 supported",
+    ]
+    assert result.err == (
+        "sdtargets: No item names 省政协 as lead or support; the items of the documents it issued:"
+        " sdtargets export --plan news2024-cppcc.\n"
+    )
+    assert cli("agency", "省工信厅", "--year", "2031").err == "sdtargets: No items match.\n"

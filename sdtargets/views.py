@@ -199,7 +199,7 @@ def _base_text(x: dict) -> str:
 
 
 def _source_says(x: dict) -> str:
-    """The target's quote, then any repair of a damaged number and its baseline."""
+    """The target's quote, then any repair of a damaged number, its baseline and its note."""
     said = x["quote"]
     if x.get("raw"):
         said += f"\n(raw {x['raw']}: {x.get('correction', '')})"
@@ -207,6 +207,8 @@ def _source_says(x: dict) -> str:
         b = x["baseline"]
         said += f"\n(baseline {written(b.get('value')) if b.get('value') is not None else '—'}"
         said += f" in {b.get('year', '?')}" + (f", raw {b['raw']}" if b.get("raw") else "") + ")"
+    if x.get("note"):  # the curator's note on this figure (scope, span, other documents)
+        said += f"\n(note: {x['note']})"
     return said
 
 

@@ -53,7 +53,15 @@ def agencies_text(item: dict) -> str:
 
 
 def years_text(item: dict) -> str:
-    ys = ",".join(map(str, item["years"]))
+    """`2025`, `2024,2025`, `2023–2025` (three years or more in a row: a narrower column than
+    `2023,2024,2025`, which left `find`'s match column 17 columns at 100), `*` when implied."""
+    runs: list[list[int]] = []
+    for y in item["years"]:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    ys = ",".join(f"{r[0]}–{r[-1]}" if len(r) >= 3 else ",".join(map(str, r)) for r in runs)
     return ys + ("*" if item.get("years_implied") else "")
 
 

@@ -163,9 +163,9 @@ def due(
         return count(every)
     items = limited(every, limit, fmt)
     span = f"{year}–{until}" if until and until != year else str(year)
-    n_t = sum(len(i["due"]) for i in items)
+    targets = of(sum(len(i["due"]) for i in items), sum(len(i["due"]) for i in every), "target")
     note = "" if implied else "; --implied adds what is due only by its plan's end"
-    caption = f"{of(len(items), len(every))}, {n_t} targets due {span} (* = year implied{note})"
+    caption = f"{of(len(items), len(every))}, {targets} due {span} (* = year implied{note})"
     emit(items, fmt, DUE_COLUMNS, caption=caption)
     return _done(items)
 

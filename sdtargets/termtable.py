@@ -465,10 +465,10 @@ def layout(
         if spaced and n:
             out.append("")
         out.extend(block)
-    if caption:
-        out.append(
-            term.style(clean(caption).center(table_width - text_width(caption) + len(caption)).rstrip(), DIM)
-        )
+    if caption:  # centred under the table; a caption wider than the terminal is filled first
+        caption = clean(caption)
+        for part in fill(caption, term.width) if text_width(caption) > term.width else [caption]:
+            out.append(term.style(part.center(table_width - text_width(part) + len(part)).rstrip(), DIM))
     return out
 
 

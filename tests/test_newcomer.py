@@ -72,6 +72,22 @@ def test_count_prints_the_total_whatever_the_limit(cli):
     assert (none.code, none.out) == (1, "0\n")
 
 
+def test_due_caption_counts_targets_of_how_many_and_fits_the_terminal(cli, monkeypatch):
+    """`5 of 72 items, 10 targets` read as if 10 targets were due in all; a caption wider than
+    the terminal is filled, not left to the terminal to break."""
+    from sdtargets.termtable import text_width
+
+    monkeypatch.setenv("COLUMNS", "100")
+    out = cli("due", "2026", "--plan", "gwr2026", "--limit", "5").out.rstrip().splitlines()
+    every = cli("due", "2026", "--plan", "gwr2026", "--json").json
+    assert (len(every), sum(len(i["due"]) for i in every)) == (72, 83)
+    assert " ".join(line.strip() for line in out[-2:]) == (
+        "5 of 72 items, 10 of 83 targets due 2026"
+        " (* = year implied; --implied adds what is due only by its plan's end)"
+    )
+    assert max(map(text_width, out)) <= 100
+
+
 def test_limited_json_is_a_plain_array_and_the_total_goes_to_stderr(cli):
     result = cli("find", "5G", "--limit", "2", "--json")
     assert len(result.json) == 2

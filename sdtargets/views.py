@@ -141,9 +141,39 @@ PLAN_COLUMNS = [
     ),
     Column("period", lambda p: "–".join(dict.fromkeys(map(str, p["period"]))), no_wrap=True),
     Column("aliases", lambda p: "、".join(p["aliases"]), ratio=2, joiner="、"),
-    Column("items", lambda p: str(p["items"]), no_wrap=True),
-    Column("targets", lambda p: str(p["targets"]), no_wrap=True),
+    Column("items", lambda p: _own_or_parts(p, "items"), no_wrap=True, data=lambda p: p["items"]),
+    Column("targets", lambda p: _own_or_parts(p, "targets"), no_wrap=True, data=lambda p: p["targets"]),
 ]
+
+
+def parts_note(rows: list[dict]) -> str | None:
+    """`plans`' caption when a document's counts are its sub-plans' (see `with_parts`)."""
+    p = next((p for p in rows if p.get("parts_items") and not p["items"]), None)
+    if p is None:
+        return None
+    return f"({p['parts_items']}): in {p['id']}'s sub-plans, listed under it; --plan {p['id']} takes them all"
+
+
+def _own_or_parts(plan: dict, key: str) -> str:
+    """A plan's own count; a document whose items all sit in its sub-plans (act2024, news2024)
+    shows theirs in parentheses, where a bare 0 read as an empty document."""
+    own, parts = plan[key], plan.get(f"parts_{key}")
+    return f"({parts})" if not own and parts else str(own)
+
+
+def with_parts(rows: list[dict]) -> list[dict]:
+    """``rows`` (plans) with each document's sub-plans' counts summed as `parts_items` and
+    `parts_targets`, for the table (data formats keep each plan's own counts)."""
+    sums: dict[str, dict[str, int]] = {}
+    for p in rows:
+        if p.get("parent"):
+            into = sums.setdefault(p["parent"], {"items": 0, "targets": 0})
+            into["items"] += p["items"]
+            into["targets"] += p["targets"]
+    return [
+        {**p, **{f"parts_{k}": v for k, v in sums[p["id"]].items()}} if p["id"] in sums else p for p in rows
+    ]
+
 
 AGENCY_COLUMNS = [
     Column("name", lambda a: a["name"], ratio=2, min_width=16),

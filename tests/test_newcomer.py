@@ -298,16 +298,23 @@ def rows_per_entry(out: list[str], entries: int) -> float:
 
 def test_plans_at_100_columns_give_titles_room(cli, monkeypatch):
     """Ratio-only widths gave titles 5 characters beside a half-empty aliases column (102 lines
-    for the 26 plans of the time); fitted widths give 29 plans 2.4 lines each (100 lines). 2.7 a plan
-    (108 lines) was the first fitting, which moved width 2 columns at a time and so never gave
-    the act2024 titles the 5 columns that put each on one line."""
+    for the 26 plans of the time); fitted widths give 29 plans 2.4 lines each (100 lines and the
+    caption). 2.7 a plan (108 lines) was the first fitting, which moved width 2 columns at a
+    time and so never gave the act2024 titles the 5 columns that put each on one line."""
     monkeypatch.setenv("COLUMNS", "100")
     out = cli("plans").out.splitlines()
     plans = len(cli("plans", "--json").json)
     assert plans == 29
-    assert rows_per_entry(out, plans) <= 2.5, len(out)
+    assert out[-1].strip() == "(324): in act2024's sub-plans, listed under it; --plan act2024 takes them all"
+    assert rows_per_entry(out[:-1], plans) <= 2.5, len(out)
     row = next(line for line in out if line.startswith("act2024-rd "))
     assert "科技研发创新行动计划" in row  # the whole short title on one line
+    document = next(line for line in out if line.startswith("act2024 "))
+    assert document.split()[-2:] == ["(324)", "(297)"]  # its items are its sub-plans'
+    assert [(p["id"], p["items"]) for p in cli("plans", "--json").json[1:3]] == [
+        ("act2024", 0),
+        ("act2024-rd", 16),
+    ]
 
 
 def test_agencies_at_100_columns_give_full_names_room(cli, monkeypatch):

@@ -58,7 +58,7 @@ TOUR = [
     ),
     (
         "",
-        "sdtargets find 5G --limit 2 --fields id,lead,years,targets --format csv",
+        "sdtargets find 5G --agency 省工信厅 --limit 2 --fields id,lead,years,targets --format csv",
         None,
     ),
 ]
@@ -81,7 +81,7 @@ def counts(env: dict[str, str]) -> list[str]:
     rows = [
         "| plan | items | "
         + " | ".join(kinds)
-        + " | targets | with agencies | numbers kept raw (restored or spelled out) |"
+        + " | targets | with agencies | numbers kept raw (restored) |"
     ]
     rows.append("|---|" + "---|" * (len(kinds) + 4))
 

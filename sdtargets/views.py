@@ -252,7 +252,7 @@ def _source_says(x: dict) -> str:
 
 #: `show`'s targets table: one row per target.
 TARGET_COLUMNS = [
-    Column("metric", lambda x: x["metric"], ratio=2),
+    Column("metric", lambda x: x["metric"], ratio=2, min_width=12),  # 常住人口城镇化率 in two lines
     Column("value", value_text, no_wrap=True),
     Column("base", _base_text, no_wrap=True),
     Column("year", year_text, no_wrap=True),
@@ -402,7 +402,8 @@ def progress_columns() -> list[Column]:
 
     return [
         Column("item", lambda r: r["item"], no_wrap=True),
-        Column("target", lambda r: f"{r['metric']}\n{value_text(r)} {year_text(r)}", ratio=2),
+        # at least 7 characters: a metric in two lines, not five (the shortest table would)
+        Column("target", lambda r: f"{r['metric']}\n{value_text(r)} {year_text(r)}", ratio=2, min_width=14),
         Column(
             "status / gap",
             lambda r: MARKS[r["status"]] + (f"\n{r['gap']}" if r.get("gap") else ""),

@@ -477,6 +477,7 @@ COMMANDS = [
     "timeline",
     "validate",
     "import",
+    "progress",
 ]
 
 
@@ -511,7 +512,7 @@ def test_help_uses_a_wide_terminal(cli, monkeypatch):
     )
 
 
-@pytest.mark.parametrize("command", ["find", "agency", "due", "show", "plans", "stats", "timeline"])
+@pytest.mark.parametrize("command", ["find", "agency", "due", "show", "plans", "stats", "timeline", "progress"])
 def test_the_help_examples_run(cli, command):
     import shlex
 

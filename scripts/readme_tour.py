@@ -79,9 +79,7 @@ def counts(env: dict[str, str]) -> list[str]:
     items = json.loads(run("sdtargets export --json", env))
     kinds = ("goal", "measure", "indicator", "result")
     rows = [
-        "| plan | items | "
-        + " | ".join(kinds)
-        + " | targets | with agencies | numbers kept raw (restored) |"
+        "| plan | items | " + " | ".join(kinds) + " | targets | with agencies | numbers kept raw (restored) |"
     ]
     rows.append("|---|" + "---|" * (len(kinds) + 4))
 

@@ -221,11 +221,36 @@ JOINED_MIN = 20
 WORD_MIN = 24
 _WORD = re.compile(r"[!-~]+")
 
+#: What a wrapped line loses to the line-breaking rules, on average, in `fit_widths`' count.
+WRAP_LOSS = 2
+
 #: The most width `fit_widths` moves from one column to another in one step.
 MOVE_MAX = 16
 
 #: Rows the width fitting looks at: a sample of a long table is as good as all of it.
 FIT_ROWS = 120
+
+
+def _packed(paragraph: int | tuple[int, ...], width: int) -> int:
+    """The lines a paragraph takes at ``width``: its width over the line's for text; for a list
+    (a tuple of its names' widths, each with its joiner) names packed whole, as `_lines` breaks
+    them, a name wider than the line folded."""
+    if not isinstance(paragraph, tuple):
+        if paragraph <= width:
+            return 1
+        # a wrapped line ends short of the width where the rules move a mark, a number or a
+        # short group down: counting 2 columns less per line keeps narrow columns honest
+        return -(-paragraph // max(1, width - WRAP_LOSS))
+    lines, used = 1, 0
+    for name in paragraph:
+        if used and used + name > width:
+            lines, used = lines + 1, 0
+        if name > width:
+            lines += (name - 1) // width
+            used = name - (name - 1) // width * width
+        else:
+            used += name
+    return lines
 
 
 def fit_widths(
@@ -238,7 +263,8 @@ def fit_widths(
 ) -> list[int]:
     """Widths that follow what each column holds: the ones that make the table shortest.
 
-    ``paragraphs[i][r]`` are the widths of the lines of column i's cell in row r. Fixed columns
+    ``paragraphs[i][r]`` are the widths of the lines of column i's cell in row r (for a list,
+    each a tuple of its names' widths: see `_packed`). Fixed columns
     (ratio None: ids, years, counts) keep their natural width. The others start at their
     minimum, and the spare width is handed out a few columns at a time to whichever column
     shortens the table most (a row is as tall as its tallest cell), ties going to the column
@@ -271,7 +297,7 @@ def fit_widths(
     def lines(i: int, w: int) -> list[int]:
         w = max(1, w - (w % 2 if wide[i] else 0))
         if (i, w) not in memo:
-            memo[i, w] = [sum(-(-p // w) or 1 for p in paragraphs[i][r]) or 1 for r in sample]
+            memo[i, w] = [sum(_packed(p, w) for p in paragraphs[i][r]) or 1 for r in sample]
         return memo[i, w]
 
     base = [max([len(paragraphs[j][r]) for j in range(n) if ratios[j] is None] or [1]) for r in sample]
@@ -393,6 +419,12 @@ def _paint(term: Terminal, text: str, spans: list[tuple[int, int]], a: int, b: i
     return "".join(out)
 
 
+def _names(paragraph: str, joiner: str) -> tuple[int, ...]:
+    """A list's names' widths, each but the last with its joiner (see `_packed`)."""
+    names = paragraph.split(joiner)
+    return tuple(text_width(n) + (k < len(names) - 1) * text_width(joiner) for k, n in enumerate(names))
+
+
 def table_widths(
     total: int,
     headers: Sequence[str],
@@ -417,7 +449,12 @@ def table_widths(
             longest = max((len(w) for row in texts for w in _WORD.findall(row[i])), default=0)
             minimum[i] = max(minimum[i], min(longest, WORD_MIN, total // 5))
     minimum = [min(n, m) for n, m in zip(natural, minimum, strict=True)]
-    paragraphs = [[list(map(text_width, row[i].split("\n"))) for row in texts] for i in range(len(headers))]
+    paragraphs: list[list[list]] = [
+        [list(map(text_width, row[i].split("\n"))) for row in texts] for i in range(len(headers))
+    ]
+    for i, joiner in enumerate(joiners):
+        if joiner:  # a list packs whole names: counted as `_lines` will break it
+            paragraphs[i] = [[_names(p, joiner) for p in row[i].split("\n")] for row in texts]
     wide = [not all(row[i].isascii() for row in texts) for i in range(len(headers))]
     return fit_widths(paragraphs, natural, minimum, list(ratios), total, wide)
 

@@ -512,7 +512,9 @@ def test_help_uses_a_wide_terminal(cli, monkeypatch):
     )
 
 
-@pytest.mark.parametrize("command", ["find", "agency", "due", "show", "plans", "stats", "timeline", "progress"])
+@pytest.mark.parametrize(
+    "command", ["find", "agency", "due", "show", "plans", "stats", "timeline", "progress"]
+)
 def test_the_help_examples_run(cli, command):
     import shlex
 

@@ -222,7 +222,7 @@ WORD_MIN = 24
 _WORD = re.compile(r"[!-~]+")
 
 #: What a wrapped line loses to the line-breaking rules, on average, in `fit_widths`' count.
-WRAP_LOSS = 2
+WRAP_LOSS = 1
 
 #: The most width `fit_widths` moves from one column to another in one step.
 MOVE_MAX = 16
@@ -239,7 +239,7 @@ def _packed(paragraph: int | tuple[int, ...], width: int) -> int:
         if paragraph <= width:
             return 1
         # a wrapped line ends short of the width where the rules move a mark, a number or a
-        # short group down: counting 2 columns less per line keeps narrow columns honest
+        # short group down: counting a column less per line keeps narrow columns honest
         return -(-paragraph // max(1, width - WRAP_LOSS))
     lines, used = 1, 0
     for name in paragraph:

@@ -354,7 +354,7 @@ def timeline_columns(rows: list[dict]) -> list[Column]:
             no_wrap=True,
             only="table",
         ),
-        Column("metric", lambda r: r["metric"], ratio=2),
+        Column("metric", lambda r: r["metric"], ratio=2, min_width=12),  # 高新技术企业 whole
         Column("plan", lambda r: r["plan_title"], ratio=2, data=lambda r: r["plan"]),
         Column("item", lambda r: r["item"], no_wrap=True),
     ]

@@ -637,3 +637,14 @@ def test_a_build_on_a_pipe_prints_no_progress(tmp_path):
         [sys.executable, "-m", "sdtargets", "find", "5G", "--json"], capture_output=True, text=True, env=env
     )
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_timeline_numbers_are_written_as_the_items_write_them(cli):
+    """SQLite gives 8000 back as 8000.0; the timeline writes 8000, as `show --json` does."""
+    (row,) = cli("timeline", "技术经理人队伍规模", "--json").json
+    assert (row["value"], row["value_base"]) == (8000, 8000) and isinstance(row["value"], int)
+    assert (
+        cli("timeline", "技术经理人队伍规模", "--format", "csv")
+        .out.splitlines()[1]
+        .startswith("2025,true,target,8000,")
+    )

@@ -234,3 +234,35 @@ def test_columns_fill_the_width_exactly_when_their_minimums_allow(columns, total
         assert w == n if r is None else m <= w <= n
     if floor + gaps <= total:
         assert sum(widths) + gaps == min(total, sum(natural) + gaps)
+
+
+def test_a_word_longer_than_a_line_folds_after_an_underscore_and_an_id_that_fits_moves_down():
+    from sdtargets.termtable import fill
+
+    assert fill("→ sd2026_zhengfu_gongzuo_baogao.txt:22", 30) == [
+        "→ sd2026_zhengfu_gongzuo_",
+        "baogao.txt:22",
+    ]
+    assert fill("中文中文中文中文 act2024-rd.12 好", 20) == ["中文中文中文中文", "act2024-rd.12 好"]
+
+
+def test_progress_at_100_columns_breaks_no_id_and_no_citation_of_the_old_files(cli, monkeypatch):
+    """The citation column once kept its natural 38 columns (the 2026 report's file name), which
+    left the result 9 and broke its ids (`gxt2024.r` / `4`)."""
+    monkeypatch.setenv("COLUMNS", "100")
+    out = cli("progress", "--plan", "green2023").out
+    records = cli("progress", "--plan", "green2023", "--json").json
+    used = {r["result"]["item"] for r in records if r["result"]}
+    assert used == {"gxt2024.r4", "gxt2024.r5", "gxt2024.r8"}
+    lines = out.splitlines()
+    assert all(any(i in line for line in lines) for i in used)
+    assert all(f"{r['source']['file']}:{r['source']['line']}" in out for r in records)
+    assert max(map(text_width, lines)) <= 100
+
+
+def test_three_years_or_more_in_a_row_are_a_range():
+    from sdtargets.views import years_text
+
+    assert years_text({"years": [2026, 2027, 2028]}) == "2026–2028"
+    assert years_text({"years": [2024, 2025], "years_implied": True}) == "2024,2025*"
+    assert years_text({"years": [2021, 2023, 2024, 2025, 2030]}) == "2021,2023–2025,2030"

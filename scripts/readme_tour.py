@@ -58,7 +58,7 @@ TOUR = [
     ),
     (
         "",
-        "sdtargets find 5G --limit 2 --fields id,lead,years,targets --format csv",
+        "sdtargets find 5G --agency 省工信厅 --limit 2 --fields id,lead,years,targets --format csv",
         None,
     ),
 ]
@@ -79,9 +79,7 @@ def counts(env: dict[str, str]) -> list[str]:
     items = json.loads(run("sdtargets export --json", env))
     kinds = ("goal", "measure", "indicator", "result")
     rows = [
-        "| plan | items | "
-        + " | ".join(kinds)
-        + " | targets | with agencies | numbers kept raw (restored or spelled out) |"
+        "| plan | items | " + " | ".join(kinds) + " | targets | with agencies | numbers kept raw (restored) |"
     ]
     rows.append("|---|" + "---|" * (len(kinds) + 4))
 

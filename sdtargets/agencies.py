@@ -219,11 +219,28 @@ def agency_names(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("select form from agency_names order by form")]
 
 
+def issuers(conn: sqlite3.Connection, issuer: str | None) -> list[str]:
+    """The agencies an `issuer` string names, by canonical name, in its order: a list of issuers
+    (`山东省工业和信息化厅、省发展改革委`) names each; a name the registry does not know is kept
+    as written (the string is the source's, not the registry's)."""
+    out: list[str] = []
+    for part in (issuer or "").replace("，", "、").split("、"):
+        if not part.strip():
+            continue
+        norm = normalise_text(part)
+        row = conn.execute("select agency from agency_names where norm = ?", (norm,)).fetchone()
+        name = row[0] if row else part.strip()
+        if name not in out:
+            out.append(name)
+    return out
+
+
 def issued_by(conn: sqlite3.Connection, agency: Agency) -> list[dict]:
     """The documents ``agency`` issued: plans whose `issuer` names it (or a name it was renamed
     from or to), by any of its name forms; an issuer string listing several agencies
-    (`山东省工业和信息化厅、省发展改革委`) counts for each. Each plan is given with its items,
-    counting its sub-plans' (a document's own items may all sit in its sub-plans)."""
+    (`山东省工业和信息化厅、省发展改革委`) counts for each, and the others are given as `with`
+    (a joint document is not the agency's alone). Each plan is given with its items, counting
+    its sub-plans' (a document's own items may all sit in its sub-plans)."""
     from .query import plans
 
     wanted = set(agency.names)
@@ -235,15 +252,9 @@ def issued_by(conn: sqlite3.Connection, agency: Agency) -> list[dict]:
             family[p["parent"]] = family.get(p["parent"], 0) + p["items"]
     out = []
     for p in rows:
-        parts = [normalise_text(x) for x in (p.get("issuer") or "").replace("，", "、").split("、")]
-        named = {
-            r[0]
-            for part in parts
-            if part
-            for r in conn.execute("select agency from agency_names where norm = ?", (part,))
-        }
-        if named & wanted:
-            out.append({**p, "items": family[p["id"]]})
+        named = issuers(conn, p.get("issuer"))
+        if wanted & set(named):
+            out.append({**p, "items": family[p["id"]], "with": [n for n in named if n not in wanted]})
     listed = {p["id"] for p in out}
     return [p for p in out if p.get("parent") not in listed]  # a document stands for its sub-plans
 

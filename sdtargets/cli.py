@@ -392,11 +392,13 @@ def plans(as_json: JsonOpt = False, fmt: FormatOpt = None, fields: FieldsOpt = N
     """The plans (documents and sub-plans) in the knowledge base, with the ids and aliases --plan takes."""
     from .query import plans as all_plans
     from .render import emit
-    from .views import PLAN_COLUMNS
+    from .views import PLAN_COLUMNS, parts_note, with_parts
 
     fmt = _format(fmt, as_json, fields)
     rows = all_plans(conn())
-    emit(rows, fmt, PLAN_COLUMNS)
+    if fmt == "table":  # data formats keep each plan's own counts
+        rows = with_parts(rows)
+    emit(rows, fmt, PLAN_COLUMNS, caption=parts_note(rows))
     return _done(rows)
 
 

@@ -64,8 +64,8 @@ def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy:
 
 
 def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int | None) -> list[str]:  # noqa: ANN001 - agencies.Agency
-    """`agency`'s first lines: the agency's names and kind, its English name, the documents it
-    issued, its counts, and per target year its verdicts (`progress`)."""
+    """`agency`'s first lines: the agency's names and kind, the documents it issued, its counts,
+    its English name, and per target year its targets' verdicts (`progress`)."""
     from .agencies import english_name, issued_by
 
     head = [f"{ag.name}" + (f"（{ag.full}）" if ag.full and ag.full != ag.name else "") + f"  [{ag.kind}]"]
@@ -77,13 +77,17 @@ def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int
     for p in issued_by(conn, ag):
         n = p["items"]
         head.append(f"  issued: {p['id']} {p['short'] or p['title']} ({n} item{'s' if n != 1 else ''})")
+        if p["with"]:
+            head.append(f"          with {'、'.join(p['with'])}")
     led = sum(it["role"] == "lead" for it in every)
     counts = f"{led} led, {len(every) - led} supported"
     head.append(f"  {counts}" + (f" (first {shown} shown)" if shown < len(every) else ""))
     english = english_name(conn, ag.name)
     if english:
         head.append(f"  in English: {english}")
-    head.extend(_progress_lines(conn, [it["id"] for it in every], year))
+    years = _progress_lines(conn, [it["id"] for it in every], year)
+    if years:  # what the counts are of, and where to see the targets themselves
+        head += [f"  its targets by year (sdtargets progress --agency {ag.name}):", *years]
     return head
 
 
@@ -103,7 +107,9 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     items = limited(every, limit, fmt)
     if fmt != "table":
         emit(items, fmt, role_columns(ag.names))
-        return _done(items)
+        if not items:
+            raise NoResults(_no_duties(conn, ag))
+        return ExitCode.OK
     groups: dict[str, list[dict]] = {}
     for it in items:
         groups.setdefault(it["plan_title"] + f" ({it['plan']})", []).append(it)
@@ -113,7 +119,22 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
         n_led = sum(i["role"] == "lead" for i in group)
         sections.append((f"{title}: {n_led} led, {len(group) - n_led} supported", group, columns))
     emit_sections(sections, fmt, head=agency_head(conn, ag, every, len(items), filters.year))
-    return _done(items)
+    if not items:
+        raise NoResults(_no_duties(conn, ag))
+    return ExitCode.OK
+
+
+def _no_duties(conn: sqlite3.Connection, ag) -> str:  # noqa: ANN001 - agencies.Agency
+    """Why `agency` lists nothing: no clause names the agency (an issuer is not a lead: its
+    documents' items are one `export --plan` away), or the filters leave nothing."""
+    from .agencies import duties, issued_by
+
+    if duties(conn, ag, Filters(), None):
+        return "No items match."
+    docs = [p["id"] for p in issued_by(conn, ag)]
+    plans = " ".join(f"--plan {d}" for d in docs)
+    where = f"; the items of the documents it issued: sdtargets export {plans}" if docs else ""
+    return f"No item names {ag.name} as lead or support{where}."
 
 
 def _progress_lines(conn: sqlite3.Connection, ids: list[str], year: int | None) -> list[str]:
@@ -142,9 +163,9 @@ def due(
         return count(every)
     items = limited(every, limit, fmt)
     span = f"{year}–{until}" if until and until != year else str(year)
-    n_t = sum(len(i["due"]) for i in items)
+    targets = of(sum(len(i["due"]) for i in items), sum(len(i["due"]) for i in every), "target")
     note = "" if implied else "; --implied adds what is due only by its plan's end"
-    caption = f"{of(len(items), len(every))}, {n_t} targets due {span} (* = year implied{note})"
+    caption = f"{of(len(items), len(every))}, {targets} due {span} (* = year implied{note})"
     emit(items, fmt, DUE_COLUMNS, caption=caption)
     return _done(items)
 
@@ -153,16 +174,19 @@ def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
     """`show`: one item, whole, with its citation (with `--fields`, those fields as a table)."""
     from .query import get_item
     from .render import emit, settings
-    from .verdicts import target_statuses
+    from .verdicts import target_statuses, target_verdicts
     from .views import EXPORT_COLUMNS, show_item
 
     item = get_item(conn, item_id)
+    if fmt == "table" and not settings.fields:
+        for pos, record in target_verdicts(conn, item["id"]).items():
+            item["targets"][pos]["status"] = record["status"]
+            item["targets"][pos]["verdict"] = record  # the table's status cell: gap and figure
+        show_item(item)
+        return ExitCode.OK
     for pos, status in target_statuses(conn, item["id"]).items():
         item["targets"][pos]["status"] = status
-    if fmt == "table" and not settings.fields:
-        show_item(item)
-    else:
-        emit(item, fmt, EXPORT_COLUMNS)
+    emit(item, fmt, EXPORT_COLUMNS)
     return ExitCode.OK
 
 

@@ -71,6 +71,11 @@ def metrics(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in conn.execute("select metric from targets group by metric order by count(*) desc")]
 
 
+def _whole(x: float | None) -> float | int | None:
+    """A number as the items' JSON writes it: SQLite gives 8000 back as 8000.0."""
+    return int(x) if isinstance(x, float) and x.is_integer() else x
+
+
 def timeline(conn: sqlite3.Connection, metric: str) -> list[dict]:
     """Every target and reported result whose metric is ``metric`` (or contains it), by year.
 
@@ -103,10 +108,10 @@ def timeline(conn: sqlite3.Connection, metric: str) -> list[dict]:
                 "year": r["year"],
                 "year_implied": bool(r["year_implied"]),
                 "metric": r["metric"],
-                "value": r["value"],
-                "value_max": r["value_max"],
+                "value": _whole(r["value"]),
+                "value_max": _whole(r["value_max"]),
                 "unit": r["unit"],
-                "value_base": r["value_base"],
+                "value_base": _whole(r["value_base"]),
                 "base_unit": r["base_unit"],
                 "cmp": json.loads(r["cmp"]),
                 "kind": "result" if r["kind"] == "result" else "target",

@@ -134,7 +134,8 @@ def _latin(ch: str) -> bool:
 
 def _break(p: str, start: int, end: int, joiner: str | None = None) -> int:
     """Where to break a line that could run from ``start`` to ``end``: after the last ``joiner``
-    if any; before a Latin word that would be cut (unless it fills the line); outside a short
+    if any; before a Latin word that would be cut (unless it fills the line; a word longer than
+    a line folds after its last `_`, `/` or `-` that fits, as a file name does); outside a short
     parenthesised group; then back past any character that may not start a line, or that may
     not end one, between no two dashes or ellipses and inside no Latin word (up to eight
     characters back: a line full of such marks is broken where it must be)."""
@@ -147,8 +148,16 @@ def _break(p: str, start: int, end: int, joiner: str | None = None) -> int:
         word = end - 1
         while word > start and _latin(p[word - 1]):
             word -= 1
-        if word == start:
-            return end  # a word longer than the line is folded
+        stop = end
+        while stop < len(p) and _latin(p[stop]):
+            stop += 1
+        line = sum(map(_WIDTHS.__getitem__, p[start:end]))
+        if word == start or stop - word > line:  # longer than a line: folded anyway,
+            k = max(p.rfind(c, word + 1, end) for c in "_/-")  # so here, after a _ / - if any
+            if k > word:
+                return k + 1
+            if word == start:
+                return end
         cut = word
     for open_, close in ("()", "（）"):
         k = p.rfind(open_, start + 1, cut)
@@ -207,8 +216,41 @@ def column_widths(natural: list[int], minimum: list[int], ratios: list[int | Non
 #: starve the other columns.
 JOINED_MIN = 20
 
+#: A wrapping column is at least as wide as its longest Latin word (an item id such as
+#: `gxt2024.r4` in `progress`'s result column, a file name), up to this: ids never break.
+WORD_MIN = 24
+_WORD = re.compile(r"[!-~]+")
+
+#: What a wrapped line loses to the line-breaking rules, on average, in `fit_widths`' count.
+WRAP_LOSS = 1
+
+#: The most width `fit_widths` moves from one column to another in one step.
+MOVE_MAX = 16
+
 #: Rows the width fitting looks at: a sample of a long table is as good as all of it.
 FIT_ROWS = 120
+
+
+def _packed(paragraph: int | tuple[int, ...], width: int) -> int:
+    """The lines a paragraph takes at ``width``: its width over the line's for text; for a list
+    (a tuple of its names' widths, each with its joiner) names packed whole, as `_lines` breaks
+    them, a name wider than the line folded."""
+    if not isinstance(paragraph, tuple):
+        if paragraph <= width:
+            return 1
+        # a wrapped line ends short of the width where the rules move a mark, a number or a
+        # short group down: counting a column less per line keeps narrow columns honest
+        return -(-paragraph // max(1, width - WRAP_LOSS))
+    lines, used = 1, 0
+    for name in paragraph:
+        if used and used + name > width:
+            lines, used = lines + 1, 0
+        if name > width:
+            lines += (name - 1) // width
+            used = name - (name - 1) // width * width
+        else:
+            used += name
+    return lines
 
 
 def fit_widths(
@@ -221,7 +263,8 @@ def fit_widths(
 ) -> list[int]:
     """Widths that follow what each column holds: the ones that make the table shortest.
 
-    ``paragraphs[i][r]`` are the widths of the lines of column i's cell in row r. Fixed columns
+    ``paragraphs[i][r]`` are the widths of the lines of column i's cell in row r (for a list,
+    each a tuple of its names' widths: see `_packed`). Fixed columns
     (ratio None: ids, years, counts) keep their natural width. The others start at their
     minimum, and the spare width is handed out a few columns at a time to whichever column
     shortens the table most (a row is as tall as its tallest cell), ties going to the column
@@ -249,9 +292,13 @@ def fit_widths(
     )
     wide = wide or [False] * n
 
+    memo: dict[tuple[int, int], list[int]] = {}
+
     def lines(i: int, w: int) -> list[int]:
         w = max(1, w - (w % 2 if wide[i] else 0))
-        return [sum(-(-p // w) or 1 for p in paragraphs[i][r]) or 1 for r in sample]
+        if (i, w) not in memo:
+            memo[i, w] = [sum(_packed(p, w) for p in paragraphs[i][r]) or 1 for r in sample]
+        return memo[i, w]
 
     base = [max([len(paragraphs[j][r]) for j in range(n) if ratios[j] is None] or [1]) for r in sample]
     cur = {i: lines(i, widths[i]) for i in free}
@@ -278,25 +325,29 @@ def fit_widths(
         widths[i] += grow
         cur[i] = new
         spare -= grow
-    # then move width between columns while that makes the table shorter (greedy steps can
-    # leave width with a column that needed it only before another one grew)
+    # then move width between columns while that makes the table shorter: greedy steps leave
+    # width with a column that needed it only before another one grew, and a column whose
+    # rows all shorten only a few columns further on (`plans`' titles: ten rows of 动计划 at
+    # 20 columns, none at 16) gains nothing from any one step. Moves of up to MOVE_MAX columns,
+    # the best first.
     for _ in range(4 * len(free)):
-        now, moved = cost(cur), False
+        now = cost(cur)
+        best = None
         for i in free:
             for j in free:
-                give = min(2, widths[j] - minimum[j], natural[i] - widths[i])
-                if i == j or give <= 0:
+                most = min(MOVE_MAX, widths[j] - minimum[j], natural[i] - widths[i])
+                if i == j or most <= 0:
                     continue
-                trial = {**cur, i: lines(i, widths[i] + give), j: lines(j, widths[j] - give)}
-                if cost(trial) < now:
-                    widths[i] += give
-                    widths[j] -= give
-                    cur, moved = trial, True
-                    break
-            if moved:
-                break
-        if not moved:
+                for give in range(1 if most == 1 else 2, most + 1, 2 if most > 1 else 1):
+                    trial = {**cur, i: lines(i, widths[i] + give), j: lines(j, widths[j] - give)}
+                    key = (*cost(trial), give)
+                    if key[:2] < now and (best is None or key < best[0]):
+                        best = (key, i, j, give, trial)
+        if best is None:
             break
+        _, i, j, give, cur = best
+        widths[i] += give
+        widths[j] -= give
     return widths
 
 
@@ -368,6 +419,12 @@ def _paint(term: Terminal, text: str, spans: list[tuple[int, int]], a: int, b: i
     return "".join(out)
 
 
+def _names(paragraph: str, joiner: str) -> tuple[int, ...]:
+    """A list's names' widths, each but the last with its joiner (see `_packed`)."""
+    names = paragraph.split(joiner)
+    return tuple(text_width(n) + (k < len(names) - 1) * text_width(joiner) for k, n in enumerate(names))
+
+
 def table_widths(
     total: int,
     headers: Sequence[str],
@@ -388,8 +445,16 @@ def table_widths(
             names = (n for row in texts for n in row[i].replace("\n", joiner).split(joiner))
             longest = max(map(text_width, names), default=0)
             minimum[i] = max(minimum[i], min(longest + text_width(joiner), JOINED_MIN, total // 5))
+        elif ratios[i] is not None:  # wide enough for its longest Latin word (ids), within reason
+            longest = max((len(w) for row in texts for w in _WORD.findall(row[i])), default=0)
+            minimum[i] = max(minimum[i], min(longest, WORD_MIN, total // 5))
     minimum = [min(n, m) for n, m in zip(natural, minimum, strict=True)]
-    paragraphs = [[list(map(text_width, row[i].split("\n"))) for row in texts] for i in range(len(headers))]
+    paragraphs: list[list[list]] = [
+        [list(map(text_width, row[i].split("\n"))) for row in texts] for i in range(len(headers))
+    ]
+    for i, joiner in enumerate(joiners):
+        if joiner:  # a list packs whole names: counted as `_lines` will break it
+            paragraphs[i] = [[_names(p, joiner) for p in row[i].split("\n")] for row in texts]
     wide = [not all(row[i].isascii() for row in texts) for i in range(len(headers))]
     return fit_widths(paragraphs, natural, minimum, list(ratios), total, wide)
 
@@ -437,10 +502,10 @@ def layout(
         if spaced and n:
             out.append("")
         out.extend(block)
-    if caption:
-        out.append(
-            term.style(clean(caption).center(table_width - text_width(caption) + len(caption)).rstrip(), DIM)
-        )
+    if caption:  # centred under the table; a caption wider than the terminal is filled first
+        caption = clean(caption)
+        for part in fill(caption, term.width) if text_width(caption) > term.width else [caption]:
+            out.append(term.style(part.center(table_width - text_width(part) + len(part)).rstrip(), DIM))
     return out
 
 

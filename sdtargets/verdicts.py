@@ -66,6 +66,16 @@ def target_statuses(conn: sqlite3.Connection, item_id: str) -> dict[int, str]:
     return {r[0]: r[1] for r in rows}
 
 
+def target_verdicts(conn: sqlite3.Connection, item_id: str) -> dict[int, dict]:
+    """Target position → its whole stored record (status, gap, the figure used), for one item:
+    `show`'s table says by which report a target was met."""
+    try:
+        rows = conn.execute("select position, json from progress where item_id = ?", (item_id,)).fetchall()
+    except sqlite3.OperationalError:
+        return {}
+    return {r[0]: json.loads(r[1]) for r in rows}
+
+
 def counts_by_year(conn: sqlite3.Connection, ids: list[str]) -> dict[int, dict[str, int]]:
     """Year → status → number of targets, over ``ids``: the `agency` header's progress line."""
     rows = conn.execute(

@@ -53,7 +53,15 @@ def agencies_text(item: dict) -> str:
 
 
 def years_text(item: dict) -> str:
-    ys = ",".join(map(str, item["years"]))
+    """`2025`, `2024,2025`, `2023–2025` (three years or more in a row: a narrower column than
+    `2023,2024,2025`, which left `find`'s match column 17 columns at 100), `*` when implied."""
+    runs: list[list[int]] = []
+    for y in item["years"]:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    ys = ",".join(f"{r[0]}–{r[-1]}" if len(r) >= 3 else ",".join(map(str, r)) for r in runs)
     return ys + ("*" if item.get("years_implied") else "")
 
 
@@ -133,9 +141,39 @@ PLAN_COLUMNS = [
     ),
     Column("period", lambda p: "–".join(dict.fromkeys(map(str, p["period"]))), no_wrap=True),
     Column("aliases", lambda p: "、".join(p["aliases"]), ratio=2, joiner="、"),
-    Column("items", lambda p: str(p["items"]), no_wrap=True),
-    Column("targets", lambda p: str(p["targets"]), no_wrap=True),
+    Column("items", lambda p: _own_or_parts(p, "items"), no_wrap=True, data=lambda p: p["items"]),
+    Column("targets", lambda p: _own_or_parts(p, "targets"), no_wrap=True, data=lambda p: p["targets"]),
 ]
+
+
+def parts_note(rows: list[dict]) -> str | None:
+    """`plans`' caption when a document's counts are its sub-plans' (see `with_parts`)."""
+    p = next((p for p in rows if p.get("parts_items") and not p["items"]), None)
+    if p is None:
+        return None
+    return f"({p['parts_items']}): in {p['id']}'s sub-plans, listed under it; --plan {p['id']} takes them all"
+
+
+def _own_or_parts(plan: dict, key: str) -> str:
+    """A plan's own count; a document whose items all sit in its sub-plans (act2024, news2024)
+    shows theirs in parentheses, where a bare 0 read as an empty document."""
+    own, parts = plan[key], plan.get(f"parts_{key}")
+    return f"({parts})" if not own and parts else str(own)
+
+
+def with_parts(rows: list[dict]) -> list[dict]:
+    """``rows`` (plans) with each document's sub-plans' counts summed as `parts_items` and
+    `parts_targets`, for the table (data formats keep each plan's own counts)."""
+    sums: dict[str, dict[str, int]] = {}
+    for p in rows:
+        if p.get("parent"):
+            into = sums.setdefault(p["parent"], {"items": 0, "targets": 0})
+            into["items"] += p["items"]
+            into["targets"] += p["targets"]
+    return [
+        {**p, **{f"parts_{k}": v for k, v in sums[p["id"]].items()}} if p["id"] in sums else p for p in rows
+    ]
+
 
 AGENCY_COLUMNS = [
     Column("name", lambda a: a["name"], ratio=2, min_width=16),
@@ -199,7 +237,7 @@ def _base_text(x: dict) -> str:
 
 
 def _source_says(x: dict) -> str:
-    """The target's quote, then any repair of a damaged number and its baseline."""
+    """The target's quote, then any repair of a damaged number, its baseline and its note."""
     said = x["quote"]
     if x.get("raw"):
         said += f"\n(raw {x['raw']}: {x.get('correction', '')})"
@@ -207,12 +245,14 @@ def _source_says(x: dict) -> str:
         b = x["baseline"]
         said += f"\n(baseline {written(b.get('value')) if b.get('value') is not None else '—'}"
         said += f" in {b.get('year', '?')}" + (f", raw {b['raw']}" if b.get("raw") else "") + ")"
+    if x.get("note"):  # the curator's note on this figure (scope, span, other documents)
+        said += f"\n(note: {x['note']})"
     return said
 
 
 #: `show`'s targets table: one row per target.
 TARGET_COLUMNS = [
-    Column("metric", lambda x: x["metric"], ratio=2),
+    Column("metric", lambda x: x["metric"], ratio=2, min_width=12),  # 常住人口城镇化率 in two lines
     Column("value", value_text, no_wrap=True),
     Column("base", _base_text, no_wrap=True),
     Column("year", year_text, no_wrap=True),
@@ -221,12 +261,20 @@ TARGET_COLUMNS = [
 
 
 def _status_text(x: dict) -> str:
+    """The mark, then (as `progress` prints them) the gap and the report whose figure settled
+    it: a verdict is cited like everything else."""
     from .verdicts import MARKS
 
-    return MARKS.get(x.get("status"), "")
+    mark = MARKS.get(x.get("status"), "")
+    verdict = x.get("verdict") or {}
+    result = verdict.get("result")
+    lines = [mark, verdict.get("gap") or ""]
+    if result and x.get("status") != "not_comparable":
+        lines.append(f"by {result['item']}")
+    return "\n".join(line for line in lines if line)
 
 
-#: `show`'s status of each target (sdtargets progress ITEM… says why).
+#: `show`'s status of each target (`sdtargets progress --plan PLAN` gives the figures and why).
 STATUS_COLUMN = Column("status", _status_text, no_wrap=True)
 
 
@@ -306,7 +354,7 @@ def timeline_columns(rows: list[dict]) -> list[Column]:
             no_wrap=True,
             only="table",
         ),
-        Column("metric", lambda r: r["metric"], ratio=2),
+        Column("metric", lambda r: r["metric"], ratio=2, min_width=12),  # 高新技术企业 whole
         Column("plan", lambda r: r["plan_title"], ratio=2, data=lambda r: r["plan"]),
         Column("item", lambda r: r["item"], no_wrap=True),
     ]
@@ -368,7 +416,7 @@ def progress_columns() -> list[Column]:
 
     return [
         Column("item", lambda r: r["item"], no_wrap=True),
-        Column("target", _progress_target, ratio=2, min_width=10),
+        Column("target", _progress_target, ratio=2, min_width=14),
         Column(
             "status / gap",
             lambda r: MARKS[r["status"]] + (f"\n{r['gap']}" if r.get("gap") else ""),
@@ -377,5 +425,5 @@ def progress_columns() -> list[Column]:
         ),
         # a figure's item id (gwr2026.r48) never folds; a citation folds, where it must, after a `_`
         Column("result", _progress_result, ratio=3, min_width=12),
-        Column("cited: target / figure", _citations, ratio=2, min_width=27, joiner="_"),
+        Column("cited: target / figure", _citations, ratio=2, min_width=30, joiner="_"),
     ]

@@ -108,18 +108,28 @@ def test_collectives_only_by_exact_name(conn):
 
 def test_agency_header_names_the_agency_its_documents_and_counts_all_its_duties_on_stdout(cli):
     """Issue #14.2: the header is part of the answer (`agency 省工信厅 > duties.txt` names the
-    agency); it lists the documents the agency issued (gxt2024's issuer is 山东省工业和信息化厅,
-    the full name of 省工业和信息化厅)."""
+    agency). In order: its names, the documents it issued (gxt2024's issuer is
+    山东省工业和信息化厅, the full name of 省工业和信息化厅; mfg2023 it issued with four other
+    agencies, named under it), its counts, its English name, then per target year the verdicts
+    of its targets (`progress`)."""
     every = cli("agency", "省工信厅", "--json").json
     led = sum(i["role"] == "lead" for i in every)
     result = cli("agency", "省工信厅", "--limit", "1")
     assert result.code == 0, result
-    assert result.out.splitlines()[:4] == [
+    lines = result.out.splitlines()
+    assert lines[:7] == [
         "省工业和信息化厅（山东省工业和信息化厅）  [省政府组成部门]",
         "  also: 省工信厅、山东省工信厅",
         "  issued: gxt2024 2024年全省工业和信息化工作会议 (19 items)",
+        "  issued: mfg2023 制造业创新能力提升三年行动计划（2023—2025年） (43 items)",
+        "          with 省发展改革委、省教育厅、省科技厅、省市场监管局",
         f"  {led} led, {len(every) - led} supported (first 1 shown)",
+        "  in English: Shandong Provincial Department of Industry and Information Technology",
     ]
+    assert lines[7] == "  its targets by year (sdtargets progress --agency 省工业和信息化厅):"
+    years = lines[8 : lines.index("")]
+    assert [line.split(":")[0] for line in years] == ["  2023", "  2024", "  2025", "  2026", "  2027"]
+    assert years[0] == "  2023: 7 met, 1 not met, 45 no report, 5 not comparable"
     assert result.err == ""
     assert every[0]["id"] in result.out and every[1]["id"] not in result.out
     # JSON is unchanged: a plain array of items
@@ -127,10 +137,19 @@ def test_agency_header_names_the_agency_its_documents_and_counts_all_its_duties_
 
 
 def test_issued_by_splits_a_list_of_issuers_and_matches_any_name_form(conn):
+    """mfg2023's issuer string lists 山东省工业和信息化厅 first, then 省发展改革委、省教育厅、
+    省科技厅、省市场监管局 by their short names: each is an issuer, and the others are `with`."""
     from sdtargets.agencies import issued_by, resolve
 
-    assert [p["id"] for p in issued_by(conn, resolve(conn, "省工信厅"))] == ["gxt2024"]
-    assert [p["id"] for p in issued_by(conn, resolve(conn, "省科技厅"))] == []
+    miit = issued_by(conn, resolve(conn, "省工信厅"))
+    assert [(p["id"], p["with"]) for p in miit] == [
+        ("gxt2024", []),
+        ("mfg2023", ["省发展改革委", "省教育厅", "省科技厅", "省市场监管局"]),
+    ]
+    assert [(p["id"], p["with"]) for p in issued_by(conn, resolve(conn, "省科技厅"))] == [
+        ("mfg2023", ["省工业和信息化厅", "省发展改革委", "省教育厅", "省市场监管局"])
+    ]
+    assert [p["id"] for p in issued_by(conn, resolve(conn, "省财政厅"))] == []
 
 
 def test_issued_by_lists_each_agency_of_a_joint_issuer(conn, monkeypatch):
@@ -192,3 +211,19 @@ def test_agency_json_written_as_stored_is_exactly_the_encoded_objects(conn, cli,
     assert {o["role"] for o in objects} <= {"lead", "support"}
     out = cli("agency", name, "--json").out
     assert out == "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in objects) + "\n]\n"
+
+
+def test_an_agency_no_clause_names_says_so_and_where_its_documents_items_are(cli):
+    """省政协 issued the news2024-cppcc report, whose items name no agency clause (the issuer is
+    not the items' lead): exit 1, and the sentence says why and where its items are."""
+    result = cli("agency", "省政协")
+    assert result.code == 1
+    assert result.out.splitlines()[2:4] == [
+        "  issued: news2024-cppcc 省政协“五大平台” (7 items)",
+        "  0 led, 0 supported",
+    ]
+    assert result.err == (
+        "sdtargets: No item names 省政协 as lead or support; the items of the documents it issued:"
+        " sdtargets export --plan news2024-cppcc.\n"
+    )
+    assert cli("agency", "省工信厅", "--year", "2031").err == "sdtargets: No items match.\n"

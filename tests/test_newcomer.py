@@ -54,28 +54,44 @@ def test_show_with_fields_prints_those_fields(cli):
 
 
 # ---------------------------------------------------------------------------------------------
-# 3. --limit says "2 of 19"; --count prints the total; the JSON stays a plain array
+# 3. --limit says "2 of 20"; --count prints the total; the JSON stays a plain array
 
 
 def test_limit_caption_says_how_many_of_how_many(cli):
     total = len(cli("find", "5G", "--json").json)
-    assert total == 19
+    assert total == 20  # 19 before the 2026 report's 5G基站增长4.3倍 (gwr2026.r47)
     result = cli("find", "5G", "--limit", "2")
-    assert result.out.rstrip().splitlines()[-1].strip() == "2 of 19 items match '5G'"
+    assert result.out.rstrip().splitlines()[-1].strip() == "2 of 20 items match '5G'"
 
 
 def test_count_prints_the_total_whatever_the_limit(cli):
-    assert cli("find", "5G", "--count", "--limit", "2").out == "19\n"
+    assert cli("find", "5G", "--count", "--limit", "2").out == "20\n"
     assert cli("agency", "省工信厅", "--count").out == f"{len(cli('agency', '省工信厅', '--json').json)}\n"
     assert cli("due", "2024", "--count").out == f"{len(cli('due', '2024', '--json').json)}\n"
     none = cli("find", "火星殖民", "--count")
     assert (none.code, none.out) == (1, "0\n")
 
 
+def test_due_caption_counts_targets_of_how_many_and_fits_the_terminal(cli, monkeypatch):
+    """`5 of 72 items, 10 targets` read as if 10 targets were due in all; a caption wider than
+    the terminal is filled, not left to the terminal to break."""
+    from sdtargets.termtable import text_width
+
+    monkeypatch.setenv("COLUMNS", "100")
+    out = cli("due", "2026", "--plan", "gwr2026", "--limit", "5").out.rstrip().splitlines()
+    every = cli("due", "2026", "--plan", "gwr2026", "--json").json
+    assert (len(every), sum(len(i["due"]) for i in every)) == (72, 83)
+    assert " ".join(line.strip() for line in out[-2:]) == (
+        "5 of 72 items, 10 of 83 targets due 2026"
+        " (* = year implied; --implied adds what is due only by its plan's end)"
+    )
+    assert max(map(text_width, out)) <= 100
+
+
 def test_limited_json_is_a_plain_array_and_the_total_goes_to_stderr(cli):
     result = cli("find", "5G", "--limit", "2", "--json")
     assert len(result.json) == 2
-    assert result.err == "sdtargets: 2 of 19 items (--limit 2; --count prints the total).\n"
+    assert result.err == "sdtargets: 2 of 20 items (--limit 2; --count prints the total).\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -231,21 +247,32 @@ def test_stats_csv_is_one_table_without_bars(cli):
 
 
 def test_timeline_csv_has_years_as_numbers_and_implied_as_a_boolean(cli):
+    """fyp14.r2's 2020 is stated (the chapter's `“十三五”时期` governs its figures: the item's
+    note); act2024-rd.4's 2025 (3—4 new 省实验室, no year in its words) is implied."""
     rows = list(csv.DictReader(io.StringIO(cli("timeline", "高新技术企业", "--format", "csv").out)))
     first = rows[0]
     assert (first["year"], first["year_implied"], first["value"], first["unit"]) == (
         "2020",
-        "true",
+        "false",
         "1.4",
         "万家",
     )
     assert all("*" not in r["year"] for r in rows)
+    assert {r["year_implied"] for r in rows} <= {"true", "false"}
+    labs = list(csv.DictReader(io.StringIO(cli("timeline", "新增省实验室", "--format", "csv").out)))
+    assert [(r["item"], r["year"], r["year_implied"], r["value"], r["value_max"]) for r in labs][0] == (
+        "act2024-rd.4",
+        "2025",
+        "true",
+        "3",
+        "4",
+    )
 
 
 def test_csv_cells_are_one_line_each(cli):
     out = cli("find", "5G", "--format", "csv").out
     rows = list(csv.reader(io.StringIO(out)))
-    assert len(out.splitlines()) == len(rows) == 20
+    assert len(out.splitlines()) == len(rows) == 21  # the header and 20 items
     assert rows[0] == ["id", "score", "match", "lead", "support", "years", "years_implied", "targets"]
 
 
@@ -256,25 +283,48 @@ def test_json_scores_are_whole_numbers(cli):
 def test_excel_format_is_csv_with_a_byte_order_mark_and_crlf(cli):
     result = cli("find", "5G", "--format", "excel")
     assert result.out.startswith("\ufeffid,score,match,")
-    assert result.out.count("\r\n") == 20
+    assert result.out.count("\r\n") == 21
 
 
 # ---------------------------------------------------------------------------------------------
 # 6. Column widths follow what each column holds; ids never wrap
 
 
+def rows_per_entry(out: list[str], entries: int) -> float:
+    """A spaced table's lines per row: all lines but the header, its rule and the blank line
+    between rows, over the rows."""
+    return (len(out) - 2 - (entries - 1)) / entries
+
+
 def test_plans_at_100_columns_give_titles_room(cli, monkeypatch):
+    """Ratio-only widths gave titles 5 characters beside a half-empty aliases column (102 lines
+    for the 26 plans of the time); fitted widths give 29 plans 2.4 lines each (100 lines and the
+    caption). 2.7 a plan (108 lines) was the first fitting, which moved width 2 columns at a
+    time and so never gave the act2024 titles the 5 columns that put each on one line."""
     monkeypatch.setenv("COLUMNS", "100")
     out = cli("plans").out.splitlines()
-    assert len(out) <= 80  # was 102: titles had 5 characters
+    plans = len(cli("plans", "--json").json)
+    assert plans == 29
+    assert out[-1].strip() == "(324): in act2024's sub-plans, listed under it; --plan act2024 takes them all"
+    assert rows_per_entry(out[:-1], plans) <= 2.5, len(out)
     row = next(line for line in out if line.startswith("act2024-rd "))
     assert "科技研发创新行动计划" in row  # the whole short title on one line
+    document = next(line for line in out if line.startswith("act2024 "))
+    assert document.split()[-2:] == ["(324)", "(297)"]  # its items are its sub-plans'
+    assert [(p["id"], p["items"]) for p in cli("plans", "--json").json[1:3]] == [
+        ("act2024", 0),
+        ("act2024-rd", 16),
+    ]
 
 
 def test_agencies_at_100_columns_give_full_names_room(cli, monkeypatch):
+    """ "full name" once had 4 characters (349 lines); ratio-only
+    widths give the 90 agencies 2 lines each (270 lines), fitted widths 1.6 (232 lines)."""
     monkeypatch.setenv("COLUMNS", "100")
     out = cli("agencies").out.splitlines()
-    assert len(out) <= 230  # was 349: "full name" had 4 characters
+    agencies = len(cli("agencies", "--json").json)
+    assert agencies == 90
+    assert rows_per_entry(out, agencies) <= 1.7, len(out)
     assert any(line.startswith("省委办公厅") and "中共山东省委办公厅" in line for line in out)
 
 
@@ -427,6 +477,7 @@ COMMANDS = [
     "timeline",
     "validate",
     "import",
+    "progress",
 ]
 
 
@@ -461,7 +512,9 @@ def test_help_uses_a_wide_terminal(cli, monkeypatch):
     )
 
 
-@pytest.mark.parametrize("command", ["find", "agency", "due", "show", "plans", "stats", "timeline"])
+@pytest.mark.parametrize(
+    "command", ["find", "agency", "due", "show", "plans", "stats", "timeline", "progress"]
+)
 def test_the_help_examples_run(cli, command):
     import shlex
 
@@ -507,7 +560,7 @@ def test_shell_question_mark_and_help_list_the_shells_commands_without_root_opti
 
 def test_shell_forgives_a_pasted_sdtargets(conn, capsys):
     out = run_shell(conn, "sdtargets find 氢能 --limit 1\n\x04", capsys)
-    assert "1 of 5 items match '氢能'" in out
+    assert "1 of 6 items match '氢能'" in out
 
 
 def test_shell_banner_lines_fit_80_columns(conn, capsys):
@@ -584,3 +637,14 @@ def test_a_build_on_a_pipe_prints_no_progress(tmp_path):
         [sys.executable, "-m", "sdtargets", "find", "5G", "--json"], capture_output=True, text=True, env=env
     )
     assert done.returncode == 0 and done.stderr == ""
+
+
+def test_timeline_numbers_are_written_as_the_items_write_them(cli):
+    """SQLite gives 8000 back as 8000.0; the timeline writes 8000, as `show --json` does."""
+    (row,) = cli("timeline", "技术经理人队伍规模", "--json").json
+    assert (row["value"], row["value_base"]) == (8000, 8000) and isinstance(row["value"], int)
+    assert (
+        cli("timeline", "技术经理人队伍规模", "--format", "csv")
+        .out.splitlines()[1]
+        .startswith("2025,true,target,8000,")
+    )

@@ -16,10 +16,14 @@ def run_shell(conn, keys: str, capsys) -> str:
     return capsys.readouterr().out
 
 
-def test_query_show_row_and_quit(conn, capsys):
-    out = run_shell(conn, "find 5G --limit 2\nshow 1\nquit\n", capsys)
-    assert "fyp14.c16p1" in out
-    assert "source: data/sources/003_38459b941ad8ea21.txt" in out
+def test_query_show_row_and_quit(cli, conn, capsys):
+    """`show 2` opens the second row of the last answer, whatever the ranking puts there."""
+    first, second = cli("find", "5G", "--limit", "2", "--json").json
+    out = run_shell(conn, "find 5G --limit 2\nshow 2\nquit\n", capsys)
+    assert first["id"] in out and second["id"] in out
+    shown = out.split("2 of 20 items match '5G'\n")[1]
+    assert shown.startswith(f"{second['id']}  ")
+    assert f"source: data/sources/{second['source']['file']}, line {second['source']['line']}" in shown
 
 
 def test_tab_completes_an_agency_alias(conn, capsys):

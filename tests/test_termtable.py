@@ -113,41 +113,57 @@ def test_highlights_are_bold_yellow_only_when_colour_is_on(monkeypatch):
 
 
 def test_find_prints_an_exact_table_at_90_columns(cli, monkeypatch):
+    """The score is the ranking's (tests/test_relevance.py owns it), printed as a whole number;
+    the lead / support cell is empty: a newspaper report names no agency clause, and the plan's
+    issuer (省政协) is not the item's lead."""
     monkeypatch.setenv("COLUMNS", "90")
+    (hit,) = cli("find", "学而书房", "--json").json
+    score = f"{hit['score']:<5}"
     result = cli("find", "学而书房")
     assert result.code == 0, result
     assert result.out == (
-        "id                 score  match                      lead / support  years  targets\n"
-        "─────────────────  ─────  ─────────────────────────  ──────────────  ─────  ──────────────\n"
-        "news2024-cppcc.r4  100    …至目前，已建成线下实体    省政协          2023   学而书房 300个\n"
-        "                          “学而书房”300 多个，线上                          2023\n"
-        "                          “学而书院”建立3个…                                学而书院读书群\n"
-        "                                                                            组 3个 2023\n"
-        "                                                                            学习分享会、读\n"
-        "                                                                            书交流会 500次\n"
-        "                                                                            2023\n"
-        "                                                                            … +1\n"
+        "id                 score  match                lead / support  years  targets\n"
+        "─────────────────  ─────  ───────────────────  ──────────────  ─────  ────────────────────\n"
+        f"news2024-cppcc.r4  {score}  …至目前，已建成线下                  2023   学而书房 300个 2023\n"
+        "                          实体“学而书房”300                           学而书院读书群组 3个\n"
+        "                          多个，线上“学而书                           2023\n"
+        "                          院”建立3个…                                 学习分享会、读书交流\n"
+        "                                                                      会 500次 2023\n"
+        "                                                                      … +1\n"
         "                                1 item matches '学而书房'\n"
     )
+    assert isinstance(hit["score"], int) and hit["lead"] == hit["support"] == []
 
 
 def test_show_prints_the_targets_table_with_raw_numbers_and_baselines(cli, monkeypatch):
+    """Each target with its value as written, in base units, its year, the source's words (with
+    the restored number, the baseline and the curator's note under them) and its status: met by
+    the 2026 report's 67.5 % (gwr2026.r48), 2.5 points over the 65 % target, cited like
+    everything else."""
     monkeypatch.setenv("COLUMNS", "120")
     result = cli("show", "fyp14.ind2")
     assert result.code == 0, result
-    out = result.out.splitlines()
+    out = [line.rstrip() for line in result.out.splitlines()]
     header = out.index(
-        "metric                value        base   year  source says                                       status"  # noqa: E501
+        "metric                value        base   year  source says                                          status"  # noqa: E501
     )
     assert out[header - 1].strip() == "targets"
-    assert [line.rstrip() for line in out[header : header + 4]] == [
-        "metric                value        base   year  source says                                       status",  # noqa: E501
-        "────────────────────  ───────────  ─────  ────  ────────────────────────────────────────────────  ───────────",  # noqa: E501
-        "常住人口城镇化率      65% (左右)   65 %   2025  (2)常住人口城镇化率 (%) 618 65左右                · no report",  # noqa: E501
-        "                                                (baseline 61.8 in 2020, raw 618)",
+    assert out[header + 1 :] == [
+        "────────────────────  ───────────  ─────  ────  ───────────────────────────────────────────────────  ──────────────",  # noqa: E501
+        "常住人口城镇化率      65% (左右)   65 %   2025  (2)常住人口城镇化率 (%) 618 65左右                   ✓ met",  # noqa: E501
+        "                                                (baseline 61.8 in 2020, raw 618)                     +2.5 个百分点",  # noqa: E501
+        "                                                                                                     by gwr2026.r48",  # noqa: E501
+        "",
+        "常住人口城镇化率提高  3.2% (左右)  3.2 %  2025  (%) 618 65左右 [32左右]                              ✓ met",  # noqa: E501
+        "                                                (raw 32: PDF转换丢失小数点：32即3.2（=65−61.8）)     +1.3 个百分点",  # noqa: E501
+        "                                                (note: “十四五”累计；单位为百分点（表中单位栏为%）)  by gwr2026.r48",  # noqa: E501
+        "",
+        "source: data/sources/003_38459b941ad8ea21.txt, line 94",
     ]
-    assert result.out.splitlines()[-1] == "source: data/sources/003_38459b941ad8ea21.txt, line 94"
-    assert "(raw 32: PDF转换丢失小数点：32即3.2（=65−61.8）)" in result.out
+    assert max(map(text_width, out)) <= 120
+    # JSON keeps the status alone (the figure and gap are `progress --json`'s)
+    targets = cli("show", "fyp14.ind2", "--json").json["targets"]
+    assert [t["status"] for t in targets] == ["met", "met"] and "verdict" not in targets[0]
 
 
 def test_the_pager_gets_the_text_with_less_set_to_pass_colours(tmp_path, monkeypatch):
@@ -218,3 +234,35 @@ def test_columns_fill_the_width_exactly_when_their_minimums_allow(columns, total
         assert w == n if r is None else m <= w <= n
     if floor + gaps <= total:
         assert sum(widths) + gaps == min(total, sum(natural) + gaps)
+
+
+def test_a_word_longer_than_a_line_folds_after_an_underscore_and_an_id_that_fits_moves_down():
+    from sdtargets.termtable import fill
+
+    assert fill("→ sd2026_zhengfu_gongzuo_baogao.txt:22", 30) == [
+        "→ sd2026_zhengfu_gongzuo_",
+        "baogao.txt:22",
+    ]
+    assert fill("中文中文中文中文 act2024-rd.12 好", 20) == ["中文中文中文中文", "act2024-rd.12 好"]
+
+
+def test_progress_at_100_columns_breaks_no_id_and_no_citation_of_the_old_files(cli, monkeypatch):
+    """The citation column once kept its natural 38 columns (the 2026 report's file name), which
+    left the result 9 and broke its ids (`gxt2024.r` / `4`)."""
+    monkeypatch.setenv("COLUMNS", "100")
+    out = cli("progress", "--plan", "green2023").out
+    records = cli("progress", "--plan", "green2023", "--json").json
+    used = {r["result"]["item"] for r in records if r["result"]}
+    assert used == {"gxt2024.r4", "gxt2024.r5", "gxt2024.r8"}
+    lines = out.splitlines()
+    assert all(any(i in line for line in lines) for i in used)
+    assert all(f"{r['source']['file']}:{r['source']['line']}" in out for r in records)
+    assert max(map(text_width, lines)) <= 100
+
+
+def test_three_years_or_more_in_a_row_are_a_range():
+    from sdtargets.views import years_text
+
+    assert years_text({"years": [2026, 2027, 2028]}) == "2026–2028"
+    assert years_text({"years": [2024, 2025], "years_implied": True}) == "2024,2025*"
+    assert years_text({"years": [2021, 2023, 2024, 2025, 2030]}) == "2021,2023–2025,2030"

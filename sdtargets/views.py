@@ -414,7 +414,7 @@ def progress_columns() -> list[Column]:
     """`progress`'s table: target, a status mark with the gap under it, result, the two citations."""
     from .verdicts import MARKS
 
-    return [
+    table = [
         Column("item", lambda r: r["item"], no_wrap=True),
         Column("target", _progress_target, ratio=2, min_width=14),
         Column(
@@ -427,3 +427,27 @@ def progress_columns() -> list[Column]:
         Column("result", _progress_result, ratio=3, min_width=12),
         Column("cited: target / figure", _citations, ratio=2, min_width=30, joiner="_"),
     ]
+    # CSV, TSV and the like hold data: one value a cell, numbers as numbers, no marks
+    data = [
+        Column("item", lambda r: r["item"], only="data"),
+        Column("metric", lambda r: r["metric"], only="data"),
+        Column("value", lambda r: r["value"], only="data"),
+        Column("unit", lambda r: r["unit"], only="data"),
+        Column("year", lambda r: r["year"], only="data"),
+        Column("cmp", lambda r: "/".join(r.get("cmp") or []), only="data"),
+        Column("status", lambda r: r["status"], only="data"),
+        Column("gap", lambda r: r.get("gap") or "", only="data"),
+        Column("result_item", lambda r: (r["result"] or {}).get("item", ""), only="data"),
+        Column("result_value", lambda r: (r["result"] or {}).get("value", ""), only="data"),
+        Column("result_unit", lambda r: (r["result"] or {}).get("unit", ""), only="data"),
+        Column("result_year", lambda r: (r["result"] or {}).get("year", ""), only="data"),
+        Column("source", lambda r: f"{r['source']['file']}:{r['source']['line']}", only="data"),
+        Column(
+            "result_source",
+            lambda r: (
+                f"{r['result']['source']['file']}:{r['result']['source']['line']}" if r["result"] else ""
+            ),
+            only="data",
+        ),
+    ]
+    return [Column(*c[:-1], "table") for c in table] + data

@@ -499,9 +499,14 @@ def test_filters_agency_year_and_status(cli):
 
 
 def test_formats(cli):
+    """CSV holds data (issue #14: no marks, one value a cell, numbers as numbers)."""
     res = cli("progress", "--plan", "green2023", "--status", "not_met", "--format", "csv")
-    assert res.out.splitlines()[0] == "item,target,status / gap,result,cited: target / figure"
-    assert res.out.splitlines()[1].startswith("green2023.3,")
+    assert res.out.splitlines() == [
+        "item,metric,value,unit,year,cmp,status,gap,result_item,result_value,result_unit,result_year,"
+        "source,result_source",
+        "green2023.3,新增省制造业创新中心,7,家,2023,左右,not_met,86 % of target,gxt2024.r4,6,家,2023,"
+        "002_0cfda77acafe7ff7.txt:30,004_6d61acde4f9332b7.txt:11",
+    ]
     assert cli("progress", "--plan", "green2023", "--status", "behind", "--format", "markdown").code == 1
 
 

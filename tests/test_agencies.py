@@ -227,3 +227,14 @@ def test_an_agency_no_clause_names_says_so_and_where_its_documents_items_are(cli
         " sdtargets export --plan news2024-cppcc.\n"
     )
     assert cli("agency", "省工信厅", "--year", "2031").err == "sdtargets: No items match.\n"
+
+
+def test_the_provincial_government_is_named_and_lists_the_documents_it_issued(cli):
+    """山东省人民政府 issues the Five-Year Plan, the 2024 action plans and the work report; no clause
+    names it (it leads nothing), but `agency 省政府` names its documents instead of calling the
+    name ambiguous."""
+    res = cli("agency", "山东省人民政府", "--no-pager")
+    assert res.code == 1, res
+    issued = [line.split()[1] for line in res.out.splitlines() if line.startswith("  issued: ")]
+    assert issued == ["act2024", "fyp14", "news2024-nev", "gwr2026"]
+    assert "sdtargets export --plan act2024 --plan fyp14 --plan news2024-nev --plan gwr2026" in res.err

@@ -196,7 +196,7 @@ def test_due_takes_a_range_as_its_year(cli, span):
 def test_agencies_with_an_unknown_kind_lists_the_kinds(cli):
     result = cli("agencies", "--kind", "foo")
     assert result.code == 2
-    assert result.err.startswith("sdtargets: Unknown agency kind 'foo': use one of 省委部门, ")
+    assert result.err.startswith("sdtargets: Unknown agency kind 'foo': use one of 省人民政府, 省委部门, ")
     assert "省政府组成部门" in result.err
 
 
@@ -319,11 +319,11 @@ def test_plans_at_100_columns_give_titles_room(cli, monkeypatch):
 
 def test_agencies_at_100_columns_give_full_names_room(cli, monkeypatch):
     """ "full name" once had 4 characters (349 lines); ratio-only
-    widths give the 90 agencies 2 lines each (270 lines), fitted widths 1.6 (232 lines)."""
+    widths give the agencies 2 lines each (270 lines), fitted widths 1.6 (232 lines)."""
     monkeypatch.setenv("COLUMNS", "100")
     out = cli("agencies").out.splitlines()
     agencies = len(cli("agencies", "--json").json)
-    assert agencies == 90
+    assert agencies == 91
     assert rows_per_entry(out, agencies) <= 1.7, len(out)
     assert any(line.startswith("省委办公厅") and "中共山东省委办公厅" in line for line in out)
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 KB_FILES = ("targets.yaml", "agencies.yaml", "metrics.yaml", "glossary.yaml")
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 
 
 def digest_of(folder: Path) -> str:
@@ -199,6 +199,10 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
     ),
     # traditional → simplified characters (`t2s_table`), for folding a query without OpenCC
     "fold_chars": ({"t": str, "s": str}, "t"),
+    # the base's names, folded: item titles, section headings, metrics, agency names and the
+    # glossary's Chinese terms, each with how many items carry it; a typo is first looked for
+    # among these (a few thousand rows at any scale) before the whole text is scanned
+    "typo_words": ({"word": str, "items": int}, "word"),
     # the bilingual glossary (data/glossary.yaml): English term (folded) → Chinese term
     "glossary": ({"en": str, "zh": str, "type": str, "label": str}, None),
     "item_agencies": ({"item_id": str, "agency": str, "role": str, "word": str, "position": int}, None),
@@ -324,6 +328,7 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
         return row
 
     db["item_fields"].insert_all(fields(item) for item in kb.items)
+    db["typo_words"].insert_all({"word": w, "items": n} for w, n in _typo_words(kb, t2s).items())
     db["meta"].insert({"key": "stats", "value": json.dumps(stats)})
     from .glossary import glossary_rows
 
@@ -437,6 +442,32 @@ def heading_of(title: str) -> str:
     “鸟浪”奇观成为观景新潮`), of which only the first names the subject (`养老方面`, `5G基站增长
     4.3倍`): a word in a later clause is a mention, weighed as the text weighs it."""
     return _CLAUSE_END.split(title, maxsplit=1)[0]
+
+
+def _typo_words(kb, t2s: dict[int, str]) -> dict[str, int]:  # noqa: ANN001 - load.KnowledgeBase
+    """Every name of the base (titles, headings, metrics, agencies, glossary terms), folded, with
+    the number of items that carry it (a glossary term counts once)."""
+    counts: dict[str, int] = {}
+    for item in kb.items:
+        names = {item["title"], *item["section"], *(t["metric"] for t in item["targets"])}
+        names.update(item["lead"] + item["support"])
+        for name in names:
+            w = search_fold(name, t2s)
+            if w:
+                counts[w] = counts.get(w, 0) + 1
+    for zh in _glossary_chinese(kb.glossary):
+        w = search_fold(zh, t2s)
+        if w:
+            counts.setdefault(w, 1)
+    return counts
+
+
+def _glossary_chinese(glossary: dict) -> set[str]:
+    """The Chinese words of the glossary's terms."""
+    out: set[str] = set()
+    for words in (glossary or {}).get("terms", {}).values():
+        out.update(words if isinstance(words, list) else [words])
+    return out
 
 
 def _field_row(item: dict, t2s: dict[int, str], plan_names: dict[str, str]) -> dict:

@@ -302,3 +302,16 @@ def test_a_malformed_glossary_is_refused_naming_the_entry(tmp_path):
         "glossary.yaml: terms.hydrogen: a list of Chinese terms is required",
         "glossary.yaml: terms.Hydrogen: the same term as 'hydrogen'",
     ]
+
+
+def test_a_typo_is_corrected_among_the_bases_names_first_and_in_the_text_after(conn):
+    """`新能原汽车` is one edit from a metric (新能源汽车产量) and is corrected from the names
+    alone; `揭傍挂帅` is one edit from 揭榜挂帅, which stands only in items' texts (no title,
+    heading or metric), and the whole-text scan still finds it."""
+    from sdtargets.search import correct
+
+    names = {w for (w,) in conn.execute("select word from typo_words where word like '%新能源汽车%'")}
+    assert "新能源汽车产量" in names
+    assert correct(conn, "新能原汽车") == "新能源汽车"
+    assert not any("揭榜挂帅" in w for (w,) in conn.execute("select word from typo_words"))
+    assert correct(conn, "揭傍挂帅") == "揭榜挂帅"

@@ -637,7 +637,10 @@ def import_(
             raise SdError(f"--lines {lines} starts after the end of {file} ({len(text_lines)} lines).")
         end = min(end, len(text_lines))
     if save_text:
-        save_text.write_text("\n".join(text_lines) + "\n", encoding="utf-8")
+        try:
+            save_text.write_text("\n".join(text_lines) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise SdError(f"Cannot write --save-text {save_text}: {exc.strerror or exc}.") from None
     from .busy import busy
 
     with busy(f"Drafting items from {file.name}"):  # a pulsing bar on stderr if it is slow

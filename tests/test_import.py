@@ -346,6 +346,8 @@ def _empty(tmp_path):
         (_binary, [], "is a binary file"),
         (lambda t: FIXTURES / "plan_scanned.pdf", [], "has no text layer"),
         (lambda t: t / "missing.txt", [], "is not a file"),
+        (lambda t: t, [], "is not a file"),  # a directory
+        (lambda t: GREEN, ["--save-text", "/nonexistent/dir/x.txt"], "Cannot write --save-text"),
     ],
 )
 def test_bad_input_is_one_sentence_and_exit_2(cli, tmp_path, make, extra, sentence):

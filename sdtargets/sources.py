@@ -10,17 +10,13 @@ text layer) is one `SdError` sentence (exit 2). pypdf is imported only here, onl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import SdError
 
-#: Called after each PDF page with (pages done, pages in all): a hook for a progress bar.
-Progress = Callable[[int, int], None]
 
-
-def read_source(path: Path, progress: Progress | None = None) -> list[str]:
+def read_source(path: Path) -> list[str]:
     """The lines of plain text in ``path`` (text, HTML or PDF, told apart by their content)."""
     try:
         data = path.read_bytes()
@@ -29,7 +25,7 @@ def read_source(path: Path, progress: Progress | None = None) -> list[str]:
     if not data.strip():
         raise SdError(f"{path} is empty.")
     if data.startswith(b"%PDF-"):
-        text = pdf_text(path, progress)
+        text = pdf_text(path)
     elif _looks_html(data):
         text = html_text(_decode(data, path, html=True))
     else:
@@ -62,13 +58,13 @@ def _decode(data: bytes, path: Path, html: bool = False) -> str:
             return data.decode("gb18030" if declared in ("gb2312", "gbk") else declared)
         except (UnicodeDecodeError, LookupError):
             pass
-    for enc in ("gb18030",):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
         cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
-        controls = sum(ch < " " and ch not in "\t\r\n\f" for ch in text)
+        controls = any(ch < " " and ch not in "\t\r\n\f" for ch in text)
         if cjk >= 0.2 * len(text.strip()) and not controls:
             return text
     raise SdError(f"{path} is not UTF-8 text (nor an HTML page or a PDF).")
@@ -177,7 +173,7 @@ def html_text(html: str) -> str:
 _PAGE_NUMBER_RE = re.compile(r"^[-—–\s]*\d{1,4}[-—–\s]*$")
 
 
-def pdf_text(path: Path, progress: Progress | None = None) -> str:
+def pdf_text(path: Path) -> str:
     """The text layer of a PDF, page by page (page-number lines dropped). A PDF without one (a
     scan) is refused: it needs OCR first."""
     try:
@@ -189,12 +185,7 @@ def pdf_text(path: Path, progress: Progress | None = None) -> str:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(str(path))
-        pages = reader.pages
-        texts = []
-        for n, page in enumerate(pages, 1):
-            texts.append(page.extract_text() or "")
-            if progress:
-                progress(n, len(pages))
+        texts = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds for a broken or locked file
         raise SdError(f"{path} cannot be read as a PDF ({type(exc).__name__}).") from None
     lines = [ln for t in texts for ln in t.splitlines() if not _PAGE_NUMBER_RE.match(ln)]

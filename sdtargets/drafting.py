@@ -9,7 +9,6 @@ and numbers that look damaged. Nothing here writes to `data/`: a draft is for re
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -265,7 +264,7 @@ def summary(d: Draft) -> str:
 
 def registry_entry(name: str) -> str:
     """A draft `data/agencies.yaml` entry for an agency the registry lacks (kind guessed)."""
-    if re.match(r"^各|有关", name) or "有关" in name:
+    if name.startswith("各") or "有关" in name:
         kind = "集体/泛指"
     elif name.endswith(("厅", "委")) and name.startswith("省"):
         kind = "省政府组成部门"
@@ -308,10 +307,9 @@ def registry_resolver(agencies: list[dict]) -> Resolver:
 
 
 def load_registry(folder: Path | None = None) -> Resolver:
-    """The resolver of the knowledge base's own registry (`agencies.yaml` in the data folder)."""
-    import yaml
-
+    """The resolver of the knowledge base's own registry (`agencies.yaml` in the data folder),
+    read as the build reads it, so a broken file is one sentence here too."""
+    from .load import AGENCIES_FILE, read_yaml
     from .paths import data_dir
 
-    path = (folder or data_dir()) / "agencies.yaml"
-    return registry_resolver(yaml.safe_load(path.read_text(encoding="utf-8"))["agencies"])
+    return registry_resolver(read_yaml((folder or data_dir()) / AGENCIES_FILE)["agencies"])

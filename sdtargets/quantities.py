@@ -279,8 +279,6 @@ def draft_targets(
             names = [_clean_metric(x) for x in re.split(r"、|和|及", before[: m.start()])]
             respectively = [x for x in names if x]
             metric = respectively.pop(0) if len(respectively) > 1 else metric
-            if len(respectively) < 1:
-                respectively = []
         elif respectively and qs[i - 1].end >= phrase_start and not before.strip("、和及与"):
             metric = respectively.pop(0)
         after, after_end = _noun_after(text, q)
@@ -322,7 +320,7 @@ def draft_targets(
             years = [y]
         for name in members or [metric or "?"]:
             for y in years:
-                t: dict = {"metric": name, "value": q.value, "unit": q.unit}
+                t: dict = {"metric": name, "value": q.value, "unit": "%" if q.unit == "％" else q.unit}
                 if y is not None:
                     t["year"] = y
                 if "年均" in cmp:  # an average over years: the plan's, unless the text says otherwise
@@ -332,7 +330,6 @@ def draft_targets(
                         t["check"] = "an average (年均): give the years it covers as span"
                 if q.value_max is not None:
                     t["value_max"] = q.value_max
-                t["unit"] = q.unit if q.unit != "％" else "%"
                 if cmp:
                     t["cmp"] = cmp
                 if per_year:

@@ -13,13 +13,16 @@ from dataclasses import dataclass, field
 
 #: Words that introduce the lead agencies of a labelled clause.
 LEAD_WORDS = ("牵头单位", "牵头部门")
+#: Words that name the agencies responsible: they open a clause without a lead
+#: (`（责任单位：A、B）`) or follow the leads as supporters.
+DUTY_WORDS = ("责任单位", "责任部门")
 #: Words that introduce supporting agencies; the source's word is kept on every relation.
-SUPPORT_WORDS = ("配合单位", "参与单位", "责任单位", "协同单位", "配合部门", "参与部门", "责任部门")
+SUPPORT_WORDS = ("配合单位", "参与单位", *DUTY_WORDS, "协同单位", "配合部门", "参与部门")
 
 #: A parenthesised stretch that may be a clause (no nested brackets; clauses are short).
 #: One level of brackets inside is allowed: `（牵头单位：省工业和信息化厅（省国防科工办））`.
 _PAREN_RE = re.compile(r"[（(]((?:[^（）()]|[（(][^（）()]{1,30}[）)]){2,300})[）)]")
-_LABEL_RE = re.compile(r"^(牵头单位|牵头部门|责任单位|责任部门)[：:]")
+_LABEL_RE = re.compile("^(" + "|".join((*LEAD_WORDS, *DUTY_WORDS)) + ")[：:]")
 _SUPPORT_LABEL_RE = re.compile(r"[；;，,。]?(" + "|".join(SUPPORT_WORDS) + r")[：:]")
 #: The verb that closes one part of an unlabelled clause, longest first.
 _SHARED_DUTY_RE = re.compile(
@@ -86,7 +89,7 @@ def parse_clause(body: str) -> AgencyClause | None:
         parts = _SUPPORT_LABEL_RE.split(b[m.end() :])
         first = split_agencies(parts[0])
         clause = AgencyClause(lead_word=m.group(1), lead=first, body=b)
-        if m.group(1) in ("责任单位", "责任部门"):  # responsibility without a lead
+        if m.group(1) in DUTY_WORDS:  # responsibility without a lead
             clause.lead_word, clause.lead = None, []
             clause.support_word, clause.support = m.group(1), first
         for word, names in zip(parts[1::2], parts[2::2], strict=False):

@@ -1,15 +1,13 @@
 """Draft extraction of items from Chinese government plan texts.
 
 The knowledge base is curated by hand, but nobody should type 300 measures from scratch: this
-module cuts a plan text into *draft* items (headings, item boundaries, goals; clauses come from
-`clauses`, targets from `quantities`) that a curator then reviews against the source. It is rule-based and
-conservative: every item quotes the source verbatim; a number it cannot place is reported, not
-guessed; a number that looks damaged is flagged, never "fixed".
+module cuts a plan text into *draft* items (headings, item boundaries, goals) that a curator
+then reviews against the source; agency clauses are `clauses`' business, targets `quantities'`.
+It is rule-based and conservative: every item quotes the source verbatim.
 
 The rules are written for the forms Shandong documents use (SPEC, "Drafting a new document"):
-labelled clauses `（牵头单位：A；配合单位：B）`, verb clauses `（A牵头，B配合）`, `（A负责）`,
-`（A、B按职责分工负责）`; several clauses in one paragraph; numbering that restarts in every
-section; goal paragraphs; `每年` targets.
+several clauses in one paragraph, each ending an item; numbering that restarts in every section;
+goal paragraphs; reports and speeches without numbered tasks (`extract_paragraphs`).
 """
 
 from __future__ import annotations

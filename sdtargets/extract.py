@@ -30,13 +30,15 @@ _SUB_RE = re.compile(rf"^[（(]\s*([{_CN_NUM}]+)\s*[）)]")
 _NUM_RE = re.compile(r"^(\d+)\s*[.．、](?!\d)\s*")
 #: Lines that end the body of a document (distribution lists after the last task).
 STOP_WORDS = ("抄送：", "抄送:")
-_PLAN_TITLE_RE = re.compile(r"(行动计划|重点工作任务|实施方案|规划|纲要)\s*[（(]?.*[）)]?$")
+_PLAN_TITLE_RE = re.compile(r"行动计划|重点工作任务|实施方案|规划|纲要")
 #: Headings of the sections whose paragraphs are goals.
 _GOAL_HEADING_RE = re.compile(r"(总体|主要|发展|工作|行动)目标|目标任务")
 #: Headings of the sections whose `（一）` paragraphs are 推进措施 (ids s1, s2…).
 _SUPPORT_SECTION_RE = re.compile(r"推进措施|保障措施|组织实施|组织保障|保障机制")
 #: How a sentence (and so a paragraph) can end.
 _TERMINAL = ("。", "！", "？", "；", "”", "）", ")", "：", ":")
+#: Words that make a paragraph a commitment rather than a report of what was done.
+_FUTURE_RE = re.compile(r"力争|确保|到\s*20\d\d\s*年|目标")
 
 
 def clean_line(line: str) -> str:
@@ -315,8 +317,6 @@ def _add_piece(block: _Block, text: str, clause: AgencyClause | None) -> None:
 #: `一是…；二是…`: the enumeration reports and speeches use in place of numbered tasks; a member
 #: starts a paragraph or follows a full stop (`…加力提效。**二是持续推进…`).
 _ENUM_RE = re.compile(rf"(?:(?<=。)|^)(?:\*\*)?([{_CN_NUM}]+)是")
-#: Words that make a paragraph a commitment rather than a report of what was done.
-_FUTURE_RE = re.compile(r"力争|确保|到\s*20\d\d\s*年|目标")
 
 
 def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None) -> list[DraftItem]:

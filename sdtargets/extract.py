@@ -136,13 +136,19 @@ class _Block:
 _AFTER_CLAUSE_RE = re.compile(rf"^(?:[{_CN_NUM}]+、|[（(][{_CN_NUM}]+[）)]|\d+[.．、](?!\d))")
 
 
+def _after_clause(text: str, clause: AgencyClause) -> int:
+    """Where the text after ``clause`` resumes: past the stops that close it (`）。`, `）；`)."""
+    end = clause.end
+    while end < len(text) and text[end] in "。；;，,":
+        end += 1
+    return end
+
+
 def _segments(text: str) -> list[str]:
     """A line cut after each clause that another heading or numbered task follows directly."""
     out, last = [], 0
     for c in find_clauses(text):
-        end = c.end
-        while end < len(text) and text[end] in "。；;，,":
-            end += 1
+        end = _after_clause(text, c)
         if end < len(text) and _AFTER_CLAUSE_RE.match(text[end:]):
             out.append(text[last:end])
             last = end
@@ -278,9 +284,7 @@ def _cut(block: _Block, final: bool = True) -> None:
     """Move the finished pieces of ``block.text`` (each ending with a clause) into its pieces;
     with ``final``, the rest too."""
     for c in find_clauses(block.text):
-        end = c.end
-        while end < len(block.text) and block.text[end] in "。；;，,":
-            end += 1
+        end = _after_clause(block.text, c)
         if end == len(block.text) and not final and not block.text.endswith(_TERMINAL):
             continue
         _add_piece(block, block.text[: c.end], c)  # through the clause; a full stop after it is no one's

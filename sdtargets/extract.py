@@ -333,9 +333,9 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     paragraphs: list[tuple[list[tuple[int, int]], str, list[str]]] = []  # (starts, text, section)
     section: list[str] = []
     blank = True
-    body = [line for line in lines[start - 1 : end] if line.strip()]
+    filled = sum(1 for line in lines[start - 1 : end] if line.strip())
     # a text that never leaves a blank line (a web page's report) has a paragraph per line
-    line_paragraphs = len(body) > 10 and len(body) > 10 * (end - start + 1 - len(body))
+    line_paragraphs = filled > 10 and filled > 10 * (end - start + 1 - filled)
     for no in range(start, end + 1):
         raw = lines[no - 1]
         text = squash(raw)  # verbatim: a `**` left mid-sentence by the conversion stays

@@ -610,16 +610,17 @@ def import_(
     became no target.
     """
     from .drafting import draft, load_registry, summary, to_yaml
+    from .query import check_year
     from .sources import read_source
 
     file = Path(file)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", plan):
         raise SdError(f"Plan id {plan!r} must be lower-case letters, digits and hyphens.")
-    span = _year_range(period, "--period") if period else None
+    span = _period(period) if period else None
     if year is not None:
         if span:
             raise SdError("Give --period or --year, not both.")
-        span = _year_range(f"{year}-{year}", "--year")
+        span = (check_year(year, "plan year"), year)
     if not file.is_file():
         raise SdError(f"{file} is not a file.")
     text_lines = read_source(file)
@@ -652,11 +653,13 @@ def import_(
     return ExitCode.OK
 
 
-def _year_range(text: str, option: str) -> tuple[int, int]:
+def _period(text: str) -> tuple[int, int]:
     """`2024-2027` → (2024, 2027); one sentence (exit 2) for anything else."""
+    from .query import MAX_YEAR, MIN_YEAR
+
     m = re.fullmatch(r"\s*(\d{4})\s*[-–—]\s*(\d{4})\s*", text)
-    if not m or not (1949 <= int(m.group(1)) <= int(m.group(2)) <= 2100):
-        raise SdError(f"{option} {text!r} is not a span of years like 2024-2027.")
+    if not m or not (MIN_YEAR <= int(m.group(1)) <= int(m.group(2)) <= MAX_YEAR):
+        raise SdError(f"--period {text!r} is not a span of years like 2024-2027.")
     return int(m.group(1)), int(m.group(2))
 
 

@@ -444,7 +444,8 @@ def test_gbk_html_page_is_read_by_its_declared_charset(cli, tmp_path):
 
 def test_year_zero_is_refused(cli):
     r = cli("import", str(GREEN), "--plan", "x", "--year", "0")
-    assert (r.code, r.err) == (2, "sdtargets: --year '0-0' is not a span of years like 2024-2027.\n")
+    sentence = "sdtargets: 0 is not a plausible plan year: give a year between 1949 and 2100.\n"
+    assert (r.code, r.err) == (2, sentence)
 
 
 def test_chapter_and_long_sub_headings_are_sections():

@@ -67,6 +67,11 @@ def _decode(data: bytes, path: Path, html: bool = False) -> str:
         controls = any(ch < " " and ch not in "\t\r\n\f" for ch in text)
         if cjk >= 0.2 * len(text.strip()) and not controls:
             return text
+    if html:
+        raise SdError(
+            f"{path} is an HTML page whose bytes are neither UTF-8 nor in a charset it declares:"
+            " save it as UTF-8 and import that."
+        )
     raise SdError(f"{path} is not UTF-8 text (nor an HTML page or a PDF).")
 
 

@@ -330,6 +330,14 @@ def _binary(tmp_path):
     return f
 
 
+def _gbk_page_without_charset(tmp_path):
+    f = tmp_path / "page.html"
+    page = '<html><head><link rel="stylesheet" href="/css/main.css"></head>'
+    page += "<body><p>推进数据开放</p></body></html>"
+    f.write_bytes(page.encode("gbk"))
+    return f
+
+
 def _empty(tmp_path):
     f = tmp_path / "empty.txt"
     f.write_text("\n \n", encoding="utf-8")
@@ -344,6 +352,7 @@ def _empty(tmp_path):
         (lambda t: GREEN, ["--period", "2027-2024"], "not a span of years"),
         (_empty, [], "is empty"),
         (_binary, [], "is a binary file"),
+        (_gbk_page_without_charset, [], "is an HTML page whose bytes are neither UTF-8 nor in a charset"),
         (lambda t: FIXTURES / "plan_scanned.pdf", [], "has no text layer"),
         (lambda t: t / "missing.txt", [], "is not a file"),
         (lambda t: t, [], "is not a file"),  # a directory

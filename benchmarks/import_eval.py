@@ -35,11 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sdtargets.drafting import draft, load_registry  # noqa: E402
+from sdtargets.extract import squash  # noqa: E402
 from sdtargets.sources import read_source  # noqa: E402
-
-
-def squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
 
 
 def fold_metric(m: str) -> str:
@@ -95,10 +92,12 @@ def target_key(t: dict) -> tuple:
     return (float(value) if value is not None else None, t.get("value_max"), t.get("unit"), t.get("year"))
 
 
-SHOW: list[str] = []
-
-
-def compare(plan: str, cur: list[dict], dra: list[dict], lines: list[str]) -> dict:
+def compare(
+    plan: str, cur: list[dict], dra: list[dict], lines: list[str], misses: list[str] | None = None
+) -> dict:
+    """The figures of one plan's draft against its curated items; each miss (agencies, noun or
+    target) is appended to ``misses`` when it is given, for `--show`."""
+    show = misses if misses is not None else []
     pairs = pair(cur, spans(cur, lines), dra, spans(dra, lines))
     clause_items = [i for i, it in enumerate(cur) if it.get("lead") or it.get("support")]
     got_clause = exact = words = 0
@@ -113,7 +112,7 @@ def compare(plan: str, cur: list[dict], dra: list[dict], lines: list[str]) -> di
         if (c.get("lead") or []) != (d.get("lead") or []) or (c.get("support") or []) != (
             d.get("support") or []
         ):
-            SHOW.append(
+            show.append(
                 f"agencies {c['id']}: {c.get('lead')} {c.get('support')} ≠ "
                 f"{d['id']}: {d.get('lead')} {d.get('support')}"
             )
@@ -139,9 +138,9 @@ def compare(plan: str, cur: list[dict], dra: list[dict], lines: list[str]) -> di
             elif cands:
                 number_only += 1
                 used.add(cands[0])
-                SHOW.append(f"noun {c['id']}: {t['metric']} ≠ {dt[cands[0]]['metric']}  ({t['quote']})")
+                show.append(f"noun {c['id']}: {t['metric']} ≠ {dt[cands[0]]['metric']}  ({t['quote']})")
             else:
-                SHOW.append(f"missed {c['id']}: {t['metric']} {target_key(t)}  ({t['quote']})")
+                show.append(f"missed {c['id']}: {t['metric']} {target_key(t)}  ({t['quote']})")
         extra += len(dt) - len(used)
     same_section = sum(cur[i].get("section") == dra[j].get("section") for i, j in pairs.items())
     same_text = sum(
@@ -199,8 +198,8 @@ def main() -> int:
     lines = read_source(args.source)
     period = tuple(int(x) for x in args.period.split("-")) if args.period else None
     d = draft(lines, args.plan, period=period, resolve=load_registry(args.data))
-    rows = [compare(args.plan, curated, d.items, lines)]
-    shown = list(SHOW)
+    shown: list[str] = []  # the misses of the whole plan (the sub-plans' rows repeat them)
+    rows = [compare(args.plan, curated, d.items, lines, shown)]
     if len(family) > 1:  # per sub-plan: the drafted items lying inside its curated span
         cur_sp = spans(curated, lines)
         dra_sp = spans(d.items, lines)

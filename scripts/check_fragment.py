@@ -11,9 +11,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sdtargets.checks import check_items  # noqa: E402
+from sdtargets.query import KINDS  # noqa: E402
 
 REQUIRED = ("id", "plan", "kind", "section", "line", "text")
-KINDS = {"goal", "measure", "indicator", "result"}
 
 
 def main() -> int:
@@ -29,7 +29,7 @@ def main() -> int:
                 print(f"{it.get('id')}: missing {key}")
                 bad += 1
         if it.get("kind") not in KINDS:
-            print(f"{it.get('id')}: kind {it.get('kind')!r} not in {sorted(KINDS)}")
+            print(f"{it.get('id')}: kind {it.get('kind')!r} not in {list(KINDS)}")
             bad += 1
         if it.get("id") in seen:
             print(f"{it.get('id')}: duplicate id")

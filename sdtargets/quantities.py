@@ -388,10 +388,9 @@ _WORD_NUMBER_RE = re.compile(
 _STRAY_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def stray_numbers(text: str, qs: list[Quantity] | None = None) -> list[str]:
-    """Numbers in ``text`` that are neither quantities nor years, dates, ordinals or names
-    (`5G`, `“2+N”`, `〔2023〕5号`): reported so the reviewer can look at each."""
-    qs = quantities(text) if qs is None else qs
+def stray_numbers(text: str, qs: list[Quantity]) -> list[str]:
+    """Numbers in ``text`` that are neither its quantities ``qs`` nor years, dates, ordinals or
+    names (`5G`, `“2+N”`, `〔2023〕5号`): reported so the reviewer can look at each."""
     covered = [(q.start, q.end) for q in qs]
     out = []
     for m in _STRAY_RE.finditer(text):

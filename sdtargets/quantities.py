@@ -216,7 +216,7 @@ def _qualifier(text: str, q: Quantity) -> bool:
     `1亿元以上规上工业企业研发机构覆盖率达到70%`, `投资500万元以上技术改造项目1万个`): not a
     target of its own. A share (`80%以上的设区市…达到…`) is a target."""
     rest = text[q.end :]
-    if q.unit in ("%", "％", "分钟", "小时", "毫秒", "天"):  # a share, or a `15分钟…圈`
+    if q.unit in ("%", "％", "分钟", "小时", "毫秒"):  # a share, or a `15分钟…圈`
         return False
     if rest.startswith("的"):  # `5000万元以上的企业`, but not `不少于100亿元的基金`
         return not re.search(r"(不少于|不低于|达到|超过|突破|总规模|规模)$", text[: q.start])

@@ -235,14 +235,19 @@ def to_yaml(d: Draft) -> str:
     return "\n".join(item_block(item) for item in d.items)
 
 
+def _n(count: int, noun: str) -> str:
+    """`1 item`, `2 items`: the summary is read by people."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def summary(d: Draft) -> str:
     """What the reviewer must know, for stderr: counts, unknown agencies, numbers left over."""
     kinds = Counter(i["kind"] for i in d.items)
     n_targets = sum(len(i.get("targets", [])) for i in d.items)
     span = f"{d.period[0]}–{d.period[1]}" if d.period else "unknown (give --period A-B)"
     lines = [
-        f"Drafted {len(d.items)} items ({', '.join(f'{n} {k}' for k, n in kinds.items())}) "
-        f"with {d.clauses} agency clauses and {n_targets} targets; plan years {span}; "
+        f"Drafted {_n(len(d.items), 'item')} ({', '.join(f'{n} {k}' for k, n in kinds.items())}) "
+        f"with {_n(d.clauses, 'agency clause')} and {_n(n_targets, 'target')}; plan years {span}; "
         f"ids {d.plan}.{d.id_form}.",
     ]
     if d.unknown:

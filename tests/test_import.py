@@ -511,3 +511,13 @@ def test_an_average_is_one_target_over_the_plan_span_even_after_every_year():
     avg = [t for t in targets if "年均" in t.get("cmp", [])]
     assert [(t["year"], t["span"], t["value"]) for t in avg] == [(2027, [2025, 2027], 8)]
     assert [t["year"] for t in targets if t["value"] == 500] == [2025, 2026, 2027]
+
+
+def test_the_summary_counts_in_the_singular_where_there_is_one(cli, tmp_path):
+    plan = tmp_path / "one.txt"
+    plan.write_text(
+        "二、重点任务\n1.培育研发中心。研发中心达到2150家。（省工业和信息化厅负责）\n", encoding="utf-8"
+    )
+    r = cli("import", str(plan), "--plan", "x", "--period", "2024-2025")
+    assert r.code == 0, r
+    assert "Drafted 1 item (1 measure) with 1 agency clause and 1 target;" in r.err

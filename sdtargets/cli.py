@@ -162,19 +162,23 @@ def _plan_names(ids: list[str]) -> str:
     return ", ".join(f"{i} ({short[i]})" for i in ids)
 
 
-def _filters(
-    plan: list[str] | None, year: int | None, agency: str | None, kind: str | None, limit: int | None
-):  # noqa: ANN202
+def _filters(plan: list[str] | None, year: int | None, agency: str | None, kind: str | None):  # noqa: ANN202
+    """The shared filters, each checked and resolved (plans and agencies by any of their names)."""
     from .agencies import resolve
     from .query import Filters, check_kind, check_year
 
-    if limit is not None and limit < 1:
-        raise SdError(f"--limit takes a whole number of at least 1, not {str(limit)!r}.")
-    f = Filters(kind=check_kind(kind), year=check_year(year), limit=limit)
+    f = Filters(kind=check_kind(kind), year=check_year(year))
     f.plans = _plans(plan)
     if agency is not None:
         f.agencies = resolve(conn(), agency).names
     return f
+
+
+def _limit(limit: int | None) -> int | None:
+    """`--limit`, refused below 1 (0 would read as no limit)."""
+    if limit is not None and limit < 1:
+        raise SdError(f"--limit takes a whole number of at least 1, not {str(limit)!r}.")
+    return limit
 
 
 def _format(fmt: str | None, as_json: bool, fields: str | None = None, count: bool = False) -> str:
@@ -251,8 +255,8 @@ def find(
     from . import commands
 
     fmt = _format(fmt, as_json, fields, count)
-    filters = _filters(plan, year, agency, kind, limit)
-    return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact)
+    filters = _filters(plan, year, agency, kind)
+    return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact, limit=_limit(limit))
 
 
 @app.command(cls=Command, epilog=_examples("agency"))
@@ -283,7 +287,8 @@ def agency(
     from . import commands
 
     fmt = _format(fmt, as_json, fields, count)
-    return commands.agency(conn(), name, _filters(plan, year, None, kind, limit), role, fmt)
+    filters = _filters(plan, year, None, kind)
+    return commands.agency(conn(), name, filters, role, fmt, limit=_limit(limit))
 
 
 SORTS = ("registry", "name", "led", "supported", "total")
@@ -369,7 +374,8 @@ def due(
 
     first, last = _years(year, until)
     fmt = _format(fmt, as_json, fields, count)
-    return commands.due(conn(), first, last, implied, _filters(plan, None, agency, kind, limit), fmt)
+    filters = _filters(plan, None, agency, kind)
+    return commands.due(conn(), first, last, implied, filters, fmt, limit=_limit(limit))
 
 
 @app.command(cls=Command, epilog=_examples("show"))
@@ -415,22 +421,10 @@ def export(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every item (or the filtered ones), whole."""
-    from .commands import count as print_count
-    from .commands import limited
-    from .query import filtered_ids, items_by_id, items_encoded
-    from .render import emit
-    from .views import EXPORT_COLUMNS
+    from . import commands
 
     fmt = _format(fmt, as_json, fields, count)
-    f = _filters(plan, year, agency, kind, limit)
-    f.limit = None  # all of them: --count and the `N of M` note need the total
-    ids = filtered_ids(conn(), f)
-    if fmt == "count":
-        return print_count(ids)
-    ids = limited(ids, limit, fmt)
-    items = items_encoded(conn(), ids) if fmt in ("json", "jsonl") else items_by_id(conn(), ids)
-    emit(items, fmt, EXPORT_COLUMNS)
-    return _done(items)
+    return commands.export(conn(), _filters(plan, year, agency, kind), fmt, limit=_limit(limit))
 
 
 STATS_TABLES = ("plans", "kinds", "years", "agencies")
@@ -520,18 +514,31 @@ def progress(
             help="met, not_met, on_track, behind, no_report or not_comparable (comma-separated).",
         ),
     ] = None,
-    limit: LimitOpt = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            help="At most N targets (the caption says N of how many).",
+        ),
+    ] = None,
+    count: Annotated[
+        bool, typer.Option("--count", help="Print only how many targets match (whatever --limit says).")
+    ] = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Did they deliver? Every target against the figures documents later report, with a verdict."""
     from . import commands
+    from .query import check_year
     from .verdicts import check_statuses
 
-    fmt = _format(fmt, as_json, fields)
+    fmt = _format(fmt, as_json, fields, count)
     statuses = check_statuses(status)
-    return commands.progress(conn(), _filters(plan, year, agency, kind, limit), statuses, fmt)
+    filters = _filters(plan, None, agency, kind)  # --year is the targets' year, not the items'
+    return commands.progress(conn(), filters, check_year(year), statuses, fmt, limit=_limit(limit))
 
 
 @app.command(cls=Command, epilog=_examples("shell"))

@@ -21,21 +21,23 @@ def _done(rows: list) -> ExitCode:
     return ExitCode.OK
 
 
-def limited(every: list, limit: int | None, fmt: str) -> list:
+def limited(every: list, limit: int | None, fmt: str, noun: str = "item") -> list:
     """The first ``limit`` of ``every``. Whoever reads data (not a table, whose caption says
     `2 of 19`) learns the total on stderr, so that `--json` stays a plain array."""
     items = every[:limit] if limit else every
     if len(items) < len(every) and fmt not in ("table", "count"):
         from .render import message
 
-        message(f"sdtargets: {len(items)} of {len(every)} items (--limit {limit}; --count prints the total).")
+        message(f"sdtargets: {of(len(items), len(every), noun)} (--limit {limit}; --count prints the total).")
     return items
 
 
-def count(every: list) -> ExitCode:
+def count(every: list, none: str = "No items match.") -> ExitCode:
     """`--count`: the number of items the query matches (whatever `--limit` says), alone on stdout."""
     print(len(every))
-    return _done(every)
+    if not every:
+        raise NoResults(none)
+    return ExitCode.OK
 
 
 def of(shown: int, total: int, noun: str = "item") -> str:
@@ -44,13 +46,19 @@ def of(shown: int, total: int, noun: str = "item") -> str:
     return f"{total} {noun}{s}" if shown == total else f"{shown} of {total} {noun}{s}"
 
 
-def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy: bool = True) -> ExitCode:
+def find(
+    conn: sqlite3.Connection,
+    text: str,
+    filters: Filters,
+    fmt: str,
+    fuzzy: bool = True,
+    limit: int | None = None,
+) -> ExitCode:
     """`find`: ranked items, each table row showing why it matched."""
     from .render import emit, message
     from .search import find_items, prepare
     from .views import find_columns
 
-    limit, filters.limit = filters.limit, None
     q = prepare(conn, text)
     every = find_items(conn, q, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl", "count"))
     for note in q.notes:  # how the query was read: English as Chinese, a typo corrected
@@ -91,7 +99,14 @@ def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int
     return head
 
 
-def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | None, fmt: str) -> ExitCode:
+def agency(
+    conn: sqlite3.Connection,
+    name: str,
+    filters: Filters,
+    role: str | None,
+    fmt: str,
+    limit: int | None = None,
+) -> ExitCode:
     """`agency`: the agency's names, kind and documents as a header, then its duties by plan.
     The header is part of the answer: on stdout, in the pager with the tables."""
     from .agencies import duties, resolve
@@ -99,7 +114,6 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     from .views import role_columns
 
     ag = resolve(conn, name)
-    limit, filters.limit = filters.limit, None
     encoded = fmt in ("json", "jsonl", "count")
     every = duties(conn, ag, filters, role, encoded=encoded)  # all: the header counts them
     if fmt == "count":
@@ -147,7 +161,13 @@ def _progress_lines(conn: sqlite3.Connection, ids: list[str], year: int | None) 
 
 
 def due(
-    conn: sqlite3.Connection, year: int, until: int | None, implied: bool, filters: Filters, fmt: str
+    conn: sqlite3.Connection,
+    year: int,
+    until: int | None,
+    implied: bool,
+    filters: Filters,
+    fmt: str,
+    limit: int | None = None,
 ) -> ExitCode:
     """`due`: every target and deadline falling in a year or range."""
     from .query import check_year
@@ -157,7 +177,6 @@ def due(
 
     check_year(year)
     check_year(until, "--until year")
-    limit, filters.limit = filters.limit, None
     every = due_items(conn, year, until, implied, filters)
     if fmt == "count":
         return count(every)
@@ -190,18 +209,41 @@ def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
     return ExitCode.OK
 
 
-def progress(conn: sqlite3.Connection, filters: Filters, statuses: list[str] | None, fmt: str) -> ExitCode:
+def export(conn: sqlite3.Connection, filters: Filters, fmt: str, limit: int | None = None) -> ExitCode:
+    """`export`: every item passing the filters, whole, in source order."""
+    from .query import filtered_ids, items_by_id, items_encoded
+    from .render import emit
+    from .views import EXPORT_COLUMNS
+
+    every = filtered_ids(conn, filters)
+    if fmt == "count":
+        return count(every)
+    ids = limited(every, limit, fmt)
+    items = items_encoded(conn, ids) if fmt in ("json", "jsonl") else items_by_id(conn, ids)
+    emit(items, fmt, EXPORT_COLUMNS)
+    return _done(items)
+
+
+def progress(
+    conn: sqlite3.Connection,
+    filters: Filters,
+    year: int | None,
+    statuses: list[str] | None,
+    fmt: str,
+    limit: int | None = None,
+) -> ExitCode:
     """`progress`: every target of the filtered goals, measures and indicators with its verdict
-    (made when the database was built: `sdtargets.progress`)."""
+    (made when the database was built: `sdtargets.progress`). ``year`` is the targets' year,
+    not the items' (an item may hold targets for several years)."""
     from .query import filtered_ids
     from .render import emit, settings
     from .verdicts import STATUSES, counts_text, records
     from .views import progress_columns
 
-    year, limit = filters.year, filters.limit
-    filters.year, filters.limit = None, None
     every = records(conn, filtered_ids(conn, filters), year, statuses)
-    rows = limited(every, limit, fmt)
+    if fmt == "count":
+        return count(every, "No targets match.")
+    rows = limited(every, limit, fmt, "target")
     counts = {s: sum(r["status"] == s for r in every) for s in STATUSES}
     caption = f"{of(len(rows), len(every), 'target')}: {counts_text(counts) or 'none'}"
     emit(rows, fmt, progress_columns(), caption=caption)

@@ -27,12 +27,11 @@ class Filters:
         role: str | None = None,
         kind: str | None = None,
         year: int | None = None,
-        limit: int | None = None,
         extra_sql: list[str] | None = None,
         extra_params: list[object] | None = None,
     ) -> None:
         self.plans, self.agencies, self.role, self.kind = plans, agencies, role, kind
-        self.year, self.limit = year, limit
+        self.year = year
         self.extra_sql: list[str] = extra_sql or []
         self.extra_params: list[object] = extra_params or []
 
@@ -196,8 +195,6 @@ def filtered_ids(conn: sqlite3.Connection, f: Filters, candidates: list[str] | N
     if candidates is not None:
         keep = set(ids)
         ids = [c for c in candidates if c in keep]
-    if f.limit is not None:
-        ids = ids[: f.limit]
     return ids
 
 
@@ -249,16 +246,13 @@ def due(conn: sqlite3.Connection, year: int, until: int | None, implied: bool, f
     if last < year:
         raise SdError(f"--until {last} is before {year}.")
     imp = 1 if implied else 0
-    g = Filters(**{**f.__dict__, "year": None, "limit": None})
+    g = Filters(**{**f.__dict__, "year": None})
     g.extra_sql = [
         "(i.id in (select item_id from targets where year between ? and ? and year_implied <= ?)"
         " or i.id in (select item_id from item_years where year between ? and ? and implied <= ?))"
     ]
     g.extra_params = [year, last, imp, year, last, imp]
-    ids = filtered_ids(conn, g)
-    if f.limit is not None:
-        ids = ids[: f.limit]
-    items = items_by_id(conn, ids)
+    items = items_by_id(conn, filtered_ids(conn, g))
     for it in items:
         it["due"] = [
             t for t in it["targets"] if year <= t["year"] <= last and (implied or not t["year_implied"])

@@ -91,7 +91,11 @@ def timeline(conn: sqlite3.Connection, metric: str) -> list[dict]:
     if not chosen:
         from rapidfuzz import fuzz, process
 
-        near = [m for m, _, _ in process.extract(wanted, names, scorer=fuzz.partial_ratio, limit=5)]
+        # folded like ``wanted``; below the cutoff a "close" name shares nothing with the query
+        found = process.extract(
+            wanted, names, scorer=fuzz.partial_ratio, processor=normalise_text, limit=5, score_cutoff=50
+        )
+        near = [m for m, _, _ in found]
         hint = f" Close metric names: {', '.join(near)}." if near else ""
         raise NoResults(f"No target has the metric {metric!r}.{hint}")
     rows = conn.execute(

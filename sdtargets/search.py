@@ -30,6 +30,7 @@ from functools import lru_cache
 from .db import normalise_text
 from .encoded import Encoded
 from .errors import SdError
+from .glossary import en_key
 
 #: Longest query accepted, in characters (after folding).
 MAX_QUERY = 200
@@ -118,8 +119,6 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
     t2s = _t2s(conn, terms)
     english: dict[str, list[str]] = {}
     if any(_LETTERS.search(t) for t in terms):
-        from .glossary import en_key
-
         keys = {en_key(" ".join(terms[i:j])) for i in range(len(terms)) for j in range(i + 1, len(terms) + 1)}
         sql = (
             "select en, zh from glossary where type != 'national' and en in (select value from json_each(?))"
@@ -131,21 +130,15 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
     groups: list[Group] = []
     i = 0
     while i < len(terms):
-        if english:
-            from .glossary import en_key
-
-            ascii_run = i
-            while ascii_run < len(terms) and terms[ascii_run].isascii():
-                ascii_run += 1
-            for j in range(ascii_run, i, -1):  # English phrases are runs of ASCII words
-                key = en_key(" ".join(terms[i:j]))
-                if key in english:
-                    groups.append(Group(tuple(english[key]), " ".join(terms[i:j]), True))
-                    i = j
-                    break
-            else:
-                groups.append(Group((terms[i].translate(t2s),), terms[i], False))
-                i += 1
+        # an English phrase is a run of ASCII words: the longest the glossary has, from here
+        run = i
+        while english and run < len(terms) and terms[run].isascii():
+            run += 1
+        end = next((j for j in range(run, i, -1) if en_key(" ".join(terms[i:j])) in english), None)
+        if end:
+            words = " ".join(terms[i:end])
+            groups.append(Group(tuple(english[en_key(words)]), words, True))
+            i = end
         else:
             groups.append(Group((terms[i].translate(t2s),), terms[i], False))
             i += 1
@@ -219,9 +212,10 @@ def search(conn: sqlite3.Connection, query: str | Query, fuzzy: bool = True) -> 
 
 def correct(conn: sqlite3.Connection, term: str) -> str | None:
     """The word of the base one edit from ``term`` (a character changed, missing, extra, or
-    two swapped) that the most items contain; None if there is none. The vocabulary is the
-    base's own folded text (items, headings, metrics, so titles and agency names too), searched
-    with one GLOB scan of `item_search`."""
+    two swapped) that the most items contain; None if there is none. The base's names (titles,
+    headings, metrics, agencies, glossary terms: the `typo_words` table) are tried first, since
+    a typo is most often of a name and that table is small; only when none is one edit away is
+    the whole folded text searched, through the items holding each shape's literal runs."""
     n = len(term)
     shapes = {term[:i] + "\0" + term[i + 1 :] for i in range(n)}  # \0: any one character
     shapes |= {term[:i] + "\0" + term[i:] for i in range(1, n)}

@@ -167,15 +167,18 @@ def shell(conn, history_file: str | None = None, input=None, output=None) -> int
     from .render import settings
 
     settings.in_shell = True  # errors point to `help CMD`
-    print(BANNER)
-    last_ids: list[str] = []
-    while True:
-        try:
-            line = session.prompt("sdtargets> ")
-        except KeyboardInterrupt:
-            continue
-        except EOFError:
-            return 0
-        if line.strip() in ("quit", "exit"):
-            return 0
-        last_ids = run_line(line, last_ids)
+    try:
+        print(BANNER)
+        last_ids: list[str] = []
+        while True:
+            try:
+                line = session.prompt("sdtargets> ")
+            except KeyboardInterrupt:
+                continue
+            except EOFError:
+                return 0
+            if line.strip() in ("quit", "exit"):
+                return 0
+            last_ids = run_line(line, last_ids)
+    finally:
+        settings.in_shell = False  # whoever runs next (a test, an embedding program) is not in it

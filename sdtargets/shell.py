@@ -9,6 +9,7 @@ here, so the one-shot commands never pay for it.
 from __future__ import annotations
 
 import shlex
+import sys
 from collections.abc import Iterable
 
 from prompt_toolkit import PromptSession
@@ -132,7 +133,7 @@ def run_line(line: str, last_ids: list[str]) -> list[str]:
     try:
         args = shlex.split(line)
     except ValueError as exc:
-        print(f"sdtargets: {exc}.")
+        print(f"sdtargets: {exc}.", file=sys.stderr)
         return last_ids
     if args and args[0] == "sdtargets":  # a command line pasted whole
         args = args[1:]
@@ -146,7 +147,9 @@ def run_line(line: str, last_ids: list[str]) -> list[str]:
     if args[0] == "show" and len(args) == 2 and args[1].isdigit():
         n = int(args[1])
         if not 1 <= n <= len(last_ids):
-            print(f"sdtargets: there is no row {n} in the last result ({len(last_ids)} rows).")
+            print(
+                f"sdtargets: there is no row {n} in the last result ({len(last_ids)} rows).", file=sys.stderr
+            )
             return last_ids
         args = ["show", last_ids[n - 1]]
     settings.last_ids = None

@@ -192,8 +192,23 @@ def english_name(conn: sqlite3.Connection, name: str) -> str | None:
     return row[0] if row else None
 
 
-def all_agencies(conn: sqlite3.Connection, kind: str | None = None) -> list[dict]:
-    """Every agency with its counts of led and supported items, registry order."""
+#: `agencies --sort`: registry order, by name, or busiest first (led, supported, both).
+SORTS = ("registry", "name", "led", "supported", "total")
+_SORT_KEYS = {
+    "name": lambda a: a["name"],
+    "led": lambda a: -a["led"],
+    "supported": lambda a: -a["supported"],
+    "total": lambda a: -(a["led"] + a["supported"]),
+}
+
+
+def all_agencies(conn: sqlite3.Connection, kind: str | None = None, sort: str = "registry") -> list[dict]:
+    """Every agency (of ``kind``) with its counts of led and supported items, in ``sort`` order
+    (ties keep registry order); an unknown kind or order is refused, naming the known ones."""
+    if kind is not None and kind not in (kinds := agency_kinds(conn)):
+        raise SdError(f"Unknown agency kind {kind!r}: use one of {', '.join(kinds)}.")
+    if sort not in SORTS:
+        raise SdError(f"Unknown sort {sort!r}: use one of {', '.join(SORTS)}.")
     sql = """
         select a.name, a.full, a.kind, a.parent, a.aliases, a.renamed_to,
           (select count(*) from item_agencies x where x.agency = a.name and x.role = 'lead') as led,
@@ -211,6 +226,8 @@ def all_agencies(conn: sqlite3.Connection, kind: str | None = None) -> list[dict
         d = dict(r)
         d["aliases"] = json.loads(d["aliases"])
         out.append(d)
+    if sort in _SORT_KEYS:
+        out.sort(key=_SORT_KEYS[sort])
     return out
 
 

@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 
 from . import __version__
+from .agencies import SORTS
 from .errors import ExitCode, NoResults, SdError
 from .query import KINDS
 from .render import FORMATS
@@ -291,9 +292,6 @@ def agency(
     return commands.agency(conn(), name, filters, role, fmt, limit=_limit(limit))
 
 
-SORTS = ("registry", "name", "led", "supported", "total")
-
-
 @app.command(cls=Command, epilog=_examples("agencies"))
 def agencies(
     kind: Annotated[
@@ -310,25 +308,12 @@ def agencies(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every agency in the registry with its counts of led and supported items."""
-    from .agencies import agency_kinds, all_agencies
+    from .agencies import all_agencies
     from .render import emit
     from .views import AGENCY_COLUMNS
 
     fmt = _format(fmt, as_json, fields)
-    if kind is not None and kind not in (kinds := agency_kinds(conn())):
-        raise SdError(f"Unknown agency kind {kind!r}: use one of {', '.join(kinds)}.")
-    rows = all_agencies(conn(), kind)
-    keys = {
-        "registry": None,
-        "name": lambda a: a["name"],
-        "led": lambda a: -a["led"],
-        "supported": lambda a: -a["supported"],
-        "total": lambda a: -(a["led"] + a["supported"]),
-    }
-    if sort not in keys:
-        raise SdError(f"Unknown sort {sort!r}: use one of {', '.join(keys)}.")
-    if keys[sort]:
-        rows.sort(key=keys[sort])
+    rows = all_agencies(conn(), kind, sort)
     emit(rows, fmt, AGENCY_COLUMNS, caption=f"{len(rows)} agencies")
     return _done(rows)
 

@@ -62,8 +62,8 @@ def completer_for(conn) -> ShellCompleter:  # noqa: ANN001 - sqlite3.Connection
     """A completer filled from the Typer app (commands, options) and the knowledge base."""
     import typer.main
 
-    from .agencies import agency_kinds, agency_names
-    from .cli import SORTS, STATS_TABLES, app
+    from .agencies import SORTS, agency_kinds, agency_names
+    from .cli import STATS_TABLES, app
     from .overview import metrics
     from .query import KINDS, plans
     from .render import FORMATS

@@ -326,9 +326,13 @@ def _years(text: str, until: int | None) -> tuple[int, int | None]:
     if not m:
         raise SdError(f"due takes a year or a range of years, such as 2024 or 2024-2025, not {text!r}.")
     first, last = int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
-    if last is not None and until is not None and until != last:
+    if last is None:
+        return first, until
+    if until is not None and until != last:
         raise SdError(f"due {text} and --until {until} disagree: give the range once.")
-    return first, last if last is not None else until
+    if last < first:  # said here, in the words typed: `query.due` would speak of --until
+        raise SdError(f"due {text} runs backwards: give the first year, then the last ({last}-{first}).")
+    return first, last
 
 
 @app.command(cls=Command, epilog=_examples("due"))

@@ -64,6 +64,12 @@ def test_no_results_exits_1_with_a_sentence(cli):
         (["find", "x" * 500], "The query is too long"),
         (["due", "20245"], "20245 is not a plausible year"),
         (["due", "2025", "--until", "2024"], "--until 2024 is before 2025"),
+        (
+            ["due", "2025-2024"],
+            "due 2025-2024 runs backwards: give the first year, then the last (2024-2025).",
+        ),
+        (["due", "2024", "--limit", "0"], "--limit takes a whole number of at least 1, not '0'."),
+        (["progress", "--year", "3000"], "3000 is not a plausible year"),
         (["agency", "完全不存在的机构名称"], "No agency is called"),
         (["show", "nope.1"], "No item has the id 'nope.1'"),
         (["find", "5G", "--plan", "不存在的计划"], "Unknown plan"),

@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
+from . import __version__, commands
 from .agencies import SORTS
 from .errors import ExitCode, NoResults, SdError
 from .query import KINDS
@@ -190,12 +190,6 @@ def _format(fmt: str | None, as_json: bool, fields: str | None = None, count: bo
     return "count" if count else choose_format(fmt, as_json)
 
 
-def _done(items: list) -> ExitCode:
-    if not items:
-        raise NoResults()
-    return ExitCode.OK
-
-
 # ---------------------------------------------------------------------------------------------
 # Commands
 
@@ -253,8 +247,6 @@ def find(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Search every goal, measure, indicator and target; best matches first."""
-    from . import commands
-
     fmt = _format(fmt, as_json, fields, count)
     filters = _filters(plan, year, agency, kind)
     return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact, limit=_limit(limit))
@@ -285,8 +277,6 @@ def agency(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """An agency's duties, led and supported, grouped by plan, with the documents it issued."""
-    from . import commands
-
     fmt = _format(fmt, as_json, fields, count)
     filters = _filters(plan, year, None, kind)
     return commands.agency(conn(), name, filters, role, fmt, limit=_limit(limit))
@@ -315,7 +305,7 @@ def agencies(
     fmt = _format(fmt, as_json, fields)
     rows = all_agencies(conn(), kind, sort)
     emit(rows, fmt, AGENCY_COLUMNS, caption=f"{len(rows)} agencies")
-    return _done(rows)
+    return commands.done(rows)
 
 
 def _years(text: str, until: int | None) -> tuple[int, int | None]:
@@ -359,8 +349,6 @@ def due(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every target and deadline in a year (or range), with agency, value and plan."""
-    from . import commands
-
     first, last = _years(year, until)
     fmt = _format(fmt, as_json, fields, count)
     filters = _filters(plan, None, agency, kind)
@@ -377,8 +365,6 @@ def show(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """One item, whole, with its source citation."""
-    from . import commands
-
     return commands.show(conn(), item_id, _format(fmt, as_json, fields))
 
 
@@ -394,7 +380,7 @@ def plans(as_json: JsonOpt = False, fmt: FormatOpt = None, fields: FieldsOpt = N
     if fmt == "table":  # data formats keep each plan's own counts
         rows = with_parts(rows)
     emit(rows, fmt, PLAN_COLUMNS, caption=parts_note(rows))
-    return _done(rows)
+    return commands.done(rows)
 
 
 @app.command(cls=Command, epilog=_examples("export"))
@@ -410,8 +396,6 @@ def export(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every item (or the filtered ones), whole."""
-    from . import commands
-
     fmt = _format(fmt, as_json, fields, count)
     return commands.export(conn(), _filters(plan, year, agency, kind), fmt, limit=_limit(limit))
 
@@ -451,7 +435,7 @@ def stats(
     else:
         sections = stats_sections(data)
         emit_sections(sections if table is None else [sections[STATS_TABLES.index(table)]], fmt)
-    return _done(data["plans"])
+    return commands.done(data["plans"])
 
 
 @app.command(cls=Command, epilog=_examples("timeline"))
@@ -475,7 +459,7 @@ def timeline(
     rows = metric_timeline(conn(), " ".join(metric))
     names = sorted({r["metric"] for r in rows})
     emit(rows, fmt, timeline_columns(rows), title="、".join(names))
-    return _done(rows)
+    return commands.done(rows)
 
 
 @app.command(cls=Command, epilog=_examples("progress"))
@@ -520,7 +504,6 @@ def progress(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Did they deliver? Every target against the figures documents later report, with a verdict."""
-    from . import commands
     from .query import check_year
     from .verdicts import check_statuses
 

@@ -14,7 +14,7 @@ from .errors import ExitCode, NoResults
 from .query import Filters
 
 
-def _done(rows: list) -> ExitCode:
+def done(rows: list) -> ExitCode:
     """Exit 0 when something was found, else the documented 1 (a valid query, no results)."""
     if not rows:
         raise NoResults()
@@ -68,7 +68,7 @@ def find(
     items = limited(every, limit, fmt)
     verb = "matches" if len(every) == 1 else "match"
     emit(items, fmt, find_columns(q.highlight), caption=f"{of(len(items), len(every))} {verb} {text!r}")
-    return _done(items)
+    return done(items)
 
 
 def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int | None) -> list[str]:  # noqa: ANN001 - agencies.Agency
@@ -186,7 +186,7 @@ def due(
     note = "" if implied else "; --implied adds what is due only by its plan's end"
     caption = f"{of(len(items), len(every))}, {targets} due {span} (* = year implied{note})"
     emit(items, fmt, DUE_COLUMNS, caption=caption)
-    return _done(items)
+    return done(items)
 
 
 def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
@@ -221,7 +221,7 @@ def export(conn: sqlite3.Connection, filters: Filters, fmt: str, limit: int | No
     ids = limited(every, limit, fmt)
     items = items_encoded(conn, ids) if fmt in ("json", "jsonl") else items_by_id(conn, ids)
     emit(items, fmt, EXPORT_COLUMNS)
-    return _done(items)
+    return done(items)
 
 
 def progress(

@@ -164,12 +164,13 @@ def duties(
 ) -> list[dict] | list[Encoded]:
     """`agency`: the items ``agency`` (or a name it was renamed from/to) leads or supports,
     in source order, each with its ``role``: objects, or with ``encoded`` still as JSON."""
-    from .query import filtered_ids, items_by_id, items_encoded
+    from .query import Filters, filtered_ids, items_by_id, items_encoded
 
     if role not in (None, "lead", "support"):
         raise SdError(f"Unknown role {role!r}: use lead or support.")
-    filters.agencies, filters.role = agency.names, role
-    ids = filtered_ids(conn, filters)
+    # a copy: the caller's filters stay as given
+    mine = Filters(**{**filters.__dict__, "agencies": agency.names, "role": role})
+    ids = filtered_ids(conn, mine)
     if encoded:
         sql = (
             "select item_id from item_agencies"

@@ -30,7 +30,6 @@ from functools import lru_cache
 from .db import normalise_text
 from .encoded import Encoded
 from .errors import SdError
-from .glossary import en_key
 
 #: Longest query accepted, in characters (after folding).
 MAX_QUERY = 200
@@ -119,6 +118,8 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
     t2s = _t2s(conn, terms)
     english: dict[str, list[str]] = {}
     if any(_LETTERS.search(t) for t in terms):
+        from .glossary import en_key
+
         keys = {en_key(" ".join(terms[i:j])) for i in range(len(terms)) for j in range(i + 1, len(terms) + 1)}
         sql = (
             "select en, zh from glossary where type != 'national' and en in (select value from json_each(?))"
@@ -130,14 +131,9 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
     groups: list[Group] = []
     i = 0
     while i < len(terms):
-        # an English phrase is a run of ASCII words: the longest the glossary has, from here
-        run = i
-        while english and run < len(terms) and terms[run].isascii():
-            run += 1
-        end = next((j for j in range(run, i, -1) if en_key(" ".join(terms[i:j])) in english), None)
+        end, alts = _english_phrase(terms, i, english)
         if end:
-            words = " ".join(terms[i:end])
-            groups.append(Group(tuple(english[en_key(words)]), words, True))
+            groups.append(Group(alts, " ".join(terms[i:end]), True))
             i = end
         else:
             groups.append(Group((terms[i].translate(t2s),), terms[i], False))
@@ -147,6 +143,23 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
         if g.english and g.alts != (normalise_text(g.label),):
             q.notes.append(f"searched {g.label!r} as {' or '.join(g.alts)}")
     return q
+
+
+def _english_phrase(terms: list[str], i: int, english: dict[str, list[str]]) -> tuple[int, tuple[str, ...]]:
+    """The longest run of ASCII words from ``terms[i]`` that the glossary has (``english``: its
+    rows for this query) and the Chinese terms it stands for; (0, ()) if none."""
+    if not english:
+        return 0, ()
+    from .glossary import en_key
+
+    run = i
+    while run < len(terms) and terms[run].isascii():
+        run += 1
+    for j in range(run, i, -1):
+        key = en_key(" ".join(terms[i:j]))
+        if key in english:
+            return j, tuple(english[key])
+    return 0, ()
 
 
 def _fts_phrase(term: str) -> str:

@@ -144,21 +144,44 @@ def run_line(line: str, last_ids: list[str]) -> list[str]:
             print(shell_help())
             return last_ids
         args = [*args[1:], "--help"]
-    if args[0] == "show" and len(args) == 2 and args[1].isdigit():
+    if args[0] == "show" and len(args) >= 2 and args[1].isdigit():  # `show 2 --json` too
         n = int(args[1])
         if not 1 <= n <= len(last_ids):
             print(
                 f"sdtargets: there is no row {n} in the last result ({len(last_ids)} rows).", file=sys.stderr
             )
             return last_ids
-        args = ["show", last_ids[n - 1]]
+        args = ["show", last_ids[n - 1], *args[2:]]
     settings.last_ids = None
     main(args)
     return settings.last_ids if settings.last_ids is not None else last_ids
 
 
 def shell(conn, history_file: str | None = None, input=None, output=None) -> int:  # noqa: ANN001, A002
-    """The read–eval–print loop. Ctrl-C cancels the line, Ctrl-D (or `quit`) leaves."""
+    """The read–eval–print loop. Ctrl-C cancels the line, Ctrl-D (or `quit`) leaves. Lines
+    piped in (`sdtargets shell < calls.txt`) are run one by one, without prompt or banner:
+    prompt_toolkit would warn that the input is not a terminal and draw its prompts into the
+    output."""
+    from .render import settings
+
+    settings.in_shell = True  # errors point to `help CMD`
+    try:
+        if input is None and not sys.stdin.isatty():
+            lines: Iterable[str] = iter(sys.stdin.readline, "")
+        else:
+            lines = _prompted(conn, history_file, input, output)
+        last_ids: list[str] = []
+        for line in lines:
+            if line.strip() in ("quit", "exit"):
+                break
+            last_ids = run_line(line, last_ids)
+        return 0
+    finally:
+        settings.in_shell = False  # whoever runs next (a test, an embedding program) is not in it
+
+
+def _prompted(conn, history_file: str | None, input, output) -> Iterable[str]:  # noqa: ANN001, A002
+    """The lines typed at the prompt, after the banner, until Ctrl-D; Ctrl-C cancels a line."""
     history = FileHistory(history_file) if history_file else InMemoryHistory()
     session: PromptSession = PromptSession(
         history=history,
@@ -167,21 +190,11 @@ def shell(conn, history_file: str | None = None, input=None, output=None) -> int
         input=input,
         output=output,
     )
-    from .render import settings
-
-    settings.in_shell = True  # errors point to `help CMD`
-    try:
-        print(BANNER)
-        last_ids: list[str] = []
-        while True:
-            try:
-                line = session.prompt("sdtargets> ")
-            except KeyboardInterrupt:
-                continue
-            except EOFError:
-                return 0
-            if line.strip() in ("quit", "exit"):
-                return 0
-            last_ids = run_line(line, last_ids)
-    finally:
-        settings.in_shell = False  # whoever runs next (a test, an embedding program) is not in it
+    print(BANNER)
+    while True:
+        try:
+            yield session.prompt("sdtargets> ")
+        except KeyboardInterrupt:
+            continue
+        except EOFError:
+            return

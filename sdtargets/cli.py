@@ -658,6 +658,12 @@ def invoke(args: list[str]) -> int:
         raise SdError(usage_sentence(exc, args)) from None
     except clickx.ClickException as exc:
         raise SdError(exc.format_message()) from None
+    except SystemExit as exc:
+        # Typer meets a closed pipe (`| head`) by sys.exit(1), which reads as "no results":
+        # hand the pipe error to the boundary, which ends quietly with 0 as on the fast path
+        if isinstance(exc.__context__, BrokenPipeError):
+            raise exc.__context__ from None
+        raise
     if rv == 130:  # typer turns Ctrl-C into exit code 130 and says nothing
         raise KeyboardInterrupt
     return int(rv) if isinstance(rv, int) else 0

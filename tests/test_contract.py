@@ -118,3 +118,18 @@ def test_piping_into_head_prints_no_traceback():
     assert proc.stdout.count("\n") == 1
     assert "Traceback" not in proc.stderr
     assert "BrokenPipe" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export", "--format", "csv"], ["export", "--format", "jsonl"], ["due", "2025", "--format", "markdown"]],
+)
+def test_a_reader_that_stops_early_leaves_exit_0_and_silence(args):
+    """`| head -1` under `set -o pipefail`: a closed pipe is not "no results" (exit 1)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sdtargets", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert (proc.wait(), err) == (0, b"")

@@ -509,6 +509,10 @@ def progress(
 
     fmt = _format(fmt, as_json, fields, count)
     statuses = check_statuses(status)
+    if kind == "result":  # a valid kind, but never a target here: refused, not "no targets"
+        raise SdError(
+            "progress --kind takes goal, measure or indicator: results are what targets are checked against."
+        )
     filters = _filters(plan, None, agency, kind)  # --year is the targets' year, not the items'
     return commands.progress(conn(), filters, check_year(year), statuses, fmt, limit=_limit(limit))
 

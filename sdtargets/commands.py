@@ -1,9 +1,10 @@
 """The query commands' bodies: ask the library, hand the answer to the renderer.
 
-Each function here is one command (`find`, `agency`, `due`, `show`) with its arguments already
-parsed. Two front-ends call them: the Typer app (`cli`), and the fast path (`fast`) that answers
-the simplest command lines without importing Typer. Keeping the bodies here, once, is what makes
-both paths print the same thing.
+Each function here is one command with its arguments already parsed: the query commands
+(`find`, `agency`, `due`, `show`), which two front-ends call, the Typer app (`cli`) and the fast
+path (`fast`) that answers the simplest command lines without importing Typer; keeping their
+bodies here, once, is what makes both paths print the same thing. `export` and `progress`, which
+share their `--limit`/`--count` handling, live here too; the Typer app alone runs them.
 """
 
 from __future__ import annotations

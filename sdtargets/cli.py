@@ -310,8 +310,6 @@ def agencies(
 
 def _years(text: str, until: int | None) -> tuple[int, int | None]:
     """`due`'s YEAR: `2024`, or a range `2024-2025` (also `2024..2025`, `2024–2025`, `2024~2025`)."""
-    import re
-
     m = re.fullmatch(r"\s*(\d{4})\s*(?:(?:-|–|—|~|～|\.\.|to)\s*(\d{4}))?\s*", text)
     if not m:
         raise SdError(f"due takes a year or a range of years, such as 2024 or 2024-2025, not {text!r}.")

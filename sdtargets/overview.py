@@ -10,6 +10,10 @@ import sqlite3
 from .db import normalise_text
 from .errors import NoResults, SdError
 
+#: Longest metric name looked up (the longest in the base is under 40 characters): longer input
+#: is refused, not fuzzed against every metric and echoed whole in the error.
+MAX_METRIC = 100
+
 
 def stats(conn: sqlite3.Connection, top: int = 15) -> dict:
     """Counts per plan, kind and deadline year, and the agencies with most duties."""
@@ -85,6 +89,8 @@ def timeline(conn: sqlite3.Connection, metric: str) -> list[dict]:
     wanted = normalise_text(metric)
     if not wanted:
         raise SdError("The metric is empty: give a name such as 高新技术企业.")
+    if len(wanted) > MAX_METRIC:
+        raise SdError(f"The metric is too long ({len(wanted)} characters; at most {MAX_METRIC}).")
     names = metrics(conn)
     exact = [m for m in names if normalise_text(m) == wanted]
     chosen = exact or [m for m in names if wanted in normalise_text(m)]

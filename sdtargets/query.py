@@ -15,6 +15,8 @@ from .encoded import Encoded
 from .errors import SdError
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
+#: Longest plan name or item id looked up: longer input is refused, not echoed whole in an error.
+MAX_NAME = 100
 
 
 class Filters:
@@ -93,6 +95,8 @@ def match_plan(conn: sqlite3.Connection, text: str) -> PlanMatch:
     wanted = normalise_text(text)
     if not wanted:
         raise SdError("The --plan value is empty: give a plan id or alias (see 'sdtargets plans').")
+    if len(wanted) > MAX_NAME:
+        raise SdError(f"The --plan value is too long ({len(wanted)} characters; at most {MAX_NAME}).")
     rows = conn.execute("select id, title, short, aliases, parent from plans order by seq").fetchall()
     exact = [
         r["id"]
@@ -217,6 +221,8 @@ def items_encoded(conn: sqlite3.Connection, ids: list[str]) -> list[Encoded]:
 def get_item(conn: sqlite3.Connection, item_id: str) -> dict:
     """One item by id (case and surrounding space forgiven); unknown → `SdError` with hints."""
     wanted = item_id.strip()
+    if len(wanted) > MAX_NAME:
+        raise SdError(f"The item id is too long ({len(wanted)} characters; ids look like green2023.2).")
     found = items_by_id(conn, [wanted]) or items_by_id(conn, [wanted.lower()])
     if found:
         return found[0]

@@ -71,6 +71,15 @@ def test_no_results_exits_1_with_a_sentence(cli):
         (["due", "2024", "--limit", "0"], "--limit takes a whole number of at least 1, not '0'."),
         (["progress", "--year", "3000"], "3000 is not a plausible year"),
         (["progress", "--kind", "result"], "progress --kind takes goal, measure or indicator"),
+        (["timeline", "氢" * 10_000], "sdtargets: The metric is too long (10000 characters; at most 100).\n"),
+        (
+            ["show", "氢" * 10_000],
+            "sdtargets: The item id is too long (10000 characters; ids look like green2023.2).\n",
+        ),
+        (
+            ["find", "5G", "--plan", "氢" * 10_000],
+            "sdtargets: The --plan value is too long (10000 characters;",
+        ),
         (["find", "5G", "--db"], "sdtargets: --db needs a value: see 'sdtargets --help'.\n"),
         (["agency", "完全不存在的机构名称"], "No agency is called"),
         (["show", "nope.1"], "No item has the id 'nope.1'"),

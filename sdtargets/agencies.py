@@ -164,12 +164,13 @@ def duties(
 ) -> list[dict] | list[Encoded]:
     """`agency`: the items ``agency`` (or a name it was renamed from/to) leads or supports,
     in source order, each with its ``role``: objects, or with ``encoded`` still as JSON."""
-    from .query import filtered_ids, items_by_id, items_encoded
+    from .query import Filters, filtered_ids, items_by_id, items_encoded
 
     if role not in (None, "lead", "support"):
         raise SdError(f"Unknown role {role!r}: use lead or support.")
-    filters.agencies, filters.role = agency.names, role
-    ids = filtered_ids(conn, filters)
+    # a copy: the caller's filters stay as given
+    mine = Filters(**{**filters.__dict__, "agencies": agency.names, "role": role})
+    ids = filtered_ids(conn, mine)
     if encoded:
         sql = (
             "select item_id from item_agencies"
@@ -192,8 +193,23 @@ def english_name(conn: sqlite3.Connection, name: str) -> str | None:
     return row[0] if row else None
 
 
-def all_agencies(conn: sqlite3.Connection, kind: str | None = None) -> list[dict]:
-    """Every agency with its counts of led and supported items, registry order."""
+#: `agencies --sort`: registry order, by name, or busiest first (led, supported, both).
+SORTS = ("registry", "name", "led", "supported", "total")
+_SORT_KEYS = {
+    "name": lambda a: a["name"],
+    "led": lambda a: -a["led"],
+    "supported": lambda a: -a["supported"],
+    "total": lambda a: -(a["led"] + a["supported"]),
+}
+
+
+def all_agencies(conn: sqlite3.Connection, kind: str | None = None, sort: str = "registry") -> list[dict]:
+    """Every agency (of ``kind``) with its counts of led and supported items, in ``sort`` order
+    (ties keep registry order); an unknown kind or order is refused, naming the known ones."""
+    if kind is not None and kind not in (kinds := agency_kinds(conn)):
+        raise SdError(f"Unknown agency kind {kind!r}: use one of {', '.join(kinds)}.")
+    if sort not in SORTS:
+        raise SdError(f"Unknown sort {sort!r}: use one of {', '.join(SORTS)}.")
     sql = """
         select a.name, a.full, a.kind, a.parent, a.aliases, a.renamed_to,
           (select count(*) from item_agencies x where x.agency = a.name and x.role = 'lead') as led,
@@ -211,6 +227,8 @@ def all_agencies(conn: sqlite3.Connection, kind: str | None = None) -> list[dict
         d = dict(r)
         d["aliases"] = json.loads(d["aliases"])
         out.append(d)
+    if sort in _SORT_KEYS:
+        out.sort(key=_SORT_KEYS[sort])
     return out
 
 

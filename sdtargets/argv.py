@@ -11,6 +11,8 @@ Standard library only: the fast path imports this module.
 
 from __future__ import annotations
 
+from .errors import SdError
+
 #: Root options that are flags, and the one that takes a value.
 ROOT_FLAGS = ("--no-pager", "--no-color")
 ROOT_VALUE = "--db"
@@ -46,7 +48,9 @@ def hoist(args: list[str]) -> list[str]:
             break
         if a in ROOT_FLAGS or a.startswith(ROOT_VALUE + "="):
             front.append(a)
-        elif a == ROOT_VALUE and i + 1 < len(args):
+        elif a == ROOT_VALUE:
+            if i + 1 == len(args):  # left to Click, it would read as an unknown option of the command
+                raise SdError(f"{ROOT_VALUE} needs a value: see 'sdtargets --help'.")
             front += [a, args[i + 1]]
             i += 1
         elif a in VALUE_OPTIONS and i + 1 < len(args):

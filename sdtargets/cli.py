@@ -16,7 +16,8 @@ from typing import Annotated
 
 import typer
 
-from . import __version__
+from . import __version__, commands
+from .agencies import SORTS
 from .errors import ExitCode, NoResults, SdError
 from .query import KINDS
 from .render import FORMATS
@@ -162,19 +163,23 @@ def _plan_names(ids: list[str]) -> str:
     return ", ".join(f"{i} ({short[i]})" for i in ids)
 
 
-def _filters(
-    plan: list[str] | None, year: int | None, agency: str | None, kind: str | None, limit: int | None
-):  # noqa: ANN202
+def _filters(plan: list[str] | None, year: int | None, agency: str | None, kind: str | None):  # noqa: ANN202
+    """The shared filters, each checked and resolved (plans and agencies by any of their names)."""
     from .agencies import resolve
     from .query import Filters, check_kind, check_year
 
-    if limit is not None and limit < 1:
-        raise SdError(f"--limit takes a whole number of at least 1, not {str(limit)!r}.")
-    f = Filters(kind=check_kind(kind), year=check_year(year), limit=limit)
+    f = Filters(kind=check_kind(kind), year=check_year(year))
     f.plans = _plans(plan)
     if agency is not None:
         f.agencies = resolve(conn(), agency).names
     return f
+
+
+def _limit(limit: int | None) -> int | None:
+    """`--limit`, refused below 1 (0 would read as no limit)."""
+    if limit is not None and limit < 1:
+        raise SdError(f"--limit takes a whole number of at least 1, not {str(limit)!r}.")
+    return limit
 
 
 def _format(fmt: str | None, as_json: bool, fields: str | None = None, count: bool = False) -> str:
@@ -183,12 +188,6 @@ def _format(fmt: str | None, as_json: bool, fields: str | None = None, count: bo
 
     settings.fields = [f.strip() for f in fields.split(",") if f.strip()] if fields else None
     return "count" if count else choose_format(fmt, as_json)
-
-
-def _done(items: list) -> ExitCode:
-    if not items:
-        raise NoResults()
-    return ExitCode.OK
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,11 +247,9 @@ def find(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Search every goal, measure, indicator and target; best matches first."""
-    from . import commands
-
     fmt = _format(fmt, as_json, fields, count)
-    filters = _filters(plan, year, agency, kind, limit)
-    return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact)
+    filters = _filters(plan, year, agency, kind)
+    return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact, limit=_limit(limit))
 
 
 @app.command(cls=Command, epilog=_examples("agency"))
@@ -280,13 +277,9 @@ def agency(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """An agency's duties, led and supported, grouped by plan, with the documents it issued."""
-    from . import commands
-
     fmt = _format(fmt, as_json, fields, count)
-    return commands.agency(conn(), name, _filters(plan, year, None, kind, limit), role, fmt)
-
-
-SORTS = ("registry", "name", "led", "supported", "total")
+    filters = _filters(plan, year, None, kind)
+    return commands.agency(conn(), name, filters, role, fmt, limit=_limit(limit))
 
 
 @app.command(cls=Command, epilog=_examples("agencies"))
@@ -305,40 +298,29 @@ def agencies(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every agency in the registry with its counts of led and supported items."""
-    from .agencies import agency_kinds, all_agencies
+    from .agencies import all_agencies
     from .render import emit
     from .views import AGENCY_COLUMNS
 
     fmt = _format(fmt, as_json, fields)
-    if kind is not None and kind not in (kinds := agency_kinds(conn())):
-        raise SdError(f"Unknown agency kind {kind!r}: use one of {', '.join(kinds)}.")
-    rows = all_agencies(conn(), kind)
-    keys = {
-        "registry": None,
-        "name": lambda a: a["name"],
-        "led": lambda a: -a["led"],
-        "supported": lambda a: -a["supported"],
-        "total": lambda a: -(a["led"] + a["supported"]),
-    }
-    if sort not in keys:
-        raise SdError(f"Unknown sort {sort!r}: use one of {', '.join(keys)}.")
-    if keys[sort]:
-        rows.sort(key=keys[sort])
+    rows = all_agencies(conn(), kind, sort)
     emit(rows, fmt, AGENCY_COLUMNS, caption=f"{len(rows)} agencies")
-    return _done(rows)
+    return commands.done(rows)
 
 
 def _years(text: str, until: int | None) -> tuple[int, int | None]:
     """`due`'s YEAR: `2024`, or a range `2024-2025` (also `2024..2025`, `2024–2025`, `2024~2025`)."""
-    import re
-
     m = re.fullmatch(r"\s*(\d{4})\s*(?:(?:-|–|—|~|～|\.\.|to)\s*(\d{4}))?\s*", text)
     if not m:
         raise SdError(f"due takes a year or a range of years, such as 2024 or 2024-2025, not {text!r}.")
     first, last = int(m.group(1)), (int(m.group(2)) if m.group(2) else None)
-    if last is not None and until is not None and until != last:
+    if last is None:
+        return first, until
+    if until is not None and until != last:
         raise SdError(f"due {text} and --until {until} disagree: give the range once.")
-    return first, last if last is not None else until
+    if last < first:  # said here, in the words typed: `query.due` would speak of --until
+        raise SdError(f"due {text} runs backwards: give the first year, then the last ({last}-{first}).")
+    return first, last
 
 
 @app.command(cls=Command, epilog=_examples("due"))
@@ -365,11 +347,10 @@ def due(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every target and deadline in a year (or range), with agency, value and plan."""
-    from . import commands
-
     first, last = _years(year, until)
     fmt = _format(fmt, as_json, fields, count)
-    return commands.due(conn(), first, last, implied, _filters(plan, None, agency, kind, limit), fmt)
+    filters = _filters(plan, None, agency, kind)
+    return commands.due(conn(), first, last, implied, filters, fmt, limit=_limit(limit))
 
 
 @app.command(cls=Command, epilog=_examples("show"))
@@ -382,8 +363,6 @@ def show(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """One item, whole, with its source citation."""
-    from . import commands
-
     return commands.show(conn(), item_id, _format(fmt, as_json, fields))
 
 
@@ -399,7 +378,7 @@ def plans(as_json: JsonOpt = False, fmt: FormatOpt = None, fields: FieldsOpt = N
     if fmt == "table":  # data formats keep each plan's own counts
         rows = with_parts(rows)
     emit(rows, fmt, PLAN_COLUMNS, caption=parts_note(rows))
-    return _done(rows)
+    return commands.done(rows)
 
 
 @app.command(cls=Command, epilog=_examples("export"))
@@ -415,22 +394,8 @@ def export(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every item (or the filtered ones), whole."""
-    from .commands import count as print_count
-    from .commands import limited
-    from .query import filtered_ids, items_by_id, items_encoded
-    from .render import emit
-    from .views import EXPORT_COLUMNS
-
     fmt = _format(fmt, as_json, fields, count)
-    f = _filters(plan, year, agency, kind, limit)
-    f.limit = None  # all of them: --count and the `N of M` note need the total
-    ids = filtered_ids(conn(), f)
-    if fmt == "count":
-        return print_count(ids)
-    ids = limited(ids, limit, fmt)
-    items = items_encoded(conn(), ids) if fmt in ("json", "jsonl") else items_by_id(conn(), ids)
-    emit(items, fmt, EXPORT_COLUMNS)
-    return _done(items)
+    return commands.export(conn(), _filters(plan, year, agency, kind), fmt, limit=_limit(limit))
 
 
 STATS_TABLES = ("plans", "kinds", "years", "agencies")
@@ -468,7 +433,7 @@ def stats(
     else:
         sections = stats_sections(data)
         emit_sections(sections if table is None else [sections[STATS_TABLES.index(table)]], fmt)
-    return _done(data["plans"])
+    return commands.done(data["plans"])
 
 
 @app.command(cls=Command, epilog=_examples("timeline"))
@@ -492,7 +457,7 @@ def timeline(
     rows = metric_timeline(conn(), " ".join(metric))
     names = sorted({r["metric"] for r in rows})
     emit(rows, fmt, timeline_columns(rows), title="、".join(names))
-    return _done(rows)
+    return commands.done(rows)
 
 
 @app.command(cls=Command, epilog=_examples("progress"))
@@ -520,18 +485,34 @@ def progress(
             help="met, not_met, on_track, behind, no_report or not_comparable (comma-separated).",
         ),
     ] = None,
-    limit: LimitOpt = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            "-n",
+            metavar="N",
+            help="At most N targets (the caption says N of how many).",
+        ),
+    ] = None,
+    count: Annotated[
+        bool, typer.Option("--count", help="Print only how many targets match (whatever --limit says).")
+    ] = False,
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Did they deliver? Every target against the figures documents later report, with a verdict."""
-    from . import commands
+    from .query import check_year
     from .verdicts import check_statuses
 
-    fmt = _format(fmt, as_json, fields)
+    fmt = _format(fmt, as_json, fields, count)
     statuses = check_statuses(status)
-    return commands.progress(conn(), _filters(plan, year, agency, kind, limit), statuses, fmt)
+    if kind == "result":  # a valid kind, but never a target here: refused, not "no targets"
+        raise SdError(
+            "progress --kind takes goal, measure or indicator: results are what targets are checked against."
+        )
+    filters = _filters(plan, None, agency, kind)  # --year is the targets' year, not the items'
+    return commands.progress(conn(), filters, check_year(year), statuses, fmt, limit=_limit(limit))
 
 
 @app.command(cls=Command, epilog=_examples("shell"))
@@ -685,6 +666,12 @@ def invoke(args: list[str]) -> int:
         raise SdError(usage_sentence(exc, args)) from None
     except clickx.ClickException as exc:
         raise SdError(exc.format_message()) from None
+    except SystemExit as exc:
+        # Typer meets a closed pipe (`| head`) by sys.exit(1), which reads as "no results":
+        # hand the pipe error to the boundary, which ends quietly with 0 as on the fast path
+        if isinstance(exc.__context__, BrokenPipeError):
+            raise exc.__context__ from None
+        raise
     if rv == 130:  # typer turns Ctrl-C into exit code 130 and says nothing
         raise KeyboardInterrupt
     return int(rv) if isinstance(rv, int) else 0

@@ -1,9 +1,10 @@
 """The query commands' bodies: ask the library, hand the answer to the renderer.
 
-Each function here is one command (`find`, `agency`, `due`, `show`) with its arguments already
-parsed. Two front-ends call them: the Typer app (`cli`), and the fast path (`fast`) that answers
-the simplest command lines without importing Typer. Keeping the bodies here, once, is what makes
-both paths print the same thing.
+Each function here is one command with its arguments already parsed: the query commands
+(`find`, `agency`, `due`, `show`), which two front-ends call, the Typer app (`cli`) and the fast
+path (`fast`) that answers the simplest command lines without importing Typer; keeping their
+bodies here, once, is what makes both paths print the same thing. `export` and `progress`, which
+share their `--limit`/`--count` handling, live here too; the Typer app alone runs them.
 """
 
 from __future__ import annotations
@@ -14,28 +15,30 @@ from .errors import ExitCode, NoResults
 from .query import Filters
 
 
-def _done(rows: list) -> ExitCode:
+def done(rows: list) -> ExitCode:
     """Exit 0 when something was found, else the documented 1 (a valid query, no results)."""
     if not rows:
         raise NoResults()
     return ExitCode.OK
 
 
-def limited(every: list, limit: int | None, fmt: str) -> list:
+def limited(every: list, limit: int | None, fmt: str, noun: str = "item") -> list:
     """The first ``limit`` of ``every``. Whoever reads data (not a table, whose caption says
     `2 of 19`) learns the total on stderr, so that `--json` stays a plain array."""
     items = every[:limit] if limit else every
     if len(items) < len(every) and fmt not in ("table", "count"):
         from .render import message
 
-        message(f"sdtargets: {len(items)} of {len(every)} items (--limit {limit}; --count prints the total).")
+        message(f"sdtargets: {of(len(items), len(every), noun)} (--limit {limit}; --count prints the total).")
     return items
 
 
-def count(every: list) -> ExitCode:
+def count(every: list, none: str = "No items match.") -> ExitCode:
     """`--count`: the number of items the query matches (whatever `--limit` says), alone on stdout."""
     print(len(every))
-    return _done(every)
+    if not every:
+        raise NoResults(none)
+    return ExitCode.OK
 
 
 def of(shown: int, total: int, noun: str = "item") -> str:
@@ -44,13 +47,19 @@ def of(shown: int, total: int, noun: str = "item") -> str:
     return f"{total} {noun}{s}" if shown == total else f"{shown} of {total} {noun}{s}"
 
 
-def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy: bool = True) -> ExitCode:
+def find(
+    conn: sqlite3.Connection,
+    text: str,
+    filters: Filters,
+    fmt: str,
+    fuzzy: bool = True,
+    limit: int | None = None,
+) -> ExitCode:
     """`find`: ranked items, each table row showing why it matched."""
     from .render import emit, message
     from .search import find_items, prepare
     from .views import find_columns
 
-    limit, filters.limit = filters.limit, None
     q = prepare(conn, text)
     every = find_items(conn, q, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl", "count"))
     for note in q.notes:  # how the query was read: English as Chinese, a typo corrected
@@ -60,7 +69,7 @@ def find(conn: sqlite3.Connection, text: str, filters: Filters, fmt: str, fuzzy:
     items = limited(every, limit, fmt)
     verb = "matches" if len(every) == 1 else "match"
     emit(items, fmt, find_columns(q.highlight), caption=f"{of(len(items), len(every))} {verb} {text!r}")
-    return _done(items)
+    return done(items)
 
 
 def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int | None) -> list[str]:  # noqa: ANN001 - agencies.Agency
@@ -91,7 +100,14 @@ def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int
     return head
 
 
-def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | None, fmt: str) -> ExitCode:
+def agency(
+    conn: sqlite3.Connection,
+    name: str,
+    filters: Filters,
+    role: str | None,
+    fmt: str,
+    limit: int | None = None,
+) -> ExitCode:
     """`agency`: the agency's names, kind and documents as a header, then its duties by plan.
     The header is part of the answer: on stdout, in the pager with the tables."""
     from .agencies import duties, resolve
@@ -99,7 +115,6 @@ def agency(conn: sqlite3.Connection, name: str, filters: Filters, role: str | No
     from .views import role_columns
 
     ag = resolve(conn, name)
-    limit, filters.limit = filters.limit, None
     encoded = fmt in ("json", "jsonl", "count")
     every = duties(conn, ag, filters, role, encoded=encoded)  # all: the header counts them
     if fmt == "count":
@@ -147,7 +162,13 @@ def _progress_lines(conn: sqlite3.Connection, ids: list[str], year: int | None) 
 
 
 def due(
-    conn: sqlite3.Connection, year: int, until: int | None, implied: bool, filters: Filters, fmt: str
+    conn: sqlite3.Connection,
+    year: int,
+    until: int | None,
+    implied: bool,
+    filters: Filters,
+    fmt: str,
+    limit: int | None = None,
 ) -> ExitCode:
     """`due`: every target and deadline falling in a year or range."""
     from .query import check_year
@@ -157,7 +178,6 @@ def due(
 
     check_year(year)
     check_year(until, "--until year")
-    limit, filters.limit = filters.limit, None
     every = due_items(conn, year, until, implied, filters)
     if fmt == "count":
         return count(every)
@@ -167,7 +187,7 @@ def due(
     note = "" if implied else "; --implied adds what is due only by its plan's end"
     caption = f"{of(len(items), len(every))}, {targets} due {span} (* = year implied{note})"
     emit(items, fmt, DUE_COLUMNS, caption=caption)
-    return _done(items)
+    return done(items)
 
 
 def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
@@ -190,18 +210,41 @@ def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
     return ExitCode.OK
 
 
-def progress(conn: sqlite3.Connection, filters: Filters, statuses: list[str] | None, fmt: str) -> ExitCode:
+def export(conn: sqlite3.Connection, filters: Filters, fmt: str, limit: int | None = None) -> ExitCode:
+    """`export`: every item passing the filters, whole, in source order."""
+    from .query import filtered_ids, items_by_id, items_encoded
+    from .render import emit
+    from .views import EXPORT_COLUMNS
+
+    every = filtered_ids(conn, filters)
+    if fmt == "count":
+        return count(every)
+    ids = limited(every, limit, fmt)
+    items = items_encoded(conn, ids) if fmt in ("json", "jsonl") else items_by_id(conn, ids)
+    emit(items, fmt, EXPORT_COLUMNS)
+    return done(items)
+
+
+def progress(
+    conn: sqlite3.Connection,
+    filters: Filters,
+    year: int | None,
+    statuses: list[str] | None,
+    fmt: str,
+    limit: int | None = None,
+) -> ExitCode:
     """`progress`: every target of the filtered goals, measures and indicators with its verdict
-    (made when the database was built: `sdtargets.progress`)."""
+    (made when the database was built: `sdtargets.progress`). ``year`` is the targets' year,
+    not the items' (an item may hold targets for several years)."""
     from .query import filtered_ids
     from .render import emit, settings
     from .verdicts import STATUSES, counts_text, records
     from .views import progress_columns
 
-    year, limit = filters.year, filters.limit
-    filters.year, filters.limit = None, None
     every = records(conn, filtered_ids(conn, filters), year, statuses)
-    rows = limited(every, limit, fmt)
+    if fmt == "count":
+        return count(every, "No targets match.")
+    rows = limited(every, limit, fmt, "target")
     counts = {s: sum(r["status"] == s for r in every) for s in STATUSES}
     caption = f"{of(len(rows), len(every), 'target')}: {counts_text(counts) or 'none'}"
     emit(rows, fmt, progress_columns(), caption=caption)

@@ -19,11 +19,11 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if argv is None and not args and sys.stdin.isatty() and sys.stdout.isatty():
         args = ["shell"]  # bare `sdtargets` at a terminal opens the shell
-    from .argv import hoist
-
-    args = hoist(args)  # root options are accepted anywhere on the line
     try:
+        from .argv import hoist
         from .fast import serve
+
+        args = hoist(args)  # root options are accepted anywhere on the line
 
         code = serve(args)
         if code is None:

@@ -10,6 +10,10 @@ import sqlite3
 from .db import normalise_text
 from .errors import NoResults, SdError
 
+#: Longest metric name looked up (the longest in the base is under 40 characters): longer input
+#: is refused, not fuzzed against every metric and echoed whole in the error.
+MAX_METRIC = 100
+
 
 def stats(conn: sqlite3.Connection, top: int = 15) -> dict:
     """Counts per plan, kind and deadline year, and the agencies with most duties."""
@@ -85,13 +89,19 @@ def timeline(conn: sqlite3.Connection, metric: str) -> list[dict]:
     wanted = normalise_text(metric)
     if not wanted:
         raise SdError("The metric is empty: give a name such as 高新技术企业.")
+    if len(wanted) > MAX_METRIC:
+        raise SdError(f"The metric is too long ({len(wanted)} characters; at most {MAX_METRIC}).")
     names = metrics(conn)
     exact = [m for m in names if normalise_text(m) == wanted]
     chosen = exact or [m for m in names if wanted in normalise_text(m)]
     if not chosen:
         from rapidfuzz import fuzz, process
 
-        near = [m for m, _, _ in process.extract(wanted, names, scorer=fuzz.partial_ratio, limit=5)]
+        # folded like ``wanted``; below the cutoff a "close" name shares nothing with the query
+        found = process.extract(
+            wanted, names, scorer=fuzz.partial_ratio, processor=normalise_text, limit=5, score_cutoff=50
+        )
+        near = [m for m, _, _ in found]
         hint = f" Close metric names: {', '.join(near)}." if near else ""
         raise NoResults(f"No target has the metric {metric!r}.{hint}")
     rows = conn.execute(

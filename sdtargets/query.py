@@ -15,6 +15,8 @@ from .encoded import Encoded
 from .errors import SdError
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
+#: Longest plan name or item id looked up: longer input is refused, not echoed whole in an error.
+MAX_NAME = 100
 
 
 class Filters:
@@ -27,12 +29,11 @@ class Filters:
         role: str | None = None,
         kind: str | None = None,
         year: int | None = None,
-        limit: int | None = None,
         extra_sql: list[str] | None = None,
         extra_params: list[object] | None = None,
     ) -> None:
         self.plans, self.agencies, self.role, self.kind = plans, agencies, role, kind
-        self.year, self.limit = year, limit
+        self.year = year
         self.extra_sql: list[str] = extra_sql or []
         self.extra_params: list[object] = extra_params or []
 
@@ -94,6 +95,8 @@ def match_plan(conn: sqlite3.Connection, text: str) -> PlanMatch:
     wanted = normalise_text(text)
     if not wanted:
         raise SdError("The --plan value is empty: give a plan id or alias (see 'sdtargets plans').")
+    if len(wanted) > MAX_NAME:
+        raise SdError(f"The --plan value is too long ({len(wanted)} characters; at most {MAX_NAME}).")
     rows = conn.execute("select id, title, short, aliases, parent from plans order by seq").fetchall()
     exact = [
         r["id"]
@@ -196,8 +199,6 @@ def filtered_ids(conn: sqlite3.Connection, f: Filters, candidates: list[str] | N
     if candidates is not None:
         keep = set(ids)
         ids = [c for c in candidates if c in keep]
-    if f.limit is not None:
-        ids = ids[: f.limit]
     return ids
 
 
@@ -220,6 +221,8 @@ def items_encoded(conn: sqlite3.Connection, ids: list[str]) -> list[Encoded]:
 def get_item(conn: sqlite3.Connection, item_id: str) -> dict:
     """One item by id (case and surrounding space forgiven); unknown → `SdError` with hints."""
     wanted = item_id.strip()
+    if len(wanted) > MAX_NAME:
+        raise SdError(f"The item id is too long ({len(wanted)} characters; ids look like green2023.2).")
     found = items_by_id(conn, [wanted]) or items_by_id(conn, [wanted.lower()])
     if found:
         return found[0]
@@ -249,16 +252,13 @@ def due(conn: sqlite3.Connection, year: int, until: int | None, implied: bool, f
     if last < year:
         raise SdError(f"--until {last} is before {year}.")
     imp = 1 if implied else 0
-    g = Filters(**{**f.__dict__, "year": None, "limit": None})
+    g = Filters(**{**f.__dict__, "year": None})
     g.extra_sql = [
         "(i.id in (select item_id from targets where year between ? and ? and year_implied <= ?)"
         " or i.id in (select item_id from item_years where year between ? and ? and implied <= ?))"
     ]
     g.extra_params = [year, last, imp, year, last, imp]
-    ids = filtered_ids(conn, g)
-    if f.limit is not None:
-        ids = ids[: f.limit]
-    items = items_by_id(conn, ids)
+    items = items_by_id(conn, filtered_ids(conn, g))
     for it in items:
         it["due"] = [
             t for t in it["targets"] if year <= t["year"] <= last and (implied or not t["year_implied"])

@@ -131,21 +131,10 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
     groups: list[Group] = []
     i = 0
     while i < len(terms):
-        if english:
-            from .glossary import en_key
-
-            ascii_run = i
-            while ascii_run < len(terms) and terms[ascii_run].isascii():
-                ascii_run += 1
-            for j in range(ascii_run, i, -1):  # English phrases are runs of ASCII words
-                key = en_key(" ".join(terms[i:j]))
-                if key in english:
-                    groups.append(Group(tuple(english[key]), " ".join(terms[i:j]), True))
-                    i = j
-                    break
-            else:
-                groups.append(Group((terms[i].translate(t2s),), terms[i], False))
-                i += 1
+        end, alts = _english_phrase(terms, i, english)
+        if end:
+            groups.append(Group(alts, " ".join(terms[i:end]), True))
+            i = end
         else:
             groups.append(Group((terms[i].translate(t2s),), terms[i], False))
             i += 1
@@ -154,6 +143,23 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
         if g.english and g.alts != (normalise_text(g.label),):
             q.notes.append(f"searched {g.label!r} as {' or '.join(g.alts)}")
     return q
+
+
+def _english_phrase(terms: list[str], i: int, english: dict[str, list[str]]) -> tuple[int, tuple[str, ...]]:
+    """The longest run of ASCII words from ``terms[i]`` that the glossary has (``english``: its
+    rows for this query) and the Chinese terms it stands for; (0, ()) if none."""
+    if not english:
+        return 0, ()
+    from .glossary import en_key
+
+    run = i
+    while run < len(terms) and terms[run].isascii():
+        run += 1
+    for j in range(run, i, -1):
+        key = en_key(" ".join(terms[i:j]))
+        if key in english:
+            return j, tuple(english[key])
+    return 0, ()
 
 
 def _fts_phrase(term: str) -> str:
@@ -219,9 +225,10 @@ def search(conn: sqlite3.Connection, query: str | Query, fuzzy: bool = True) -> 
 
 def correct(conn: sqlite3.Connection, term: str) -> str | None:
     """The word of the base one edit from ``term`` (a character changed, missing, extra, or
-    two swapped) that the most items contain; None if there is none. The vocabulary is the
-    base's own folded text (items, headings, metrics, so titles and agency names too), searched
-    with one GLOB scan of `item_search`."""
+    two swapped) that the most items contain; None if there is none. The base's names (titles,
+    headings, metrics, agencies, glossary terms: the `typo_words` table) are tried first, since
+    a typo is most often of a name and that table is small; only when none is one edit away is
+    the whole folded text searched, through the items holding each shape's literal runs."""
     n = len(term)
     shapes = {term[:i] + "\0" + term[i + 1 :] for i in range(n)}  # \0: any one character
     shapes |= {term[:i] + "\0" + term[i:] for i in range(1, n)}

@@ -9,6 +9,7 @@ here, so the one-shot commands never pay for it.
 from __future__ import annotations
 
 import shlex
+import sys
 from collections.abc import Iterable
 
 from prompt_toolkit import PromptSession
@@ -16,44 +17,23 @@ from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.document import Document
 from prompt_toolkit.history import FileHistory, InMemoryHistory
 
-COMMANDS = (
-    "find",
-    "agency",
-    "agencies",
-    "due",
-    "show",
-    "plans",
-    "export",
-    "stats",
-    "timeline",
-    "progress",
-    "help",
-    "quit",
-)
-OPTIONS = (
-    "--plan",
-    "--year",
-    "--agency",
-    "--kind",
-    "--limit",
-    "--json",
-    "--format",
-    "--fields",
-    "--role",
-    "--until",
-    "--implied",
-    "--exact",
-    "--sort",
-)
-KINDS = ("goal", "measure", "indicator", "result")
-FORMATS = ("table", "json", "jsonl", "csv", "tsv", "markdown", "yaml")
+#: What the shell adds to the CLI's commands.
+SHELL_WORDS = ("help", "quit")
 
 
 class ShellCompleter(Completer):
-    """Completes commands, options, agency names (every alias), plan ids and aliases, years."""
+    """Completes commands, their options, and the values of the options that name something:
+    agency names (every alias), plan ids and aliases, years, metrics, and the fixed choices."""
 
-    def __init__(self, agencies: list[str], plans: list[str], years: list[str], metrics: list[str]):
-        self.agencies, self.plans, self.years, self.metrics = agencies, plans, years, metrics
+    def __init__(
+        self,
+        options: dict[str, list[str]],
+        names: dict[str, str],
+        choices: dict[str, Iterable[str]],
+        agency_kinds: list[str],
+    ) -> None:
+        self.commands = [*options, *SHELL_WORDS]
+        self.options, self.names, self.choices, self.agency_kinds = options, names, choices, agency_kinds
 
     def get_completions(self, document: Document, complete_event) -> Iterable[Completion]:  # noqa: ANN001
         before = document.text_before_cursor
@@ -61,42 +41,59 @@ class ShellCompleter(Completer):
         current = "" if before.endswith(" ") else (words.pop() if words else "")
         if words and words[0] == "sdtargets":  # a command line pasted whole
             words = words[1:]
-        if not words:
-            choices: Iterable[str] = COMMANDS
-        elif words[0] in ("help", "?") and len(words) == 1:
-            choices = COMMANDS
+        if not words or (words[0] in ("help", "?") and len(words) == 1):
+            choices: Iterable[str] = self.commands
         else:
-            prev, command = words[-1], words[0]
-            if prev in ("--agency", "-a") or (command == "agency" and len(words) == 1):
-                choices = self.agencies
-            elif prev in ("--plan", "-p"):
-                choices = self.plans
-            elif prev in ("--year", "-y", "--until") or (command == "due" and len(words) == 1):
-                choices = self.years
-            elif prev in ("--kind", "-k"):
-                choices = KINDS
-            elif prev in ("--format", "-f"):
-                choices = FORMATS
-            elif prev in ("--role", "-r"):
-                choices = ("lead", "support")
-            elif command == "timeline" and len(words) == 1:
-                choices = self.metrics
+            command, prev = words[0], self.names.get(words[-1], words[-1])  # -k → --kind
+            if command == "agencies" and prev == "--kind":
+                choices = self.agency_kinds
+            elif prev in self.choices:
+                choices = self.choices[prev]
+            elif len(words) == 1 and command in ("agency", "due", "timeline"):  # the argument
+                choices = self.choices[{"agency": "--agency", "due": "--year", "timeline": "metric"}[command]]
             else:
-                choices = OPTIONS if current.startswith("-") else ()
+                choices = self.options.get(command, ()) if current.startswith("-") else ()
         for choice in choices:
             if choice.startswith(current):
                 yield Completion(choice, start_position=-len(current))
 
 
 def completer_for(conn) -> ShellCompleter:  # noqa: ANN001 - sqlite3.Connection
-    """A completer filled from the knowledge base."""
-    from .agencies import agency_names
-    from .overview import metrics
-    from .query import plans
+    """A completer filled from the Typer app (commands, options) and the knowledge base."""
+    import typer.main
 
+    from .agencies import SORTS, agency_kinds, agency_names
+    from .cli import STATS_TABLES, app
+    from .overview import metrics
+    from .query import KINDS, plans
+    from .render import FORMATS
+    from .verdicts import STATUSES
+
+    group = typer.main.get_command(app)
+    root = [o for p in group.params for o in p.opts if o.startswith("--") and "completion" not in o]
+    options, names = {}, {}
+    for name, cmd in group.commands.items():
+        if name == "shell":
+            continue
+        params = [p for p in cmd.params if p.param_type_name == "option"]
+        options[name] = [o for p in params for o in p.opts if o.startswith("--") and o != "--help"] + root
+        names.update({o: p.opts[0] for p in params for o in p.opts})
     plan_names = [x for p in plans(conn) for x in [p["id"], *p["aliases"]]]
     years = [str(r[0]) for r in conn.execute("select distinct year from item_years order by year")]
-    return ShellCompleter(agency_names(conn), plan_names, years, metrics(conn))
+    choices: dict[str, Iterable[str]] = {
+        "--agency": agency_names(conn),
+        "--plan": plan_names,
+        "--year": years,
+        "--until": years,
+        "--kind": KINDS,
+        "--format": FORMATS,
+        "--role": ("lead", "support"),
+        "--status": STATUSES,
+        "--sort": SORTS,
+        "--table": STATS_TABLES,
+        "metric": metrics(conn),
+    }
+    return ShellCompleter(options, names, choices, agency_kinds(conn))
 
 
 BANNER = (
@@ -136,7 +133,7 @@ def run_line(line: str, last_ids: list[str]) -> list[str]:
     try:
         args = shlex.split(line)
     except ValueError as exc:
-        print(f"sdtargets: {exc}.")
+        print(f"sdtargets: {exc}.", file=sys.stderr)
         return last_ids
     if args and args[0] == "sdtargets":  # a command line pasted whole
         args = args[1:]
@@ -147,19 +144,44 @@ def run_line(line: str, last_ids: list[str]) -> list[str]:
             print(shell_help())
             return last_ids
         args = [*args[1:], "--help"]
-    if args[0] == "show" and len(args) == 2 and args[1].isdigit():
+    if args[0] == "show" and len(args) >= 2 and args[1].isdigit():  # `show 2 --json` too
         n = int(args[1])
         if not 1 <= n <= len(last_ids):
-            print(f"sdtargets: there is no row {n} in the last result ({len(last_ids)} rows).")
+            print(
+                f"sdtargets: there is no row {n} in the last result ({len(last_ids)} rows).", file=sys.stderr
+            )
             return last_ids
-        args = ["show", last_ids[n - 1]]
+        args = ["show", last_ids[n - 1], *args[2:]]
     settings.last_ids = None
     main(args)
     return settings.last_ids if settings.last_ids is not None else last_ids
 
 
 def shell(conn, history_file: str | None = None, input=None, output=None) -> int:  # noqa: ANN001, A002
-    """The read–eval–print loop. Ctrl-C cancels the line, Ctrl-D (or `quit`) leaves."""
+    """The read–eval–print loop. Ctrl-C cancels the line, Ctrl-D (or `quit`) leaves. Lines
+    piped in (`sdtargets shell < calls.txt`) are run one by one, without prompt or banner:
+    prompt_toolkit would warn that the input is not a terminal and draw its prompts into the
+    output."""
+    from .render import settings
+
+    settings.in_shell = True  # errors point to `help CMD`
+    try:
+        if input is None and not sys.stdin.isatty():
+            lines: Iterable[str] = iter(sys.stdin.readline, "")
+        else:
+            lines = _prompted(conn, history_file, input, output)
+        last_ids: list[str] = []
+        for line in lines:
+            if line.strip() in ("quit", "exit"):
+                break
+            last_ids = run_line(line, last_ids)
+        return 0
+    finally:
+        settings.in_shell = False  # whoever runs next (a test, an embedding program) is not in it
+
+
+def _prompted(conn, history_file: str | None, input, output) -> Iterable[str]:  # noqa: ANN001, A002
+    """The lines typed at the prompt, after the banner, until Ctrl-D; Ctrl-C cancels a line."""
     history = FileHistory(history_file) if history_file else InMemoryHistory()
     session: PromptSession = PromptSession(
         history=history,
@@ -168,18 +190,11 @@ def shell(conn, history_file: str | None = None, input=None, output=None) -> int
         input=input,
         output=output,
     )
-    from .render import settings
-
-    settings.in_shell = True  # errors point to `help CMD`
     print(BANNER)
-    last_ids: list[str] = []
     while True:
         try:
-            line = session.prompt("sdtargets> ")
+            yield session.prompt("sdtargets> ")
         except KeyboardInterrupt:
             continue
         except EOFError:
-            return 0
-        if line.strip() in ("quit", "exit"):
-            return 0
-        last_ids = run_line(line, last_ids)
+            return

@@ -73,8 +73,7 @@ def expects(param) -> str:  # noqa: ANN001 - a click Parameter
     if hasattr(kind, "choices"):
         return "one of " + ", ".join(map(str, kind.choices))
     if isinstance(kind, click_types.IntRange):
-        low = kind.min if kind.min is not None else None
-        return "a whole number" + (f" of at least {low}" if low is not None else "")
+        return "a whole number" + (f" of at least {kind.min}" if kind.min is not None else "")
     if isinstance(kind, click_types.IntParamType):
         return "a year" if (param.metavar or "").upper() == "YEAR" else "a whole number"
     return "a value"

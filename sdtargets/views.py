@@ -78,14 +78,6 @@ def _item_tail(agencies_header: str = "lead / support") -> list[Column]:
     ]
 
 
-ITEM_COLUMNS = [
-    Column("id", lambda i: i["id"], no_wrap=True),
-    Column("kind", lambda i: i["kind"], no_wrap=True),
-    Column("title", lambda i: i["title"], ratio=3, min_width=16),
-    *_item_tail(),
-]
-
-
 def find_columns(terms: list[str]) -> list[Column]:
     """Item columns with a highlighted snippet saying why each matched (made only for the
     rows a table actually draws: JSON has no use for it)."""

@@ -64,6 +64,23 @@ def test_no_results_exits_1_with_a_sentence(cli):
         (["find", "x" * 500], "The query is too long"),
         (["due", "20245"], "20245 is not a plausible year"),
         (["due", "2025", "--until", "2024"], "--until 2024 is before 2025"),
+        (
+            ["due", "2025-2024"],
+            "due 2025-2024 runs backwards: give the first year, then the last (2024-2025).",
+        ),
+        (["due", "2024", "--limit", "0"], "--limit takes a whole number of at least 1, not '0'."),
+        (["progress", "--year", "3000"], "3000 is not a plausible year"),
+        (["progress", "--kind", "result"], "progress --kind takes goal, measure or indicator"),
+        (["timeline", "氢" * 10_000], "sdtargets: The metric is too long (10000 characters; at most 100).\n"),
+        (
+            ["show", "氢" * 10_000],
+            "sdtargets: The item id is too long (10000 characters; ids look like green2023.2).\n",
+        ),
+        (
+            ["find", "5G", "--plan", "氢" * 10_000],
+            "sdtargets: The --plan value is too long (10000 characters;",
+        ),
+        (["find", "5G", "--db"], "sdtargets: --db needs a value: see 'sdtargets --help'.\n"),
         (["agency", "完全不存在的机构名称"], "No agency is called"),
         (["show", "nope.1"], "No item has the id 'nope.1'"),
         (["find", "5G", "--plan", "不存在的计划"], "Unknown plan"),
@@ -111,3 +128,18 @@ def test_piping_into_head_prints_no_traceback():
     assert proc.stdout.count("\n") == 1
     assert "Traceback" not in proc.stderr
     assert "BrokenPipe" not in proc.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export", "--format", "csv"], ["export", "--format", "jsonl"], ["due", "2025", "--format", "markdown"]],
+)
+def test_a_reader_that_stops_early_leaves_exit_0_and_silence(args):
+    """`| head -1` under `set -o pipefail`: a closed pipe is not "no results" (exit 1)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sdtargets", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert (proc.wait(), err) == (0, b"")

@@ -94,6 +94,16 @@ def test_limited_json_is_a_plain_array_and_the_total_goes_to_stderr(cli):
     assert result.err == "sdtargets: 2 of 20 items (--limit 2; --count prints the total).\n"
 
 
+def test_progress_counts_and_limits_targets(cli):
+    """progress lists targets, not items; its --limit note names the --count it has."""
+    assert cli("progress", "--plan", "act2024-rd", "--count").out == "28\n"
+    result = cli("progress", "--plan", "act2024-rd", "--limit", "2", "--json")
+    assert [r["item"] for r in result.json] == ["act2024-rd.goal", "act2024-rd.goal"]
+    assert result.err == "sdtargets: 2 of 28 targets (--limit 2; --count prints the total).\n"
+    none = cli("progress", "--plan", "act2024-rd", "--status", "behind", "--count")
+    assert (none.code, none.out, none.err) == (1, "0\n", "sdtargets: No targets match.\n")
+
+
 # ---------------------------------------------------------------------------------------------
 # 4. Root options anywhere on the line (the fast path too)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
@@ -45,3 +47,19 @@ def test_completer(conn, line, expected):
 
     got = [c.text for c in completer_for(conn).get_completions(Document(line), None)]
     assert expected in got
+
+
+def test_lines_piped_in_run_one_by_one_without_prompt_or_banner(cli, conn, capsys, monkeypatch):
+    """`sdtargets shell < calls.txt`: no prompt_toolkit (it warned and drew prompts into the
+    output); `show N` takes options too."""
+    import io
+
+    first = cli("find", "5G", "--limit", "1", "--json").json[0]
+    monkeypatch.setattr("sys.stdin", io.StringIO("find 5G --limit 1 --json\nshow 1 --json\nquit\nplans\n"))
+    assert shell(conn) == 0
+    out, err = capsys.readouterr()
+    listed, shown = out.split("\n]\n")[0] + "\n]", out.split("\n]\n")[1]
+    assert [i["id"] for i in json.loads(listed)] == [first["id"]]
+    assert json.loads(shown)["id"] == first["id"]
+    assert "sdtargets>" not in out and "green2023" not in out  # no prompt; nothing after quit
+    assert err == "sdtargets: 1 of 20 items (--limit 1; --count prints the total).\n"

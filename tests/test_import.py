@@ -356,7 +356,8 @@ def _empty(tmp_path):
         (lambda t: FIXTURES / "plan_scanned.pdf", [], "has no text layer"),
         (lambda t: t / "missing.txt", [], "is not a file"),
         (lambda t: t, [], "is not a file"),  # a directory
-        (lambda t: GREEN, ["--save-text", "/nonexistent/dir/x.txt"], "Cannot write --save-text"),
+        # a folder that cannot exist: its parent is a file
+        (lambda t: GREEN, ["--save-text", str(GREEN / "dir" / "x.txt")], "Cannot write --save-text"),
     ],
 )
 def test_bad_input_is_one_sentence_and_exit_2(cli, tmp_path, make, extra, sentence):

@@ -241,11 +241,11 @@ def figures(items: list[dict], vocab: Vocabulary) -> dict[str, list[dict]]:
         for t in item["targets"]:
             if t.get("value_base") is None:
                 continue
-            out[vocab.name(t["metric"])].append(_figure(item, t))
+            out[vocab.name(t["metric"])].append(_figure(item, t, vocab))
     return out
 
 
-def _figure(item: dict, t: dict) -> dict:
+def _figure(item: dict, t: dict, vocab: Vocabulary) -> dict:
     fig = {
         "item": item["id"],
         "plan": item["plan"],
@@ -263,6 +263,8 @@ def _figure(item: dict, t: dict) -> dict:
         fig["note"] = t["note"]
     fig["span"], fig["years"] = span_of(t), years_of(t)
     fig["partial"], fig["bound"] = partial_of(t), bound_of(t)
+    # what it measures, looked up once here and not by each of the targets it is weighed against
+    fig["entry"] = vocab.entry(t["metric"], fig["unit"])
     return fig
 
 
@@ -297,19 +299,23 @@ def assess(
     record = _record(item, t)
     record["rule"] = rule.text if rule else "no number to compare"
     usable: list[dict] = []
-    evidence: list[dict] = []
+    # (figure, use, reason): made into records only for the MAX_EVIDENCE kept (at 100x the base a
+    # target has hundreds of figures of its metric)
+    evidence: list[tuple[dict, str, str | None]] = []
     notes: list[str] = []
     for fig, link in candidates(item, t, figs, vocab):
+        f_entry = fig["entry"]
         if link is not None:
             notes.append(link["note"])
             if link.get("unit") is not None:
                 fig = {**fig, "unit": link["unit"]}
                 fig["value_base"], fig["base_unit"] = base_value(fig["value"], link["unit"])
-        why = mismatch(t, t_entry, fig, vocab.entry(fig["metric"], fig["unit"]), link)
+                f_entry = vocab.entry(fig["metric"], fig["unit"])
+        why = mismatch(t, t_entry, fig, f_entry, link)
         if not why and fig["partial"] and not _partial_settles(t_entry, rule, fig):
             why = f"a figure for {fig['partial']} only against a whole year's target"
         if why:
-            evidence.append(_evidence(fig, "not_comparable", why))
+            evidence.append((fig, "not_comparable", why))
         else:
             usable.append(fig)
     status, used, extra = None, None, {}
@@ -317,14 +323,14 @@ def assess(
         status, used, extra = _verdict(t, t_entry, rule, usable, year, last_year)
     elif any(f["year"] == year for f in usable):  # a figure for its year, but nothing to hold it to
         for fig in [f for f in usable if f["year"] == year]:
-            evidence.append(_evidence(fig, "not_comparable", "the target states no number to hold it to"))
+            evidence.append((fig, "not_comparable", "the target states no number to hold it to"))
         usable = [f for f in usable if f["year"] != year]
         status = "not_comparable"
     for fig in usable:
         if fig is not used and not any(e is fig for e in extra.get("pace_figs", [])):
-            evidence.append(_evidence(fig, _relation(fig, year), None))
+            evidence.append((fig, _relation(fig, year), None))
     for fig in extra.get("pace_figs", []):
-        evidence.append(_evidence(fig, "pace", "the start of the pace"))
+        evidence.append((fig, "pace", "the start of the pace"))
     if status is None:  # nothing settles it: no report, unless every figure measures something else
         status = "no_report" if usable or not evidence else "not_comparable"
     record["status"] = status
@@ -334,11 +340,11 @@ def assess(
         record["pace"] = extra["pace"]
     if extra.get("why"):
         record["why"] = extra["why"]
-    evidence.sort(key=lambda e: (e["year"], e["item"]))
+    evidence.sort(key=lambda e: (e[0]["year"], e[0]["item"]))
     if len(evidence) > MAX_EVIDENCE:  # only a base with one figure repeated at scale gets here
         record["evidence_omitted"] = len(evidence) - MAX_EVIDENCE
         evidence = evidence[-MAX_EVIDENCE:]
-    record["evidence"] = evidence
+    record["evidence"] = [_evidence(*e) for e in evidence]
     if notes:
         record["links"] = list(dict.fromkeys(notes))
     return record

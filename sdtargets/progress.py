@@ -29,7 +29,6 @@ from collections.abc import Iterator
 
 from .load import base_value
 from .metrics import COUNT_WORDS, Vocabulary, unit_family
-from .verdicts import MARKS, STATUSES  # noqa: F401 - re-exported for callers of this module
 
 AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<"})
 TWO_SIDED = frozenset({"稳定在", "保持在", "维持在", "保持"})

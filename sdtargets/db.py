@@ -99,8 +99,18 @@ def build(kb: KnowledgeBase, path: Path | str) -> None:
     import sqlite_utils
 
     db = sqlite_utils.Database(path)
+    # sqlite-utils commits every chunk of 100 rows, and each commit would write a journal file
+    # and wait for the disk (~9,000 waits at 100x the base). The file is a temporary one,
+    # renamed into place only once complete, so a crash mid-build loses nothing: the inserts
+    # keep their journal in memory and do not sync. VACUUM, which rewrites every page (a journal
+    # as large as the file), goes back to the journal on disk and the one sync that makes the
+    # finished file durable before it is renamed.
+    db.conn.execute("pragma journal_mode = memory")
+    db.conn.execute("pragma synchronous = off")
     _fill(db, kb)
     db.conn.commit()
+    db.conn.execute("pragma journal_mode = delete")
+    db.conn.execute("pragma synchronous = full")
     db.conn.execute("VACUUM")
     db.conn.close()
 

@@ -15,6 +15,7 @@ reviewed values, and the loader reads them as they are.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 METRICS_FILE = "metrics.yaml"
@@ -206,16 +207,14 @@ def read_vocabulary(folder: Path) -> tuple[dict, list[str]]:
     data.setdefault("metrics", [])
     data.setdefault("links", [])
     seen: dict[str, str] = {}
-    names = [m["name"] for m in data["metrics"]]
-    problems += [
-        f"{METRICS_FILE}: {n} is listed twice" for n in sorted({n for n in names if names.count(n) > 1})
-    ]
+    names = Counter(m["name"] for m in data["metrics"])
+    problems += [f"{METRICS_FILE}: {n} is listed twice" for n in sorted(n for n, k in names.items() if k > 1)]
     for m in data["metrics"]:
         for form in [m["name"], *(m.get("aliases") or [])]:
             owner = seen.setdefault(form, m["name"])
             if owner != m["name"]:
                 problems.append(f"{METRICS_FILE}: {form} is a name of both {owner} and {m['name']}")
-            elif form != m["name"] and form in (x["name"] for x in data["metrics"]):
+            elif form != m["name"] and form in names:
                 problems.append(f"{METRICS_FILE}: alias {form} of {m['name']} is itself a canonical metric")
     return data, problems
 

@@ -533,6 +533,8 @@ def assess_all(items: list[dict], plans: list[dict], vocab: Vocabulary) -> Itera
 
 def fill(db, kb) -> None:  # noqa: ANN001 - sqlite_utils.Database and load.KnowledgeBase, imported lazily
     """Write the `progress` table (one row per assessed target) and the horizon into ``db``."""
+    from .db import insert_rows
+
     vocab = kb.vocabulary
     db["progress"].create(
         {"item_id": str, "position": int, "plan": str, "year": int, "status": str, "json": str}
@@ -562,20 +564,24 @@ def fill(db, kb) -> None:  # noqa: ANN001 - sqlite_utils.Database and load.Knowl
         }
         for item_id, pos, rec in assess_all(kb.items, kb.plans, vocab)
     )
-    db["progress"].insert_all(rows)
+    insert_rows(db, "progress", rows)
     db["progress"].create_index(["item_id"])
-    db["meta"].insert({"key": "horizon", "value": str(horizon(kb.plans, kb.items))})
-    db["metrics"].insert_all(
-        {
-            "name": m["name"],
-            "aliases": json.dumps(m.get("aliases") or [], ensure_ascii=False),
-            "unit": m.get("unit"),
-            "family": m["family"],
-            "quantity": m["quantity"],
-            "scope": m.get("scope"),
-            "grows": int(bool(m.get("grows"))),
-            "about": m.get("about"),
-        }
-        for m in vocab.entries.values()
+    insert_rows(db, "meta", [{"key": "horizon", "value": str(horizon(kb.plans, kb.items))}])
+    insert_rows(
+        db,
+        "metrics",
+        (
+            {
+                "name": m["name"],
+                "aliases": json.dumps(m.get("aliases") or [], ensure_ascii=False),
+                "unit": m.get("unit"),
+                "family": m["family"],
+                "quantity": m["quantity"],
+                "scope": m.get("scope"),
+                "grows": int(bool(m.get("grows"))),
+                "about": m.get("about"),
+            }
+            for m in vocab.entries.values()
+        ),
     )
-    db["metric_links"].insert_all({"json": json.dumps(lk, ensure_ascii=False)} for lk in vocab.links)
+    insert_rows(db, "metric_links", ({"json": json.dumps(lk, ensure_ascii=False)} for lk in vocab.links))

@@ -20,30 +20,8 @@ from pathlib import Path
 
 METRICS_FILE = "metrics.yaml"
 
-#: The kinds of quantity, and what each means for a verdict (README, "Did they deliver?").
-QUANTITIES = ("stock", "flow", "rate", "share", "multiple", "rank")
-
-#: Unit families. Two figures are comparable only within one family.
-FAMILIES = (
-    "count",
-    "percent",
-    "points",
-    "money",
-    "power",
-    "energy",
-    "length",
-    "area",
-    "mass",
-    "volume",
-    "time",
-    "multiple",
-    "rank",
-    "compute",
-    "other",
-)
-
-#: Where a metric's name says what level it counts at.
-SCOPES = ("national", "province_or_higher", "province", "city")
+# The kinds of quantity, unit families and scopes an entry may have are the enums of
+# schema/metrics.schema.json, which the loader checks the file against.
 
 #: Measure words (量词) that count things: 100 家 and 288 个 of one metric count the same units.
 COUNT_WORDS = frozenset(

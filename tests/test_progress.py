@@ -710,3 +710,14 @@ def test_the_vocabulary_file_is_checked(tmp_path):
         "metrics.yaml: 5G基站 is listed twice",
         "metrics.yaml: 5G基站 is a name of both 5G基站 and 新增5G基站",
     ]
+
+
+def test_every_quantity_and_scope_the_schema_allows_can_be_explained():
+    """A `not comparable` reason names the kind and scope of both sides: a value the vocabulary
+    schema admits without words for it would stop the build with a KeyError."""
+    from sdtargets.progress import _KIND_WORDS, _SCOPE_WORDS
+    from sdtargets.schema import load_schema
+
+    entry = load_schema("metrics")["properties"]["metrics"]["items"]["properties"]
+    assert set(entry["quantity"]["enum"]) == set(_KIND_WORDS)
+    assert set(entry["scope"]["enum"]) == set(_SCOPE_WORDS)

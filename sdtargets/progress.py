@@ -102,21 +102,22 @@ def rule_of(t: dict, quantity: str) -> Rule | None:
     if v is None:
         return None
     words = set(t.get("cmp") or [])
-    fmt = lambda x: in_unit(t, x)  # noqa: E731
     if t.get("value_max") is not None:
         vmax = base_value(t["value_max"], t.get("unit") or "")[0]
-        return Rule(v, vmax, f"between {fmt(v)} and {fmt(vmax)}")
+        return Rule(v, vmax, f"between {in_unit(t, v)} and {in_unit(t, vmax)}")
     about = bool(words & ABOUT)
     tol = TOLERANCE if about else 0.0
     note = f" ({in_unit(t, v)} {'/'.join(sorted(words & ABOUT))}: within 5 %)" if about else ""
     if about and words & TWO_SIDED:
         return Rule(
-            v * (1 - tol), v * (1 + tol), f"between {fmt(v * (1 - tol))} and {fmt(v * (1 + tol))}{note}"
+            v * (1 - tol),
+            v * (1 + tol),
+            f"between {in_unit(t, v * (1 - tol))} and {in_unit(t, v * (1 + tol))}{note}",
         )
     # 下降/降低 with a level (not a metric that is itself the fall) brings it down to the value
     if words & AT_MOST or quantity == "rank" or (words & FALL and quantity not in ("rate", "multiple")):
-        return Rule(None, v * (1 + tol), f"at most {fmt(v * (1 + tol))}{note}")
-    return Rule(v * (1 - tol), None, f"at least {fmt(v * (1 - tol))}{note}")
+        return Rule(None, v * (1 + tol), f"at most {in_unit(t, v * (1 + tol))}{note}")
+    return Rule(v * (1 - tol), None, f"at least {in_unit(t, v * (1 - tol))}{note}")
 
 
 def in_unit(t: dict, x: float) -> str:
@@ -365,7 +366,9 @@ def _verdict(t: dict, entry: dict, rule: Rule, usable: list[dict], year: int, la
         ok = rule.judge(fig["value_base"], fig["bound"])
         if ok is not None:
             return ("met" if ok else "not_met"), fig, {}
-    for fig in reversed([f for f in same if f["partial"]]):  # only those that settle it are usable
+    parts = [f for f in same if f["partial"]]  # only those that settle it are usable
+    if parts:
+        fig = parts[-1]  # the latest document's
         return "met", fig, {"why": f"the figure for {fig['partial']} alone reaches the target"}
     if entry.get("grows") and rule.high is None:
         for fig in [f for f in usable if f["year"] > year and not f["partial"]]:

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from .load import base_value
 from .metrics import COUNT_WORDS, Vocabulary, unit_family
+from .render import written
 
 AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<"})
 TWO_SIDED = frozenset({"稳定在", "保持在", "维持在", "保持"})
@@ -128,8 +129,9 @@ def in_unit(t: dict, x: float) -> str:
 
 
 def _num(x: float) -> str:
-    x = round(x, 4)
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    """A computed amount to 4 decimals, written as `written` writes a document's numbers: `:g`
+    would cut 11507.35 to 11507.4 and write 1234567.5 as 1.23457e+06."""
+    return written(round(x, 4))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -721,3 +721,14 @@ def test_every_quantity_and_scope_the_schema_allows_can_be_explained():
     entry = load_schema("metrics")["properties"]["metrics"]["items"]["properties"]
     assert set(entry["quantity"]["enum"]) == set(_KIND_WORDS)
     assert set(entry["scope"]["enum"]) == set(_SCOPE_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("x", "text"),
+    [(11507.35, "11507.35吨"), (1234567.5, "1234567.5吨"), (55000000.0, "55000000吨"), (0.123456, "0.12吨")],
+)
+def test_a_computed_amount_is_written_in_full(x, text):
+    """A rule's bound or a projection keeps its digits (`:g` wrote 1.23457e+06 and 11507.4)."""
+    from sdtargets.progress import in_unit
+
+    assert in_unit({"value": 1, "value_base": 1, "unit": "吨"}, x) == text

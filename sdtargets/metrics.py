@@ -15,34 +15,13 @@ reviewed values, and the loader reads them as they are.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 METRICS_FILE = "metrics.yaml"
 
-#: The kinds of quantity, and what each means for a verdict (README, "Did they deliver?").
-QUANTITIES = ("stock", "flow", "rate", "share", "multiple", "rank")
-
-#: Unit families. Two figures are comparable only within one family.
-FAMILIES = (
-    "count",
-    "percent",
-    "points",
-    "money",
-    "power",
-    "energy",
-    "length",
-    "area",
-    "mass",
-    "volume",
-    "time",
-    "multiple",
-    "rank",
-    "compute",
-    "other",
-)
-
-#: Where a metric's name says what level it counts at.
-SCOPES = ("national", "province_or_higher", "province", "city")
+# The kinds of quantity, unit families and scopes an entry may have are the enums of
+# schema/metrics.schema.json, which the loader checks the file against.
 
 #: Measure words (量词) that count things: 100 家 and 288 个 of one metric count the same units.
 COUNT_WORDS = frozenset(
@@ -206,16 +185,14 @@ def read_vocabulary(folder: Path) -> tuple[dict, list[str]]:
     data.setdefault("metrics", [])
     data.setdefault("links", [])
     seen: dict[str, str] = {}
-    names = [m["name"] for m in data["metrics"]]
-    problems += [
-        f"{METRICS_FILE}: {n} is listed twice" for n in sorted({n for n in names if names.count(n) > 1})
-    ]
+    names = Counter(m["name"] for m in data["metrics"])
+    problems += [f"{METRICS_FILE}: {n} is listed twice" for n in sorted(n for n, k in names.items() if k > 1)]
     for m in data["metrics"]:
         for form in [m["name"], *(m.get("aliases") or [])]:
             owner = seen.setdefault(form, m["name"])
             if owner != m["name"]:
                 problems.append(f"{METRICS_FILE}: {form} is a name of both {owner} and {m['name']}")
-            elif form != m["name"] and form in (x["name"] for x in data["metrics"]):
+            elif form != m["name"] and form in names:
                 problems.append(f"{METRICS_FILE}: alias {form} of {m['name']} is itself a canonical metric")
     return data, problems
 

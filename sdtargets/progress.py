@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from .load import base_value
 from .metrics import COUNT_WORDS, Vocabulary, unit_family
-from .verdicts import MARKS, STATUSES  # noqa: F401 - re-exported for callers of this module
+from .render import written
 
 AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<"})
 TWO_SIDED = frozenset({"稳定在", "保持在", "维持在", "保持"})
@@ -103,21 +103,22 @@ def rule_of(t: dict, quantity: str) -> Rule | None:
     if v is None:
         return None
     words = set(t.get("cmp") or [])
-    fmt = lambda x: in_unit(t, x)  # noqa: E731
     if t.get("value_max") is not None:
         vmax = base_value(t["value_max"], t.get("unit") or "")[0]
-        return Rule(v, vmax, f"between {fmt(v)} and {fmt(vmax)}")
+        return Rule(v, vmax, f"between {in_unit(t, v)} and {in_unit(t, vmax)}")
     about = bool(words & ABOUT)
     tol = TOLERANCE if about else 0.0
     note = f" ({in_unit(t, v)} {'/'.join(sorted(words & ABOUT))}: within 5 %)" if about else ""
     if about and words & TWO_SIDED:
         return Rule(
-            v * (1 - tol), v * (1 + tol), f"between {fmt(v * (1 - tol))} and {fmt(v * (1 + tol))}{note}"
+            v * (1 - tol),
+            v * (1 + tol),
+            f"between {in_unit(t, v * (1 - tol))} and {in_unit(t, v * (1 + tol))}{note}",
         )
     # 下降/降低 with a level (not a metric that is itself the fall) brings it down to the value
     if words & AT_MOST or quantity == "rank" or (words & FALL and quantity not in ("rate", "multiple")):
-        return Rule(None, v * (1 + tol), f"at most {fmt(v * (1 + tol))}{note}")
-    return Rule(v * (1 - tol), None, f"at least {fmt(v * (1 - tol))}{note}")
+        return Rule(None, v * (1 + tol), f"at most {in_unit(t, v * (1 + tol))}{note}")
+    return Rule(v * (1 - tol), None, f"at least {in_unit(t, v * (1 - tol))}{note}")
 
 
 def in_unit(t: dict, x: float) -> str:
@@ -128,8 +129,9 @@ def in_unit(t: dict, x: float) -> str:
 
 
 def _num(x: float) -> str:
-    x = round(x, 4)
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+    """A computed amount to 4 decimals, written as `written` writes a document's numbers: `:g`
+    would cut 11507.35 to 11507.4 and write 1234567.5 as 1.23457e+06."""
+    return written(round(x, 4))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -241,11 +243,11 @@ def figures(items: list[dict], vocab: Vocabulary) -> dict[str, list[dict]]:
         for t in item["targets"]:
             if t.get("value_base") is None:
                 continue
-            out[vocab.name(t["metric"])].append(_figure(item, t))
+            out[vocab.name(t["metric"])].append(_figure(item, t, vocab))
     return out
 
 
-def _figure(item: dict, t: dict) -> dict:
+def _figure(item: dict, t: dict, vocab: Vocabulary) -> dict:
     fig = {
         "item": item["id"],
         "plan": item["plan"],
@@ -263,6 +265,8 @@ def _figure(item: dict, t: dict) -> dict:
         fig["note"] = t["note"]
     fig["span"], fig["years"] = span_of(t), years_of(t)
     fig["partial"], fig["bound"] = partial_of(t), bound_of(t)
+    # what it measures, looked up once here and not by each of the targets it is weighed against
+    fig["entry"] = vocab.entry(t["metric"], fig["unit"])
     return fig
 
 
@@ -297,19 +301,23 @@ def assess(
     record = _record(item, t)
     record["rule"] = rule.text if rule else "no number to compare"
     usable: list[dict] = []
-    evidence: list[dict] = []
+    # (figure, use, reason): made into records only for the MAX_EVIDENCE kept (at 100x the base a
+    # target has hundreds of figures of its metric)
+    evidence: list[tuple[dict, str, str | None]] = []
     notes: list[str] = []
     for fig, link in candidates(item, t, figs, vocab):
+        f_entry = fig["entry"]
         if link is not None:
             notes.append(link["note"])
             if link.get("unit") is not None:
                 fig = {**fig, "unit": link["unit"]}
                 fig["value_base"], fig["base_unit"] = base_value(fig["value"], link["unit"])
-        why = mismatch(t, t_entry, fig, vocab.entry(fig["metric"], fig["unit"]), link)
+                f_entry = vocab.entry(fig["metric"], fig["unit"])
+        why = mismatch(t, t_entry, fig, f_entry, link)
         if not why and fig["partial"] and not _partial_settles(t_entry, rule, fig):
             why = f"a figure for {fig['partial']} only against a whole year's target"
         if why:
-            evidence.append(_evidence(fig, "not_comparable", why))
+            evidence.append((fig, "not_comparable", why))
         else:
             usable.append(fig)
     status, used, extra = None, None, {}
@@ -317,14 +325,14 @@ def assess(
         status, used, extra = _verdict(t, t_entry, rule, usable, year, last_year)
     elif any(f["year"] == year for f in usable):  # a figure for its year, but nothing to hold it to
         for fig in [f for f in usable if f["year"] == year]:
-            evidence.append(_evidence(fig, "not_comparable", "the target states no number to hold it to"))
+            evidence.append((fig, "not_comparable", "the target states no number to hold it to"))
         usable = [f for f in usable if f["year"] != year]
         status = "not_comparable"
     for fig in usable:
         if fig is not used and not any(e is fig for e in extra.get("pace_figs", [])):
-            evidence.append(_evidence(fig, _relation(fig, year), None))
+            evidence.append((fig, _relation(fig, year), None))
     for fig in extra.get("pace_figs", []):
-        evidence.append(_evidence(fig, "pace", "the start of the pace"))
+        evidence.append((fig, "pace", "the start of the pace"))
     if status is None:  # nothing settles it: no report, unless every figure measures something else
         status = "no_report" if usable or not evidence else "not_comparable"
     record["status"] = status
@@ -334,11 +342,11 @@ def assess(
         record["pace"] = extra["pace"]
     if extra.get("why"):
         record["why"] = extra["why"]
-    evidence.sort(key=lambda e: (e["year"], e["item"]))
+    evidence.sort(key=lambda e: (e[0]["year"], e[0]["item"]))
     if len(evidence) > MAX_EVIDENCE:  # only a base with one figure repeated at scale gets here
         record["evidence_omitted"] = len(evidence) - MAX_EVIDENCE
         evidence = evidence[-MAX_EVIDENCE:]
-    record["evidence"] = evidence
+    record["evidence"] = [_evidence(*e) for e in evidence]
     if notes:
         record["links"] = list(dict.fromkeys(notes))
     return record
@@ -360,7 +368,9 @@ def _verdict(t: dict, entry: dict, rule: Rule, usable: list[dict], year: int, la
         ok = rule.judge(fig["value_base"], fig["bound"])
         if ok is not None:
             return ("met" if ok else "not_met"), fig, {}
-    for fig in reversed([f for f in same if f["partial"]]):  # only those that settle it are usable
+    parts = [f for f in same if f["partial"]]  # only those that settle it are usable
+    if parts:
+        fig = parts[-1]  # the latest document's
         return "met", fig, {"why": f"the figure for {fig['partial']} alone reaches the target"}
     if entry.get("grows") and rule.high is None:
         for fig in [f for f in usable if f["year"] > year and not f["partial"]]:
@@ -528,6 +538,8 @@ def assess_all(items: list[dict], plans: list[dict], vocab: Vocabulary) -> Itera
 
 def fill(db, kb) -> None:  # noqa: ANN001 - sqlite_utils.Database and load.KnowledgeBase, imported lazily
     """Write the `progress` table (one row per assessed target) and the horizon into ``db``."""
+    from .db import insert_rows
+
     vocab = kb.vocabulary
     db["progress"].create(
         {"item_id": str, "position": int, "plan": str, "year": int, "status": str, "json": str}
@@ -557,20 +569,24 @@ def fill(db, kb) -> None:  # noqa: ANN001 - sqlite_utils.Database and load.Knowl
         }
         for item_id, pos, rec in assess_all(kb.items, kb.plans, vocab)
     )
-    db["progress"].insert_all(rows)
+    insert_rows(db, "progress", rows)
     db["progress"].create_index(["item_id"])
-    db["meta"].insert({"key": "horizon", "value": str(horizon(kb.plans, kb.items))})
-    db["metrics"].insert_all(
-        {
-            "name": m["name"],
-            "aliases": json.dumps(m.get("aliases") or [], ensure_ascii=False),
-            "unit": m.get("unit"),
-            "family": m["family"],
-            "quantity": m["quantity"],
-            "scope": m.get("scope"),
-            "grows": int(bool(m.get("grows"))),
-            "about": m.get("about"),
-        }
-        for m in vocab.entries.values()
+    insert_rows(db, "meta", [{"key": "horizon", "value": str(horizon(kb.plans, kb.items))}])
+    insert_rows(
+        db,
+        "metrics",
+        (
+            {
+                "name": m["name"],
+                "aliases": json.dumps(m.get("aliases") or [], ensure_ascii=False),
+                "unit": m.get("unit"),
+                "family": m["family"],
+                "quantity": m["quantity"],
+                "scope": m.get("scope"),
+                "grows": int(bool(m.get("grows"))),
+                "about": m.get("about"),
+            }
+            for m in vocab.entries.values()
+        ),
     )
-    db["metric_links"].insert_all({"json": json.dumps(lk, ensure_ascii=False)} for lk in vocab.links)
+    insert_rows(db, "metric_links", ({"json": json.dumps(lk, ensure_ascii=False)} for lk in vocab.links))

@@ -38,7 +38,7 @@ def validate_folder(folder: Path) -> tuple[list[str], str]:
     problems += check_links(kb.vocabulary, kb.items)
     if (folder / METRICS_FILE).exists():  # a scratch base without a vocabulary is not held to one
         problems += [
-            f"metrics.yaml: metric {m} is not in the vocabulary (add it, or use the name it has there)"
+            f"{METRICS_FILE}: metric {m} is not in the vocabulary (add it, or use the name it has there)"
             for m in unlisted(kb.vocabulary, kb.items)
         ]
     n_targets = sum(len(i["targets"]) for i in kb.items)

@@ -22,9 +22,6 @@ MARKS = {
     "not_comparable": "≠ not comparable",
 }
 
-#: Kinds of item whose targets are assessed (a result is what they are assessed against).
-KINDS = ("goal", "measure", "indicator")
-
 
 def check_statuses(text: str | None) -> list[str] | None:
     """`--status met,not_met` → the statuses; an unknown one → `SdError` naming the valid ones."""

@@ -135,3 +135,16 @@ def test_a_failed_build_leaves_no_file(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         dbm.connect(path, folder)
     assert sorted(p.name for p in path.parent.iterdir()) == ["kb.sqlite.lock"]
+
+
+def test_rows_go_into_their_columns_and_a_stray_key_is_refused():
+    """The build inserts plain rows by column name (`insert_rows`); a key that names no column is
+    a mistake in the build, refused as sqlite-utils refused it, never silently dropped."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(sqlite3.connect(":memory:"))
+    db["t"].create({"a": str, "b": int})
+    dbm.insert_rows(db, "t", iter([{"b": 2, "a": "x"}, {"a": "y"}]))
+    assert db.conn.execute("select a, b from t").fetchall() == [("x", 2), ("y", None)]
+    with pytest.raises(ValueError, match="t has no column 'c'"):
+        dbm.insert_rows(db, "t", [{"a": "z", "c": 1}])

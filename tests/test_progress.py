@@ -710,3 +710,25 @@ def test_the_vocabulary_file_is_checked(tmp_path):
         "metrics.yaml: 5G基站 is listed twice",
         "metrics.yaml: 5G基站 is a name of both 5G基站 and 新增5G基站",
     ]
+
+
+def test_every_quantity_and_scope_the_schema_allows_can_be_explained():
+    """A `not comparable` reason names the kind and scope of both sides: a value the vocabulary
+    schema admits without words for it would stop the build with a KeyError."""
+    from sdtargets.progress import _KIND_WORDS, _SCOPE_WORDS
+    from sdtargets.schema import load_schema
+
+    entry = load_schema("metrics")["properties"]["metrics"]["items"]["properties"]
+    assert set(entry["quantity"]["enum"]) == set(_KIND_WORDS)
+    assert set(entry["scope"]["enum"]) == set(_SCOPE_WORDS)
+
+
+@pytest.mark.parametrize(
+    ("x", "text"),
+    [(11507.35, "11507.35吨"), (1234567.5, "1234567.5吨"), (55000000.0, "55000000吨"), (0.123456, "0.12吨")],
+)
+def test_a_computed_amount_is_written_in_full(x, text):
+    """A rule's bound or a projection keeps its digits (`:g` wrote 1.23457e+06 and 11507.4)."""
+    from sdtargets.progress import in_unit
+
+    assert in_unit({"value": 1, "value_base": 1, "unit": "吨"}, x) == text

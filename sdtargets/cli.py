@@ -672,6 +672,6 @@ def invoke(args: list[str]) -> int:
         if isinstance(exc.__context__, BrokenPipeError):
             raise exc.__context__ from None
         raise
-    if rv == 130:  # typer turns Ctrl-C into exit code 130 and says nothing
+    if rv == ExitCode.INTERRUPTED:  # typer turns Ctrl-C into exit code 130 and says nothing
         raise KeyboardInterrupt
     return int(rv) if isinstance(rv, int) else 0

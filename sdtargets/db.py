@@ -697,6 +697,11 @@ def connect(db_path: Path | None = None, folder: Path | None = None) -> sqlite3.
     folder = folder or data_dir()
     env = os.environ.get("SDTARGETS_DB")
     explicit = db_path or (Path(env).expanduser() if env else None)
+    if explicit is not None and explicit.is_dir():
+        raise SdError(
+            f"{explicit} is a folder: --db and SDTARGETS_DB name a database file"
+            f" (e.g. {explicit / 'kb.sqlite'})."
+        )
     try:
         stamp = stamp_of(folder)
         for candidate in [explicit] if explicit else sorted(cache_dir().glob("kb-*.sqlite")):

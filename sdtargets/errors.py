@@ -16,6 +16,7 @@ class ExitCode(IntEnum):
     OK = 0
     NO_RESULTS = 1
     USAGE = 2
+    INTERRUPTED = 130  # Ctrl-C, as shells report a SIGINT (128 + 2)
 
 
 class SdError(Exception):

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code)
     except KeyboardInterrupt:
         print("sdtargets: interrupted.", file=sys.stderr)
-        return 130
+        return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The reader (e.g. `| head`) has gone: silence the interpreter's flush at exit.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -148,3 +148,12 @@ def test_rows_go_into_their_columns_and_a_stray_key_is_refused():
     assert db.conn.execute("select a, b from t").fetchall() == [("x", 2), ("y", None)]
     with pytest.raises(ValueError, match="t has no column 'c'"):
         dbm.insert_rows(db, "t", [{"a": "z", "c": 1}])
+
+
+def test_a_folder_given_as_the_database_is_one_sentence(tmp_path, monkeypatch):
+    """`--db /tmp` (or SDTARGETS_DB=/tmp) once ended in IsADirectoryError's traceback."""
+    with pytest.raises(SdError, match=r"is a folder: --db and SDTARGETS_DB name a database file"):
+        dbm.connect(tmp_path)
+    monkeypatch.setenv("SDTARGETS_DB", str(tmp_path))
+    with pytest.raises(SdError, match=r"is a folder"):
+        dbm.connect()

@@ -670,15 +670,17 @@ def _build_file(folder: Path, path: Path, digest: str) -> sqlite3.Connection:
         with busy(f"Reading {folder / 'targets.yaml'}", total=2) as step:  # a bar if it is slow
             kb = load(folder)
             step(f"Building the database ({len(kb.items):,} items)")
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-            os.close(fd)
-            os.unlink(tmp)
-            try:
+            tmp = None
+            try:  # the name is taken inside the try: Ctrl-C right after mkstemp leaves no file
+                fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+                os.close(fd)
+                os.unlink(tmp)
                 build(kb, tmp)
                 os.replace(tmp, path)
             except BaseException:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+                for leftover in (tmp, f"{tmp}-journal", f"{tmp}-wal", f"{tmp}-shm") if tmp else ():
+                    with contextlib.suppress(OSError):
+                        os.unlink(leftover)  # SQLite's own side files go with the half-built file
                 raise
             step()
     conn = _usable(path, digest)

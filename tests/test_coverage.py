@@ -64,6 +64,7 @@ def spans(file: str, items: list[dict]) -> list[tuple[int, int, dict]]:
     [
         ("002_0cfda77acafe7ff7.txt", "green2023", 112),  # 111 牵头单位 + task 81's 牵头部门
         ("001_eaa1b40229515837.txt", "act2024", 303),  # 297 牵头单位 + 6 牵头部门
+        ("sd2023_zhizaoye_chuangxinnengli_sannian.txt", "mfg2023", 30),  # 30 牵头单位
     ],
 )
 def test_every_agency_clause_is_an_item_with_exactly_its_agencies(kb, file, plan, expected):
@@ -165,3 +166,36 @@ def test_every_number_has_a_unit(kb):
         if t["value"] is not None and not t["unit"]
     }
     assert unitless == {("news2024-digital.14", "新建大型以上数据中心PUE")}
+
+
+def test_every_lead_and_support_clause_of_chain2024_is_an_item_with_exactly_its_agencies(kb):
+    """The 2024 chain plan writes its clauses `（A、B牵头，C、D配合）` and `（A、B按职责分工负责）`:
+    read here by a pattern of this test's own (not the package's), each must be exactly one item's
+    agencies: the shared-duty ones with an empty lead and the agencies as support."""
+    file = "sd2024_keji_biaozhixing_chanyelian.txt"
+    text = squash((DATA / "sources" / file).read_text(encoding="utf-8"))
+    pattern = re.compile(r"（([^（）]*?)牵头，([^（）]*?)配合）|（([^（）]*?)按职责分工负责）")
+    items = [i for i in kb.items if i["plan"] == "chain2024"]
+    located = spans(file, items)
+    found = list(pattern.finditer(text))
+    assert len(found) == 8
+    wrong = []
+    for m in found:
+        holders = [i for start, end, i in located if start <= m.start() and m.end() <= end]
+        if len(holders) != 1:
+            wrong.append(f"{m.group(0)}: in {len(holders)} items")
+            continue
+        item = holders[0]
+        if m.group(3) is not None:
+            want = ([], None, m.group(3).split("、"), "按职责分工负责")
+        else:
+            want = (m.group(1).split("、"), "牵头", m.group(2).split("、"), "配合")
+        got = (
+            item["lead"],
+            item.get("lead_word") if item["lead"] else None,
+            item["support"],
+            item.get("support_word"),
+        )
+        if got != want:
+            wrong.append(f"{item['id']}: {got} != {want}")
+    assert wrong == []

@@ -199,3 +199,39 @@ def test_every_lead_and_support_clause_of_chain2024_is_an_item_with_exactly_its_
         if got != want:
             wrong.append(f"{item['id']}: {got} != {want}")
     assert wrong == []
+
+
+#: Numbers in the new documents' texts that are names, not quantities (checked by hand): item
+#: numbers are left out by the pattern below.
+NAMES_WITH_DIGITS = {
+    ("gwr2026.r8", "1"),  # “齐鲁1号”, “半岛1号” (tourism brands)
+    ("gwr2026.r19", "96178"),  # the governor's hotline
+    ("gwr2026.r19", "2115"),  # a road's number
+    ("gwr2026.r40", "1313"),  # the “1313” laboratory system
+    ("gwr2026.1.2", "1"),  # 山东交旅1号工程
+    ("gwr2026.1.10", "2"),  # 半岛北N2 (a wind-farm site)
+    ("gwr2026.2.7", "1"),  # the “1+9” action
+    ("gwr2026.2.7", "9"),
+    ("gwr2026.8.5", "26"),  # the 26th provincial games (an ordinal)
+    ("mfg2023.17", "11"),  # 围绕11条标志性产业链: the task's scope (gwr2026.r37 reports 19 chains)
+    ("mfg2023.20", "6"),  # 6G
+    ("chain2024.4.4", "811"),  # the “811” project
+}
+
+
+def test_every_figure_of_the_new_documents_is_a_target(kb):
+    """Each number written in digits in an item of gwr2026, mfg2023 or chain2024 stands in one of
+    that item's target quotes, unless it is a year, the item's own number, or a name above."""
+    missing = []
+    for item in kb.items:
+        if item["plan"] not in ("gwr2026", "mfg2023", "chain2024"):
+            continue
+        quotes = " ".join(t.get("quote") or "" for t in item["targets"])
+        body = re.sub(r"^\d+\.", "", item["text"])  # `3.开发应用…`: the item's number
+        for m in re.finditer(r"\d+(?:\.\d+)?", body):
+            number = m.group()
+            if re.fullmatch(r"(19|20)\d\d", number) or (item["id"], number) in NAMES_WITH_DIGITS:
+                continue
+            if not re.search(rf"(?<![\d.]){re.escape(number)}(?![\d.])", quotes):
+                missing.append((item["id"], number, body[max(0, m.start() - 6) : m.end() + 6]))
+    assert missing == []

@@ -365,25 +365,75 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             paragraphs[-1] = ([*starts, (len(body), no)], body + text, section)
         blank = False
     items: list[DraftItem] = []
+    phase: str | None = None  # "result" after a review's opening, "goal" after a plan's
     for starts, text, section in paragraphs:
         members = {m.start(): m.group(1) for m in _ENUM_RE.finditer(text)}  # offset → 一, 二…
-        bounds = sorted({0, *members})
+        phase = paragraph_phase(text, phase)
+        before_members = min(members, default=len(text))
+        bounds = sorted({0, *members, *(t for t in topic_starts(text) if t < before_members)})
         for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True):
             piece = text[a:b]
             line = max(no for off, no in starts if off <= a)  # the line the piece begins on
             if a in members:
                 number = str(cn_number(members[a]))
                 items.append(DraftItem(line=line, section=section, text=piece, kind="measure", number=number))
-            elif has_quantity(piece):
-                where = "".join(section)
-                if re.search(r"回顾|成绩|成效|成就|进展", where):
-                    kind = "result"  # a section that reports what was done
-                elif re.search(r"目标|任务|重点工作|打算|部署", where):
-                    kind = "goal"
-                else:
-                    kind = "goal" if _FUTURE_RE.search(piece) else "result"
+                continue
+            where = "".join(section)
+            if re.search(r"回顾|成绩|成效|成就|进展", where):
+                kind = "result"  # a section that reports what was done
+            elif re.search(r"目标|任务|重点工作|打算|部署", where):
+                kind = "goal"
+            elif phase and not _GOAL_RE.search(piece):
+                kind = phase
+            else:
+                kind = "goal" if _FUTURE_RE.search(piece) else "result"
+            # a report's prose without figures is an item too once the text says which part of
+            # the report it is in (a review's achievements, a plan's requirements)
+            if has_quantity(piece) or ((phase or where) and _substantive(piece)):
                 items.append(DraftItem(line=line, section=section, text=piece, kind=kind))
     return items
+
+
+#: Words that make a piece of a review a commitment all the same (`力争到2025年…`).
+_GOAL_RE = re.compile(r"力争|确保|到\s*20\d\d\s*年|预期目标|目标是")
+#: The opening of a paragraph that reviews what was done: `一年来，`, `过去一年`, `会议指出，…2023年…`.
+_REVIEW_OPEN_RE = re.compile(r"一年来|过去一年|过去五年|五年来|回顾|成绩单|取得(?:了)?[^。]{0,6}成[绩效就]|总结")
+#: The opening of a paragraph that sets out what is to be done: `会议强调，要…`, `今年`, `下一步`.
+_PLAN_OPEN_RE = re.compile(
+    r"^[^。]{0,12}(?:强调|要求|部署)[，,]?要|今年|下一步|今后|总的要求|重点工作|主要任务|(?:将|要)(?:持续|继续|进一步|坚持)"
+)
+
+
+def paragraph_phase(text: str, phase: str | None) -> str | None:
+    """Whether a report's paragraph reviews the past (`result`) or sets out the coming year's
+    work (`goal`), from the words of its first sentence; a paragraph whose opening says
+    neither continues the part of the report it is in (``phase``)."""
+    first = re.split(r"[。！？]", text, maxsplit=1)[0]
+    if _PLAN_OPEN_RE.search(first):
+        return "goal"
+    if _REVIEW_OPEN_RE.search(first):
+        return "result"
+    return phase
+
+
+def _substantive(piece: str) -> bool:
+    """A piece that says something on its own: a few sentences' worth, not a caption or a
+    line of attendance."""
+    return len(piece) >= 40 and piece.rstrip("*").endswith(("。", "！", "”"))
+
+
+#: A short sentence of its own that heads a topic (`工业运行势头持续向好。`), a `X方面，` or
+#: `此外，` opening, a `——` member or a `（一）` heading inside a long paragraph.
+_TOPIC_RE = re.compile(
+    rf"(?<=。)(?:\*\*)?(?:[^，,。；;：:、\d“”（）()\s*]{{5,14}}。(?=.)|[^，,。；;\d]{{2,10}}方面[，,]|此外[，,]"
+    rf"|——|[（(][{_CN_NUM}]+[）)])"
+)
+
+
+def topic_starts(text: str) -> list[int]:
+    """Where a long report paragraph turns to a new topic: the units a reader cites. Each cut
+    falls at a sentence end, so every piece is a contiguous verbatim stretch of the paragraph."""
+    return [m.start() for m in _TOPIC_RE.finditer(text) if m.start() > 0]
 
 
 # ---------------------------------------------------------------------------------------------

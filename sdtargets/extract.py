@@ -113,6 +113,7 @@ class DraftItem:
     part: int = 0
     own_number: bool = False
     by_heading: bool = False  # numbered after the heading above it, not by its own number
+    year: int | None = None  # the year a report's review names (`2023年…`, `“十三五”时期`)
 
 
 @dataclass
@@ -366,9 +367,13 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
         blank = False
     items: list[DraftItem] = []
     phase: str | None = None  # "result" after a review's opening, "goal" after a plan's
+    reviewed: int | None = None  # the year the review names
     for starts, text, section in paragraphs:
         members = {m.start(): m.group(1) for m in _ENUM_RE.finditer(text)}  # offset → 一, 二…
+        was = phase
         phase = paragraph_phase(text, phase)
+        if phase == "result" and (was != "result" or reviewed is None):
+            reviewed = reviewed_year(text) or reviewed
         before_members = min(members, default=len(text))
         bounds = sorted({0, *members, *(t for t in topic_starts(text) if t < before_members)})
         for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True):
@@ -390,8 +395,20 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             # a report's prose without figures is an item too once the text says which part of
             # the report it is in (a review's achievements, a plan's requirements)
             if has_quantity(piece) or ((phase or where) and _substantive(piece)):
-                items.append(DraftItem(line=line, section=section, text=piece, kind=kind))
+                year = reviewed if kind == "result" else None
+                items.append(DraftItem(line=line, section=section, text=piece, kind=kind, year=year))
     return items
+
+
+def reviewed_year(text: str) -> int | None:
+    """The year a review paragraph's first sentence reports on: the last year it names
+    (`2023年全省工信系统…`), or the last year of the five-year plan it names (`“十三五”时期`)."""
+    first = squash(re.split(r"[。！？]", text, maxsplit=1)[0])
+    for name, year in _FIVE_YEAR.items():
+        if name in first:
+            return year
+    named = [y for y in years_in(first) if 2000 <= y <= 2060]
+    return named[-1] if named else None
 
 
 #: Words that make a piece of a review a commitment all the same (`力争到2025年…`).

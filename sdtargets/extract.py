@@ -370,9 +370,8 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     reviewed: int | None = None  # the year the review names
     for starts, text, section in paragraphs:
         members = {m.start(): m.group(1) for m in _ENUM_RE.finditer(text)}  # offset → 一, 二…
-        was = phase
         phase = paragraph_phase(text, phase)
-        if phase == "result" and (was != "result" or reviewed is None):
+        if phase == "result" or re.search(_REVIEW_SECTION, "".join(section)):
             reviewed = reviewed_year(text) or reviewed
         before_members = min(members, default=len(text))
         bounds = sorted({0, *members, *(t for t in topic_starts(text) if t < before_members)})
@@ -384,7 +383,7 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
                 items.append(DraftItem(line=line, section=section, text=piece, kind="measure", number=number))
                 continue
             where = "".join(section)
-            if re.search(r"回顾|成绩|成效|成就|进展", where):
+            if re.search(_REVIEW_SECTION, where):
                 kind = "result"  # a section that reports what was done
             elif re.search(r"目标|任务|重点工作|打算|部署", where):
                 kind = "goal"
@@ -407,14 +406,19 @@ def reviewed_year(text: str) -> int | None:
     for name, year in _FIVE_YEAR.items():
         if name in first:
             return year
+    first = re.sub(r"(?:比|较|与|从)20\d\d年", "", first)  # a baseline is not the year reported
     named = [y for y in years_in(first) if 2000 <= y <= 2060]
     return named[-1] if named else None
 
 
+#: Headings of the sections that report what was done.
+_REVIEW_SECTION = r"回顾|成绩|成效|成就|进展"
 #: Words that make a piece of a review a commitment all the same (`力争到2025年…`).
 _GOAL_RE = re.compile(r"力争|确保|到\s*20\d\d\s*年|预期目标|目标是")
 #: The opening of a paragraph that reviews what was done: `一年来，`, `过去一年`, `会议指出，…2023年…`.
-_REVIEW_OPEN_RE = re.compile(r"一年来|过去一年|过去五年|五年来|回顾|成绩单|取得(?:了)?[^。]{0,6}成[绩效就]|总结")
+_REVIEW_OPEN_RE = re.compile(
+    r"一年来|过去一年|过去五年|五年来|回顾|成绩单|取得(?:了)?[^。]{0,8}(?:成绩|成效|成就|进展)|极不平凡|总结"
+)
 #: The opening of a paragraph that sets out what is to be done: `会议强调，要…`, `今年`, `下一步`.
 _PLAN_OPEN_RE = re.compile(
     r"^[^。]{0,12}(?:强调|要求|部署)[，,]?要|今年|下一步|今后|总的要求|重点工作|主要任务|(?:将|要)(?:持续|继续|进一步|坚持)"

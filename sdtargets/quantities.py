@@ -293,7 +293,7 @@ def draft_targets(
         elif respectively and qs[i - 1].end >= phrase_start and not before.strip("、和及与"):
             metric = respectively.pop(0)
         if baseline is not None:
-            metric, before = from_metric, text[phrase_start:q.start]
+            metric, before = from_metric, text[phrase_start : q.start]
             quote = text[phrase_start : q.end]
         after, after_end = _noun_after(text, q)
         if baseline is not None:

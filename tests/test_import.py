@@ -262,6 +262,8 @@ def test_curated_documents_drafted_with_exact_agencies_and_unique_ids():
         ROOT / "data/sources/001_eaa1b40229515837.txt",
         ROOT / "data/sources/sd2024_keji_biaozhixing_chanyelian.txt",
         FIXTURES / "sd2024_shiqiang_changjing_chuangxin_2025_2027_ocr.txt",
+        ROOT / "data/sources/004_6d61acde4f9332b7.txt",  # reports: a conference's news report,
+        ROOT / "data/sources/000_244ac400bdc265e2.txt",  # a newspaper's pages
     ],
 )
 def test_drafts_meet_the_quoting_rules(source):
@@ -522,3 +524,28 @@ def test_the_summary_counts_in_the_singular_where_there_is_one(cli, tmp_path):
     r = cli("import", str(plan), "--plan", "x", "--period", "2024-2025")
     assert r.code == 0, r
     assert "Drafted 1 item (1 measure) with 1 agency clause and 1 target;" in r.err
+
+
+def test_a_reports_figures_name_growth_gaps_ranks_and_where_a_figure_started():
+    text = (
+        "全省规模以上工业增加值增长6.9%，高于全国2.6个百分点；全省利润增速达到15.7%，居全国第二位。"
+        "新增国家级工业设计中心12家、国家技术创新示范企业4家，总数均居全国首位。"
+        "高速铁路通车里程由2020年的2110公里增至3055公里，区域创新能力居全国第6位。"
+    )
+    targets, _ = draft_targets(text, (2023, 2024), 2023, result=True)
+    got = [(t["metric"], t["value"], t["unit"], t["year"], t.get("baseline")) for t in targets]
+    assert got == [
+        ("规模以上工业增加值增长", 6.9, "%", 2023, None),
+        ("规模以上工业增加值增速高于全国", 2.6, "个百分点", 2023, None),
+        ("利润增速", 15.7, "%", 2023, None),
+        ("新增国家级工业设计中心", 12, "家", 2023, None),
+        ("国家技术创新示范企业", 4, "家", 2023, None),
+        ("高速铁路通车里程", 3055, "公里", 2023, {"value": 2110, "year": 2020}),
+        ("利润增速全国位次", 2, "位", 2023, None),
+        ("国家级工业设计中心全国位次", 1, "位", 2023, None),
+        ("国家技术创新示范企业全国位次", 1, "位", 2023, None),
+        ("区域创新能力全国位次", 6, "位", 2023, None),
+    ]
+    assert all(t["quote"] in text for t in targets)
+    # a plan's `居全国第一` is no result of the year: ranks are drafted for results only
+    assert not [t for t in draft_targets(text, (2023, 2024))[0] if t["unit"] == "位"]

@@ -2,7 +2,8 @@
 
     python benchmarks/import_eval.py --plan green2023 --source data/sources/002_0cfda77acafe7ff7.txt
     python benchmarks/import_eval.py --plan act2024 --source data/sources/001_eaa1b40229515837.txt
-    python benchmarks/import_eval.py --plan news2024-cppcc --lines 1-57 --source data/sources/000_244ac400bdc265e2.txt
+    python benchmarks/import_eval.py --plan news2024-cppcc --lines 1-57 \
+        --source data/sources/000_244ac400bdc265e2.txt
 
 Drafts ``--source`` as `import` does (same rules, same registry) and compares the draft with
 the curated items of ``--plan`` (and of its sub-plans) in `data/targets.yaml`. Items are paired

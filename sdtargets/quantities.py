@@ -66,7 +66,7 @@ _YEAR_RE = re.compile(r"(?<![\d])(\d{4})\s*年(?!代)")
 _BASELINE_BEFORE = ("比", "较", "与", "从", "由", "同比")
 #: Words at the head of the phrase before a number that are not part of what it counts.
 _LEAD_IN_WORDS = (
-    "其中 力争 确保 争取 到 全省 全市 全年 年底 年末 每年 两年内 三年内 两年 三年 五年 年内 累计 共 再 "
+    "其中 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 两年内 三年内 两年 三年 五年 年内 累计 共 再 "
     "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新组建 提供 建设 建成 新建成 培育 打造 新打造 "
     "布局 新建 创建 争创 实施 举办 促进 推出 孵化 引进 引入 聚集 集聚 开放 认定 支持 推动 带动 吸引 "
     "形成 开展 组建 遴选 发布 完成 实现 新增备案 新备案 备案 达到 突破 超过 开工 开通"
@@ -314,6 +314,8 @@ def draft_targets(
             # `增加值增长6.9%，高于全国2.6个百分点`: the growth rate's lead over another's
             grown = re.sub(r"(增长|增速)$", "", prev_metric)
             metric = grown + "增速" + before[gap.start(1) :].strip("，、")
+        if metric in ("同比增长", "同比下降", "增长", "下降") and prev_metric and prev_end_in_sentence > s0:
+            metric = prev_metric + metric.removeprefix("同比")  # `达到54.1万台，同比增长152%`
         if q.unit in ("%", "％") and re.search(r"(增长|下降|提高|降低)$", before) and metric:
             metric = re.sub(r"年均", "", metric)
             if not metric.endswith(("增长", "下降", "提高", "降低")):
@@ -322,7 +324,8 @@ def draft_targets(
         cmp = [w for w in _cmp_words(text[max(phrase_start, q.start - 14) : q.start]) if w not in _TRAILING]
         cmp += _cmp_words(text[q.start : q.end])
         checks = _damage(q, metric)
-        explicit = _year_before(text, s0, q.start, first)
+        # a result may report a year before the plan's (`截至2023年底…` in a 2024 report)
+        explicit = _year_before(text, s0, q.start, None if result else first)
         years_at = [m.end() for m in _YEAR_RE.finditer(text, s0, q.start)]
         # 每年 makes one target per plan year, but not for an average over the years (年均)
         per_year = text.rfind("每年", s0, q.start) > max(years_at, default=-1) and "年均" not in cmp

@@ -549,3 +549,13 @@ def test_a_reports_figures_name_growth_gaps_ranks_and_where_a_figure_started():
     assert all(t["quote"] in text for t in targets)
     # a plan's `居全国第一` is no result of the year: ranks are drafted for results only
     assert not [t for t in draft_targets(text, (2023, 2024))[0] if t["unit"] == "位"]
+
+
+def test_a_result_keeps_a_year_before_the_plans_and_a_bare_growth_names_what_grew():
+    text = "截至2023年底，充电基础设施保有量达到54.1万台，同比增长152%；共计建成充电站354座。"
+    targets, _ = draft_targets(text, (2024, 2025), None, result=True)
+    assert [(t["metric"], t["value"], t["year"]) for t in targets] == [
+        ("充电基础设施保有量", 54.1, 2023),
+        ("充电基础设施保有量增长", 152, 2023),
+        ("充电站", 354, 2023),
+    ]

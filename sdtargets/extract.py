@@ -334,9 +334,11 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     paragraphs: list[tuple[list[tuple[int, int]], str, list[str]]] = []  # (starts, text, section)
     section: list[str] = []
     blank = True
-    filled = sum(1 for line in lines[start - 1 : end] if line.strip())
-    # a text that never leaves a blank line (a web page's report) has a paragraph per line
-    line_paragraphs = filled > 10 and filled > 10 * (end - start + 1 - filled)
+    widths = sorted(len(line.strip()) for line in lines[start - 1 : end] if line.strip())
+    filled = len(widths)
+    # a text that never leaves a blank line (a web page's report) has a paragraph per line; a
+    # newspaper's narrow column lines (a line a few words long) do not
+    line_paragraphs = filled > 10 and filled > 10 * (end - start + 1 - filled) and widths[filled // 2] >= 40
     for no in range(start, end + 1):
         raw = lines[no - 1]
         text = squash(raw)  # verbatim: a `**` left mid-sentence by the conversion stays

@@ -320,8 +320,9 @@ def _add_piece(block: _Block, text: str, clause: AgencyClause | None) -> None:
 
 
 #: `一是…；二是…`: the enumeration reports and speeches use in place of numbered tasks; a member
-#: starts a paragraph or follows a full stop (`…加力提效。**二是持续推进…`).
-_ENUM_RE = re.compile(rf"(?:(?<=。)|^)(?:\*\*)?([{_CN_NUM}]+)是")
+#: starts a paragraph or follows a full stop, colon or semicolon (`…加力提效。**二是持续推进…`,
+#: `具体分为6个方面：一是…`).
+_ENUM_RE = re.compile(rf"(?:(?<=[。：:；;])|^)(?:\*\*)?([{_CN_NUM}]+)是")
 
 
 def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None) -> list[DraftItem]:
@@ -371,7 +372,9 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     phase: str | None = None  # "result" after a review's opening, "goal" after a plan's
     reviewed: int | None = None  # the year the review names
     for starts, text, section in paragraphs:
-        members = {m.start(): m.group(1) for m in _ENUM_RE.finditer(text)}  # offset → 一, 二…
+        # offset → 一, 二…: a member begins at its numeral, the conversion's `**` before it is
+        # the previous piece's and is left out of both (`…新需求。**二是…` → `二是…`)
+        members = {m.start(1): m.group(1) for m in _ENUM_RE.finditer(text)}
         phase = paragraph_phase(text, phase)
         if phase == "result" or re.search(_REVIEW_SECTION, "".join(section)):
             reviewed = reviewed_year(text) or reviewed
@@ -379,16 +382,22 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
         bounds = sorted({0, *members, *(t for t in topic_starts(text) if t < before_members)})
         for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True):
             piece = text[a:b]
+            if b in members:
+                piece = piece.removesuffix("**")
             line = max(no for off, no in starts if off <= a)  # the line the piece begins on
             if a in members:
                 number = str(cn_number(members[a]))
-                items.append(DraftItem(line=line, section=section, text=piece, kind="measure", number=number))
+                # the members of `发展目标上，…分为6个方面：一是…` are goals
+                kind = "goal" if re.search(r"目标", text[:before_members]) else "measure"
+                items.append(DraftItem(line=line, section=section, text=piece, kind=kind, number=number))
                 continue
             where = "".join(section)
             if re.search(_REVIEW_SECTION, where):
                 kind = "result"  # a section that reports what was done
             elif re.search(r"目标|任务|重点工作|打算|部署", where):
                 kind = "goal"
+            elif phase == "goal" and _SO_FAR_RE.search(piece) and not _GOAL_RE.search(piece):
+                kind = "result"  # a plan's account of where things stand (`截至2023年底，…达到`)
             elif phase and not _GOAL_RE.search(piece):
                 kind = phase
             else:
@@ -417,13 +426,15 @@ def reviewed_year(text: str) -> int | None:
 _REVIEW_SECTION = r"回顾|成绩|成效|成就|进展"
 #: Words that make a piece of a review a commitment all the same (`力争到2025年…`).
 _GOAL_RE = re.compile(r"力争|确保|到\s*20\d\d\s*年|预期目标|目标是")
+#: Words of a figure reported as it stands, not as it is to be.
+_SO_FAR_RE = re.compile(r"截至|截止|目前|已有|已经|同比")
 #: The opening of a paragraph that reviews what was done: `一年来，`, `过去一年`, `会议指出，…2023年…`.
 _REVIEW_OPEN_RE = re.compile(
     r"一年来|过去一年|过去五年|五年来|回顾|成绩单|取得(?:了)?[^。]{0,8}(?:成绩|成效|成就|进展)|极不平凡|总结"
 )
 #: The opening of a paragraph that sets out what is to be done: `会议强调，要…`, `今年`, `下一步`.
 _PLAN_OPEN_RE = re.compile(
-    r"^[^。]{0,12}(?:强调|要求|部署)[，,]?要|今年|下一步|今后|总的要求|重点工作|主要任务|(?:将|要)(?:持续|继续|进一步|坚持)"
+    r"^[^。]{0,12}(?:强调|要求|部署)[，,]?要|今年|下一步|今后|总的要求|重点工作|主要任务|(?:将|要)(?:持续|继续|进一步|坚持|重点|着力|加快|大力|深入|全面)"
 )
 
 

@@ -111,7 +111,9 @@ def test_a_report_without_tasks_is_drafted_paragraph_by_paragraph():
         ("measure", "2", 3),  # **二是全力** / blank / 帮扶…: one sentence across the page break
         ("goal", None, 6),  # an indented line opens a newspaper paragraph; 力争到2025年
     ]
-    assert items[2].text == "**二是全力**帮扶中小企业，力争全年新增专精特新企业1000家。"  # verbatim, ** kept
+    # verbatim: the `**` inside kept, the one before the numeral left to no item (as curated)
+    assert items[2].text == "二是全力**帮扶中小企业，力争全年新增专精特新企业1000家。"
+    assert items[1].text == "一是巩固工业回升态势，确保技改投资增长6.5%以上。"
     assert items[3].text.endswith("产业规模达到5000亿元。")
 
 
@@ -192,3 +194,22 @@ def test_a_reports_results_take_the_year_reviewed_and_its_tasks_the_coming_year(
     years = [(i["kind"], t["metric"], t["year"]) for i in d.items for t in i.get("targets", [])]
     assert ("result", "规模以上工业增加值增长", 2023) in years
     assert ("measure", "技改投资增长", 2024) in years
+
+
+def test_members_after_a_colon_of_a_goals_paragraph_are_goals_and_a_plans_status_is_a_result():
+    text = "\n".join(
+        [
+            "  省政府新闻办召开吹风会。山东将加快实施新能源汽车提升工程，力争到2025年产业规模达到5000亿元。",
+            "  发展目标上，《行动计划》分为2个方面：一是整车生产实现提升，到2025年产量达到100万辆。"
+            "二是核心部件实现突破，产业规模达到800亿元。",
+            "  截至2023年底，全省充电基础设施保有量达到54.1万台，同比增长152%。",
+        ]
+    )
+    items = extract_paragraphs(text.splitlines())
+    assert [(i.kind, i.number, i.text[:4]) for i in items] == [
+        ("goal", None, "省政府新"),
+        ("goal", None, "发展目标"),  # the intro, with its 2个方面
+        ("goal", "1", "一是整车"),
+        ("goal", "2", "二是核心"),
+        ("result", None, "截至20"),  # where things stand, in a plan's part of the text
+    ]

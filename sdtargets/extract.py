@@ -394,8 +394,11 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             where = "".join(section)
             if re.search(_REVIEW_SECTION, where):
                 kind = "result"  # a section that reports what was done
-            elif re.search(r"目标|任务|重点工作|打算|部署", where):
+            elif re.search(r"目标", where):
                 kind = "goal"
+            elif re.search(r"任务|重点工作|打算|部署", where):
+                # the coming year's work: a measure, unless it sets a goal (`力争…增长5%`)
+                kind = "goal" if _FUTURE_RE.search(piece) else "measure"
             elif phase == "goal" and _SO_FAR_RE.search(piece) and not _GOAL_RE.search(piece):
                 kind = "result"  # a plan's account of where things stand (`截至2023年底，…达到`)
             elif phase and not _GOAL_RE.search(piece):

@@ -408,7 +408,7 @@ def test_a_report_without_blank_lines_has_a_paragraph_per_line_and_years_from_it
         ("gwr.r2", 5, [2025]),
         ("gwr.goal", 7, [2026]),
         ("gwr.goal2", 8, [2026]),
-        ("gwr.goal3", 9, [2026]),
+        ("gwr.p1", 9, [2026]),  # 新培育高新技术企业3000家 in 重点工作: a measure, not a goal
     ]
 
 

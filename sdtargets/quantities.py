@@ -348,10 +348,14 @@ def draft_targets(
                 if y is not None:
                     t["year"] = y
                 if "年均" in cmp:  # an average over years: the plan's, unless the text says otherwise
-                    if period and y is not None and period[0] < y:
-                        t["span"] = [period[0], y]
-                    else:
-                        t["check"] = "an average (年均): give the years it covers as span"
+                    span = _review_span(text[: q.start], y) if result else None
+                    if span is None and period and y is not None and period[0] < y:
+                        span = [period[0], y]
+                    if span:
+                        t["span"] = span
+                    else:  # a 年均 without its years would not validate: the reviewer gives them
+                        t["check"] = "an average (年均): give the years it covers as span, and 年均 in cmp"
+                        cmp = [w for w in cmp if w != "年均"]
                 if q.value_max is not None:
                     t["value_max"] = q.value_max
                 if cmp:
@@ -379,6 +383,23 @@ def draft_targets(
         if not 1949 <= int(m.group(1)) <= 2060:
             unused.append(f"year {m.group(1)} looks damaged: {text[max(0, m.start() - 8) : m.end() + 8]}")
     return out, unused
+
+
+#: Five-year plans a review may name, with their years.
+_FIVE_YEAR_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_YEARS_WORD = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "十": 10}
+
+
+def _review_span(before: str, year: int | None) -> list[int] | None:
+    """The years a reported average (`年均增长6%`) covers: the five-year plan the review names
+    (`“十四五”时期`), or `五年来`/`三年间` ending in the year it reports; None if the text says
+    neither."""
+    for name, (a, b) in _FIVE_YEAR_PLANS.items():
+        if name in before and (year is None or year == b):
+            return [a, b]
+    if year is not None and (m := re.search(r"(两|二|三|四|五|十)年(?:来|间|中|内)", before)):
+        return [year - _YEARS_WORD[m.group(1)] + 1, year]
+    return None
 
 
 #: `由2110公里增至3055公里`: the words between a starting figure and the one it became.

@@ -264,6 +264,7 @@ def test_curated_documents_drafted_with_exact_agencies_and_unique_ids():
         FIXTURES / "sd2024_shiqiang_changjing_chuangxin_2025_2027_ocr.txt",
         ROOT / "data/sources/004_6d61acde4f9332b7.txt",  # reports: a conference's news report,
         ROOT / "data/sources/000_244ac400bdc265e2.txt",  # a newspaper's pages
+        ROOT / "data/sources/sd2026_zhengfu_gongzuo_baogao.txt",  # a government work report
     ],
 )
 def test_drafts_meet_the_quoting_rules(source):
@@ -559,3 +560,13 @@ def test_a_result_keeps_a_year_before_the_plans_and_a_bare_growth_names_what_gre
         ("充电基础设施保有量增长", 152, 2023),
         ("充电站", 354, 2023),
     ]
+
+
+def test_a_reported_average_covers_the_years_its_review_names_or_asks_for_them():
+    def first(text):
+        return draft_targets(text, (2026, 2026), 2025, result=True)[0][0]
+
+    assert first("“十四五”时期，全省生产总值年均增长5.8%。")["span"] == [2021, 2025]
+    assert first("五年来，居民收入年均增长6%。")["span"] == [2021, 2025]
+    t = first("居民收入年均增长6%。")  # no years written: valid, with a check for the reviewer
+    assert "span" not in t and "年均" not in t["cmp"] and "年均" in t["check"]

@@ -2,6 +2,8 @@
 
     python benchmarks/import_eval.py --plan green2023 --source data/sources/002_0cfda77acafe7ff7.txt
     python benchmarks/import_eval.py --plan act2024 --source data/sources/001_eaa1b40229515837.txt
+    python benchmarks/import_eval.py --plan news2024-cppcc --lines 1-57 \
+        --source data/sources/000_244ac400bdc265e2.txt
 
 Drafts ``--source`` as `import` does (same rules, same registry) and compares the draft with
 the curated items of ``--plan`` (and of its sub-plans) in `data/targets.yaml`. Items are paired
@@ -179,6 +181,7 @@ def main() -> int:
     ap.add_argument("--plan", required=True, help="plan id in data/targets.yaml (its sub-plans included)")
     ap.add_argument("--source", required=True, type=Path, help="the source file to draft")
     ap.add_argument("--period", help="A-B, as import --period (default: from the title)")
+    ap.add_argument("--lines", help="A-B, as import --lines: draft only these lines of the source")
     ap.add_argument("--data", type=Path, default=ROOT / "data")
     ap.add_argument("--show", action="store_true", help="also list each miss")
     args = ap.parse_args()
@@ -192,12 +195,16 @@ def main() -> int:
                 family.add(p["id"])
                 grew = True
     curated = [it for it in kb["items"] if it["plan"] in family]
+    if args.lines:  # only the curated items inside the drafted lines
+        lo, hi = (int(x) for x in args.lines.split("-"))
+        curated = [it for it in curated if lo <= it.get("line", 0) <= hi]
     if not curated:
         print(f"no curated items for plan {args.plan!r}", file=sys.stderr)
         return 2
     lines = read_source(args.source)
     period = tuple(int(x) for x in args.period.split("-")) if args.period else None
-    d = draft(lines, args.plan, period=period, resolve=load_registry(args.data))
+    start, end = (int(x) for x in args.lines.split("-")) if args.lines else (1, None)
+    d = draft(lines, args.plan, start, end, period=period, resolve=load_registry(args.data))
     shown: list[str] = []  # the misses of the whole plan (the sub-plans' rows repeat them)
     rows = [compare(args.plan, curated, d.items, lines, shown)]
     if len(family) > 1:  # per sub-plan: the drafted items lying inside its curated span

@@ -48,12 +48,16 @@ def draft(
     ``period`` (first, last year) defaults to what the title says; ``resolve`` maps agency names
     to canonical ones (without it, names stay as written and none is reported unknown).
     """
+    given = period is not None
     period = period or infer_period(lines)
     dropped: list[DraftItem] = []
     drafted = extract(lines, start, end, dropped)
     report_mode = not any(it.clause for it in drafted)
     if report_mode:  # no task list: a report, a speech, a plan's prose
         drafted = extract_paragraphs(lines, start, end)
+        if not given and (start > 1 or end is not None):
+            # one report of several in a file: its own years, where its opening names them
+            period = infer_period(lines[start - 1 : end]) or period
     ids, form = assign_ids(drafted, plan)
     out = Draft(plan=plan, items=[], period=period, id_form=form)
     for it, ident in zip(drafted, ids, strict=True):
@@ -75,6 +79,8 @@ def draft(
                     f"原文（{c.body}）未写牵头单位：所列单位记为support，support_word取原文用语。"
                 )
         default = section_year(it.section)
+        if it.kind == "result" and it.year is not None:
+            default = it.year  # the year the review reports on
         if default is None and it.kind == "result" and period:
             default = period[0]  # a report looks back on its first year and plans its last
         targets, unused = draft_targets(it.text, period, default, it.kind == "result")

@@ -113,6 +113,7 @@ class DraftItem:
     part: int = 0
     own_number: bool = False
     by_heading: bool = False  # numbered after the heading above it, not by its own number
+    year: int | None = None  # the year a report's review names (`2023年…`, `“十三五”时期`)
 
 
 @dataclass
@@ -319,8 +320,9 @@ def _add_piece(block: _Block, text: str, clause: AgencyClause | None) -> None:
 
 
 #: `一是…；二是…`: the enumeration reports and speeches use in place of numbered tasks; a member
-#: starts a paragraph or follows a full stop (`…加力提效。**二是持续推进…`).
-_ENUM_RE = re.compile(rf"(?:(?<=。)|^)(?:\*\*)?([{_CN_NUM}]+)是")
+#: starts a paragraph or follows a full stop, colon or semicolon (`…加力提效。**二是持续推进…`,
+#: `具体分为6个方面：一是…`).
+_ENUM_RE = re.compile(rf"(?:(?<=[。：:；;])|^)(?:\*\*)?([{_CN_NUM}]+)是")
 
 
 def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None) -> list[DraftItem]:
@@ -333,9 +335,11 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     paragraphs: list[tuple[list[tuple[int, int]], str, list[str]]] = []  # (starts, text, section)
     section: list[str] = []
     blank = True
-    filled = sum(1 for line in lines[start - 1 : end] if line.strip())
-    # a text that never leaves a blank line (a web page's report) has a paragraph per line
-    line_paragraphs = filled > 10 and filled > 10 * (end - start + 1 - filled)
+    widths = sorted(len(line.strip()) for line in lines[start - 1 : end] if line.strip())
+    filled = len(widths)
+    # a text that never leaves a blank line (a web page's report) has a paragraph per line; a
+    # newspaper's narrow column lines (a line a few words long) do not
+    line_paragraphs = filled > 10 and filled > 10 * (end - start + 1 - filled) and widths[filled // 2] >= 40
     for no in range(start, end + 1):
         raw = lines[no - 1]
         text = squash(raw)  # verbatim: a `**` left mid-sentence by the conversion stays
@@ -365,25 +369,108 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             paragraphs[-1] = ([*starts, (len(body), no)], body + text, section)
         blank = False
     items: list[DraftItem] = []
+    phase: str | None = None  # "result" after a review's opening, "goal" after a plan's
+    reviewed: int | None = None  # the year the review names
     for starts, text, section in paragraphs:
-        members = {m.start(): m.group(1) for m in _ENUM_RE.finditer(text)}  # offset → 一, 二…
-        bounds = sorted({0, *members})
+        # offset → 一, 二…: a member begins at its numeral, the conversion's `**` before it is
+        # the previous piece's and is left out of both (`…新需求。**二是…` → `二是…`)
+        members = {m.start(1): m.group(1) for m in _ENUM_RE.finditer(text)}
+        phase = paragraph_phase(text, phase)
+        if phase == "result" or re.search(_REVIEW_SECTION, "".join(section)):
+            reviewed = reviewed_year(text) or reviewed
+        before_members = min(members, default=len(text))
+        bounds = sorted({0, *members, *(t for t in topic_starts(text) if t < before_members)})
         for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True):
             piece = text[a:b]
+            if b in members:
+                piece = piece.removesuffix("**")
             line = max(no for off, no in starts if off <= a)  # the line the piece begins on
             if a in members:
                 number = str(cn_number(members[a]))
-                items.append(DraftItem(line=line, section=section, text=piece, kind="measure", number=number))
-            elif has_quantity(piece):
-                where = "".join(section)
-                if re.search(r"回顾|成绩|成效|成就|进展", where):
-                    kind = "result"  # a section that reports what was done
-                elif re.search(r"目标|任务|重点工作|打算|部署", where):
-                    kind = "goal"
-                else:
-                    kind = "goal" if _FUTURE_RE.search(piece) else "result"
-                items.append(DraftItem(line=line, section=section, text=piece, kind=kind))
+                # the members of `发展目标上，…分为6个方面：一是…` are goals
+                kind = "goal" if re.search(r"目标", text[:before_members]) else "measure"
+                items.append(DraftItem(line=line, section=section, text=piece, kind=kind, number=number))
+                continue
+            where = "".join(section)
+            if re.search(_REVIEW_SECTION, where):
+                kind = "result"  # a section that reports what was done
+            elif re.search(r"目标", where):
+                kind = "goal"
+            elif re.search(r"任务|重点工作|打算|部署", where):
+                # the coming year's work: a measure, unless it sets a goal (`力争…增长5%`)
+                kind = "goal" if _FUTURE_RE.search(piece) else "measure"
+            elif phase == "goal" and _SO_FAR_RE.search(piece) and not _GOAL_RE.search(piece):
+                kind = "result"  # a plan's account of where things stand (`截至2023年底，…达到`)
+            elif phase and not _GOAL_RE.search(piece):
+                kind = phase
+            else:
+                kind = "goal" if _FUTURE_RE.search(piece) else "result"
+            # a report's prose without figures is an item too once the text says which part of
+            # the report it is in (a review's achievements, a plan's requirements)
+            if has_quantity(piece) or ((phase or where) and _substantive(piece)):
+                year = reviewed if kind == "result" else None
+                items.append(DraftItem(line=line, section=section, text=piece, kind=kind, year=year))
     return items
+
+
+def reviewed_year(text: str) -> int | None:
+    """The year a review paragraph's first sentence reports on: the last year it names
+    (`2023年全省工信系统…`), or the last year of the five-year plan it names (`“十三五”时期`)."""
+    first = squash(re.split(r"[。！？]", text, maxsplit=1)[0])
+    for name, year in _FIVE_YEAR.items():
+        if name in first:
+            return year
+    first = re.sub(r"(?:比|较|与|从)20\d\d年", "", first)  # a baseline is not the year reported
+    named = [y for y in years_in(first) if 2000 <= y <= 2060]
+    return named[-1] if named else None
+
+
+#: Headings of the sections that report what was done.
+_REVIEW_SECTION = r"回顾|成绩|成效|成就|进展"
+#: Words that make a piece of a review a commitment all the same (`力争到2025年…`).
+_GOAL_RE = re.compile(r"力争|确保|到\s*20\d\d\s*年|预期目标|目标是")
+#: Words of a figure reported as it stands, not as it is to be.
+_SO_FAR_RE = re.compile(r"截至|截止|目前|已有|已经|同比")
+#: The opening of a paragraph that reviews what was done: `一年来，`, `过去一年`, `会议指出，…2023年…`.
+_REVIEW_OPEN_RE = re.compile(
+    r"一年来|过去一年|过去五年|五年来|回顾|成绩单|取得(?:了)?[^。]{0,8}(?:成绩|成效|成就|进展)|极不平凡|总结"
+)
+#: The opening of a paragraph that sets out what is to be done: `会议强调，要…`, `今年`, `下一步`.
+_PLAN_OPEN_RE = re.compile(
+    r"^[^。]{0,12}(?:强调|要求|部署)[，,]?要|今年|下一步|今后|总的要求|重点工作|主要任务|(?:将|要)(?:持续|继续|进一步|坚持|重点|着力|加快|大力|深入|全面)"
+)
+
+
+def paragraph_phase(text: str, phase: str | None) -> str | None:
+    """Whether a report's paragraph reviews the past (`result`) or sets out the coming year's
+    work (`goal`), from the words of its first sentence; a paragraph whose opening says
+    neither continues the part of the report it is in (``phase``)."""
+    first = re.split(r"[。！？]", text, maxsplit=1)[0]
+    if _PLAN_OPEN_RE.search(first):
+        return "goal"
+    if _REVIEW_OPEN_RE.search(first):
+        return "result"
+    return phase
+
+
+def _substantive(piece: str) -> bool:
+    """A piece that says something on its own: a few sentences' worth, not a caption or a
+    line of attendance."""
+    return len(piece) >= 40 and piece.rstrip("*").endswith(("。", "！", "”"))
+
+
+#: A short sentence of its own that heads a topic (`工业运行势头持续向好。`), a `X方面，` or
+#: `此外，` opening, a `——` member or a `（一）` heading inside a long paragraph.
+_TOPIC_RE = re.compile(
+    rf"(?<=。)(?:\*\*)?(?:[^，,。；;：:、\d“”（）()\s*]{{5,14}}。(?=.)|[^，,。；;\d]{{2,10}}方面[，,]|此外[，,]"
+    rf"|——|[（(][{_CN_NUM}]+[）)])"
+)
+
+
+def topic_starts(text: str) -> list[int]:
+    """Where a long report paragraph turns to a new topic: the units a reader cites. Each cut
+    falls at a sentence end, so every piece is a contiguous verbatim stretch of the paragraph."""
+    return [m.start() for m in _TOPIC_RE.finditer(text) if m.start() > 0]
 
 
 # ---------------------------------------------------------------------------------------------

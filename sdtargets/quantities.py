@@ -63,10 +63,10 @@ CMP_WORDS = (
 _TRAILING = ("以上", "以下", "以内", "左右")
 _YEAR_RE = re.compile(r"(?<![\d])(\d{4})\s*年(?!代)")
 #: A year that is a baseline, not a deadline: `比2020年提高`, `较2022年下降`.
-_BASELINE_BEFORE = ("比", "较", "与", "从", "同比")
+_BASELINE_BEFORE = ("比", "较", "与", "从", "由", "同比")
 #: Words at the head of the phrase before a number that are not part of what it counts.
 _LEAD_IN_WORDS = (
-    "其中 力争 确保 争取 到 全省 全市 全年 年底 年末 每年 两年内 三年内 两年 三年 五年 年内 累计 共 再 "
+    "其中 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 两年内 三年内 两年 三年 五年 年内 累计 共 再 "
     "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新组建 提供 建设 建成 新建成 培育 打造 新打造 "
     "布局 新建 创建 争创 实施 举办 促进 推出 孵化 引进 引入 聚集 集聚 开放 认定 支持 推动 带动 吸引 "
     "形成 开展 组建 遴选 发布 完成 实现 新增备案 新备案 备案 达到 突破 超过 开工 开通"
@@ -255,6 +255,9 @@ def draft_targets(
     prev_metric: str | None = None
     respectively: list[str] = []
     consumed = 0  # where the last target's words end (its number, or the noun after it)
+    spots: list[tuple[int, dict]] = []  # (where its number stands, target)
+    baseline: dict | None = None  # `由X增至Y`: X, for Y
+    from_metric = ""
     for i, q in enumerate(qs):
         s0 = _sentence_start(text, q.start)
         phrase_start = max(text.rfind(c, 0, q.start) for c in "，,。；;：:！？") + 1
@@ -262,6 +265,14 @@ def draft_targets(
             phrase_start = min(consumed, q.start)
         before = text[phrase_start : q.start].lstrip("、和及与")
         quote = text[phrase_start : q.end].lstrip("、和及与")
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        start_at = re.search(r"(?:由|从)(?:(20\d\d)年(?:底|末)?的?)?$", text[phrase_start : q.start])
+        if nxt and start_at and _FROM_TO_RE.fullmatch(text[q.end : nxt.start]) and nxt.unit == q.unit:
+            # `由(2020年的)2110公里增至3055公里`: the first number is where the second started from
+            base_year = start_at.group(1)
+            baseline = {"value": q.value, **({"year": int(base_year)} if base_year else {})}
+            from_metric = _clean_metric(text[phrase_start : phrase_start + start_at.start()])
+            continue  # its words belong to the second number's quote
         if _qualifier(text, q):
             unused.append(text[phrase_start : q.end + 12])
             consumed = q.end
@@ -281,7 +292,12 @@ def draft_targets(
             metric = respectively.pop(0) if len(respectively) > 1 else metric
         elif respectively and qs[i - 1].end >= phrase_start and not before.strip("、和及与"):
             metric = respectively.pop(0)
+        if baseline is not None:
+            metric, before = from_metric, text[phrase_start : q.start]
+            quote = text[phrase_start : q.end]
         after, after_end = _noun_after(text, q)
+        if baseline is not None:
+            after = ""
         ends_with_cmp = bool(
             re.search(r"(达到|突破|超过|不低于|不少于|不超过|控制在|稳定在|提高到|达)$", before)
         )
@@ -293,6 +309,13 @@ def draft_targets(
         metric = metric.strip("、，")
         if metric in _GENERIC and not members and prev_metric and prev_end_in_sentence > s0:
             metric = prev_metric  # the same quantity for another year
+        gap = re.match(r"(?:分别)?(高于|低于|快于|慢于)", before)
+        if gap and q.unit in ("个百分点", "百分点") and prev_metric and prev_end_in_sentence > s0:
+            # `增加值增长6.9%，高于全国2.6个百分点`: the growth rate's lead over another's
+            grown = re.sub(r"(增长|增速)$", "", prev_metric)
+            metric = grown + "增速" + before[gap.start(1) :].strip("，、")
+        if metric in ("同比增长", "同比下降", "增长", "下降") and prev_metric and prev_end_in_sentence > s0:
+            metric = prev_metric + metric.removeprefix("同比")  # `达到54.1万台，同比增长152%`
         if q.unit in ("%", "％") and re.search(r"(增长|下降|提高|降低)$", before) and metric:
             metric = re.sub(r"年均", "", metric)
             if not metric.endswith(("增长", "下降", "提高", "降低")):
@@ -301,7 +324,8 @@ def draft_targets(
         cmp = [w for w in _cmp_words(text[max(phrase_start, q.start - 14) : q.start]) if w not in _TRAILING]
         cmp += _cmp_words(text[q.start : q.end])
         checks = _damage(q, metric)
-        explicit = _year_before(text, s0, q.start, first)
+        # a result may report a year before the plan's (`截至2023年底…` in a 2024 report)
+        explicit = _year_before(text, s0, q.start, None if result else first)
         years_at = [m.end() for m in _YEAR_RE.finditer(text, s0, q.start)]
         # 每年 makes one target per plan year, but not for an average over the years (年均)
         per_year = text.rfind("每年", s0, q.start) > max(years_at, default=-1) and "年均" not in cmp
@@ -324,10 +348,14 @@ def draft_targets(
                 if y is not None:
                     t["year"] = y
                 if "年均" in cmp:  # an average over years: the plan's, unless the text says otherwise
-                    if period and y is not None and period[0] < y:
-                        t["span"] = [period[0], y]
-                    else:
-                        t["check"] = "an average (年均): give the years it covers as span"
+                    span = _review_span(text[: q.start], y) if result else None
+                    if span is None and period and y is not None and period[0] < y:
+                        span = [period[0], y]
+                    if span:
+                        t["span"] = span
+                    else:  # a 年均 without its years would not validate: the reviewer gives them
+                        t["check"] = "an average (年均): give the years it covers as span, and 年均 in cmp"
+                        cmp = [w for w in cmp if w != "年均"]
                 if q.value_max is not None:
                     t["value_max"] = q.value_max
                 if cmp:
@@ -338,17 +366,86 @@ def draft_targets(
                     checks = [*checks, "no year in the text and no plan period: give --period"]
                 if checks:
                     t["check"] = "; ".join([*checks, *([t["check"]] if "check" in t else [])])
+                if baseline is not None:
+                    t["baseline"] = baseline
                 t["quote"] = quote.strip()
                 out.append(t)
+                spots.append((q.start, t))
+        baseline = None
         prev_metric = metric or (members[-1] if members else None)
         prev_end_in_sentence = q.end
         consumed = after_end if after and metric == after else q.end
+    if result:
+        out += _ranks(text, spots, default_year or (period[0] if period else None))
     _series_check(out)
     unused += stray_numbers(text, qs)
     for m in _YEAR_RE.finditer(text):
         if not 1949 <= int(m.group(1)) <= 2060:
             unused.append(f"year {m.group(1)} looks damaged: {text[max(0, m.start() - 8) : m.end() + 8]}")
     return out, unused
+
+
+#: Five-year plans a review may name, with their years.
+_FIVE_YEAR_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_YEARS_WORD = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "十": 10}
+
+
+def _review_span(before: str, year: int | None) -> list[int] | None:
+    """The years a reported average (`年均增长6%`) covers: the five-year plan the review names
+    (`“十四五”时期`), or `五年来`/`三年间` ending in the year it reports; None if the text says
+    neither."""
+    for name, (a, b) in _FIVE_YEAR_PLANS.items():
+        if name in before and (year is None or year == b):
+            return [a, b]
+    if year is not None and (m := re.search(r"(两|二|三|四|五|十)年(?:来|间|中|内)", before)):
+        return [year - _YEARS_WORD[m.group(1)] + 1, year]
+    return None
+
+
+#: `由2110公里增至3055公里`: the words between a starting figure and the one it became.
+_FROM_TO_RE = re.compile(r"(?:增|提高|提升|增长|扩大|增加|下降|降|降低|减少|减|缩小|缩减)(?:至|到)")
+#: `居全国第二位`, `均居全国首位`, `数量居全国第一`: a rank a report gives with its figures.
+_RANK_RE = re.compile(r"(均|总数均|数量|总量)?居全国(?:第([一二三四五六七八九十\d]+)位?|(首)位)")
+
+
+def _ranks(text: str, spots: list[tuple[int, dict]], year: int | None) -> list[dict]:
+    """A result's ranks as targets (metric `…全国位次`, unit 位): of the names just before the
+    rank (`区域创新能力居全国第6位`), else of the figure before it in its sentence, or of every
+    figure of the sentence when they all rank so (`A12家、B4家，总数均居全国首位`)."""
+    out = []
+    for m in _RANK_RE.finditer(text):
+        n = m.group(2)
+        value = 1 if m.group(3) else int(n) if n.isdigit() else cn_value(n)
+        if not value:
+            continue
+        clause_at = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
+        s0 = max(text.rfind(c, 0, m.start()) for c in "。；;！？") + 1
+        named = text[clause_at : m.start()]
+        names = [x for x in re.split(r"、|和|及", re.sub(r"^(?:其中|同时)", "", named)) if x]
+        prior = [(at, t) for at, t in spots if s0 <= at < m.start()]
+        if names and not re.search(r"\d", named):
+            metrics = [(n, year) for n in names]
+        elif m.group(1) and m.group(1).endswith("均"):
+            metrics = [(t["metric"], t.get("year", year)) for _, t in prior]
+        else:
+            metrics = [(t["metric"], t.get("year", year)) for _, t in prior[-1:]]
+        for metric, y in metrics:
+            metric = re.sub(r"^新增|增长$", "", metric)
+            t = {"metric": metric + "全国位次", "value": value, "unit": "位"}
+            if y is not None:
+                t["year"] = y
+            t["quote"] = text[clause_at : m.end()]
+            out.append(t)
+    return out
+
+
+def cn_value(s: str) -> int:
+    """`二` → 2, `十二` → 12: an ordinal written in words."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if "十" not in s:
+        return digits.get(s, 0)
+    tens, _, ones = s.partition("十")
+    return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(ones, 0)
 
 
 #: Shares and rates cannot pass 100%.

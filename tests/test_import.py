@@ -262,6 +262,9 @@ def test_curated_documents_drafted_with_exact_agencies_and_unique_ids():
         ROOT / "data/sources/001_eaa1b40229515837.txt",
         ROOT / "data/sources/sd2024_keji_biaozhixing_chanyelian.txt",
         FIXTURES / "sd2024_shiqiang_changjing_chuangxin_2025_2027_ocr.txt",
+        ROOT / "data/sources/004_6d61acde4f9332b7.txt",  # reports: a conference's news report,
+        ROOT / "data/sources/000_244ac400bdc265e2.txt",  # a newspaper's pages
+        ROOT / "data/sources/sd2026_zhengfu_gongzuo_baogao.txt",  # a government work report
     ],
 )
 def test_drafts_meet_the_quoting_rules(source):
@@ -406,7 +409,7 @@ def test_a_report_without_blank_lines_has_a_paragraph_per_line_and_years_from_it
         ("gwr.r2", 5, [2025]),
         ("gwr.goal", 7, [2026]),
         ("gwr.goal2", 8, [2026]),
-        ("gwr.goal3", 9, [2026]),
+        ("gwr.p1", 9, [2026]),  # 新培育高新技术企业3000家 in 重点工作: a measure, not a goal
     ]
 
 
@@ -522,3 +525,48 @@ def test_the_summary_counts_in_the_singular_where_there_is_one(cli, tmp_path):
     r = cli("import", str(plan), "--plan", "x", "--period", "2024-2025")
     assert r.code == 0, r
     assert "Drafted 1 item (1 measure) with 1 agency clause and 1 target;" in r.err
+
+
+def test_a_reports_figures_name_growth_gaps_ranks_and_where_a_figure_started():
+    text = (
+        "全省规模以上工业增加值增长6.9%，高于全国2.6个百分点；全省利润增速达到15.7%，居全国第二位。"
+        "新增国家级工业设计中心12家、国家技术创新示范企业4家，总数均居全国首位。"
+        "高速铁路通车里程由2020年的2110公里增至3055公里，区域创新能力居全国第6位。"
+    )
+    targets, _ = draft_targets(text, (2023, 2024), 2023, result=True)
+    got = [(t["metric"], t["value"], t["unit"], t["year"], t.get("baseline")) for t in targets]
+    assert got == [
+        ("规模以上工业增加值增长", 6.9, "%", 2023, None),
+        ("规模以上工业增加值增速高于全国", 2.6, "个百分点", 2023, None),
+        ("利润增速", 15.7, "%", 2023, None),
+        ("新增国家级工业设计中心", 12, "家", 2023, None),
+        ("国家技术创新示范企业", 4, "家", 2023, None),
+        ("高速铁路通车里程", 3055, "公里", 2023, {"value": 2110, "year": 2020}),
+        ("利润增速全国位次", 2, "位", 2023, None),
+        ("国家级工业设计中心全国位次", 1, "位", 2023, None),
+        ("国家技术创新示范企业全国位次", 1, "位", 2023, None),
+        ("区域创新能力全国位次", 6, "位", 2023, None),
+    ]
+    assert all(t["quote"] in text for t in targets)
+    # a plan's `居全国第一` is no result of the year: ranks are drafted for results only
+    assert not [t for t in draft_targets(text, (2023, 2024))[0] if t["unit"] == "位"]
+
+
+def test_a_result_keeps_a_year_before_the_plans_and_a_bare_growth_names_what_grew():
+    text = "截至2023年底，充电基础设施保有量达到54.1万台，同比增长152%；共计建成充电站354座。"
+    targets, _ = draft_targets(text, (2024, 2025), None, result=True)
+    assert [(t["metric"], t["value"], t["year"]) for t in targets] == [
+        ("充电基础设施保有量", 54.1, 2023),
+        ("充电基础设施保有量增长", 152, 2023),
+        ("充电站", 354, 2023),
+    ]
+
+
+def test_a_reported_average_covers_the_years_its_review_names_or_asks_for_them():
+    def first(text):
+        return draft_targets(text, (2026, 2026), 2025, result=True)[0][0]
+
+    assert first("“十四五”时期，全省生产总值年均增长5.8%。")["span"] == [2021, 2025]
+    assert first("五年来，居民收入年均增长6%。")["span"] == [2021, 2025]
+    t = first("居民收入年均增长6%。")  # no years written: valid, with a check for the reviewer
+    assert "span" not in t and "年均" not in t["cmp"] and "年均" in t["check"]

@@ -3,7 +3,7 @@ data/metrics.yaml.
 
 Usage: python scripts/metrics_migrate.py [FILE ...] [--write]
 
-Reads the lines of FILE (default curation/metrics.txt; `-` for stdin), skips comments, blank lines
+Reads the lines of each FILE (`-` for stdin; default stdin), skips comments, blank lines
 and names data/metrics.yaml already has (as a name or an alias), and proposes one entry per new
 name: the unit as given, and `family`, `quantity` and `scope` derived from the name, unit and
 description by the documented rules (`sdtargets.metrics.derive_*`; README "Did they deliver?").
@@ -11,7 +11,7 @@ Every proposed entry ends with the comment `# review: derived`: check its quanti
 correct them if the rule got them wrong, then delete the comment. Without --write the entries go
 to stdout; with --write they are inserted into data/metrics.yaml before its `links:` list.
 
-Made for merging: a branch that appended lines to curation/metrics.txt (under `# PLANID`) gets
+Made for merging: a branch that appended lines to the old curation/metrics.txt (under `# PLANID`) gets
 them into the vocabulary with one run.
 """
 
@@ -66,7 +66,7 @@ def known_names(text: str) -> set[str]:
 
 def main(argv: list[str]) -> int:
     write = "--write" in argv
-    files = [a for a in argv if a != "--write"] or [str(ROOT / "curation" / "metrics.txt")]
+    files = [a for a in argv if a != "--write"] or ["-"]
     lines: list[str] = []
     for f in files:
         lines += (sys.stdin.read() if f == "-" else Path(f).read_text(encoding="utf-8")).splitlines()

@@ -181,36 +181,6 @@ def _bad_break(p: str, k: int) -> bool:
     )
 
 
-def column_widths(natural: list[int], minimum: list[int], ratios: list[int | None], total: int) -> list[int]:
-    """Widths that fit ``total`` columns if they can: fixed columns (ratio None) keep their natural
-    width; the others share what is left in proportion to their ratios, none wider than it needs
-    nor narrower than its minimum (too narrow for the minimums: lines overflow, text is kept)."""
-    widths = list(natural)
-    free = [i for i, r in enumerate(ratios) if r is not None]
-    budget = total - len(GAP) * (len(natural) - 1) - sum(natural) + sum(natural[i] for i in free)
-    if sum(natural[i] for i in free) <= budget:
-        return widths
-
-    def width(i: int, scale: float) -> float:
-        return min(max(scale * ratios[i], minimum[i]), natural[i])
-
-    # the largest scale whose clamped shares fit the budget (their sum grows with the scale)
-    low, high = 0.0, float(max(natural))
-    for _ in range(40):
-        mid = (low + high) / 2
-        low, high = (mid, high) if sum(width(i, mid) for i in free) <= budget else (low, mid)
-    for i in free:
-        widths[i] = int(width(i, low))
-    spare = budget - sum(widths[i] for i in free)
-    for i in sorted(free, key=lambda i: -ratios[i]):  # what rounding down left, to the widest first
-        if spare <= 0:
-            break
-        grow = min(spare, natural[i] - widths[i])
-        widths[i] += grow
-        spare -= grow
-    return widths
-
-
 #: A list column (agencies joined by `、`) is at least as wide as its longest name and the joiner
 #: after it, up to this: `国网山东省电力公司、` fits; a longer name wraps rather than
 #: starve the other columns.

@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sdtargets.termtable import Terminal, clean, column_widths, layout, page, text_width, wrap
+from sdtargets.termtable import Terminal, clean, fit_widths, layout, page, text_width, wrap
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -37,19 +37,6 @@ def test_wrap_folds_a_word_longer_than_the_line_and_keeps_explicit_newlines():
     assert lines("abcdefghijkl", 5) == ["abcde", "fghij", "kl"]
     assert lines("一行\n二行 three", 20) == ["一行", "二行 three"]
     assert lines("", 5) == [""]
-
-
-def test_fixed_columns_keep_their_width_and_the_others_share_the_rest_by_ratio():
-    # 100 columns, 2 gaps of 2: 86 to share 1:3, the rounding's spare column to the larger
-    assert column_widths([10, 40, 80], [10, 8, 8], [None, 1, 3], 100) == [10, 21, 65]
-    # a column needing less than its share keeps its need; the other gets the rest
-    assert column_widths([10, 12, 80], [10, 8, 8], [None, 1, 3], 100) == [10, 12, 74]
-    # everything fits: nothing is stretched
-    assert column_widths([10, 20, 30], [10, 8, 8], [None, 1, 3], 100) == [10, 20, 30]
-    # a minimum above its share is kept, and the others share what is left: still 100 in all
-    assert column_widths([10, 40, 80], [10, 30, 8], [None, 1, 3], 100) == [10, 30, 56]
-    # too narrow for the minimums: the minimums hold and the line overflows
-    assert column_widths([10, 40, 80], [10, 8, 8], [None, 1, 3], 20) == [10, 8, 8]
 
 
 def test_control_characters_are_shown_as_symbols_never_sent_to_the_terminal():
@@ -227,7 +214,8 @@ def test_columns_fill_the_width_exactly_when_their_minimums_allow(columns, total
     natural = [n for n, _, _ in columns]
     minimum = [min(n, m) for n, m, _ in columns]
     ratios = [r for _, _, r in columns]
-    widths = column_widths(natural, minimum, ratios, total)
+    paragraphs = [[[n]] for n in natural]  # one row: each cell one line of its natural width
+    widths = fit_widths(paragraphs, natural, minimum, ratios, total)
     gaps = 2 * (len(columns) - 1)
     floor = sum(n if r is None else m for n, m, r in zip(natural, minimum, ratios, strict=True))
     for w, n, m, r in zip(widths, natural, minimum, ratios, strict=True):

@@ -31,6 +31,10 @@ ORDER = [
     "chain2024",
     "gwr2026-a",
     "gwr2026-b",
+    "gwr2024-a",
+    "gwr2024-b",
+    "gwr2025-a",
+    "gwr2025-b",
 ]
 
 

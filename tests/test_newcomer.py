@@ -314,7 +314,7 @@ def test_plans_at_100_columns_give_titles_room(cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
     out = cli("plans").out.splitlines()
     plans = len(cli("plans", "--json").json)
-    assert plans == 29
+    assert plans >= 29  # every plan of the base is listed (the base grows)
     assert out[-1].strip() == "(324): in act2024's sub-plans, listed under it; --plan act2024 takes them all"
     assert rows_per_entry(out[:-1], plans) <= 2.5, len(out)
     row = next(line for line in out if line.startswith("act2024-rd "))

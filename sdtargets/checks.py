@@ -37,8 +37,8 @@ _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_LARGE = {"万": 10**4, "亿": 10**8}
 _CN_RUN_RE = re.compile("[〇零一二两三四五六七八九十百千万亿]+")
 #: Words that state a number without a numeral: a rank (`居全国首位`), a doubling (`实现倍增`,
-#: `实现翻番`: 2 倍).
-NUMBER_WORDS = {"首位": 1, "倍增": 2, "翻番": 2}
+#: `实现翻番`, `翻一番`: 2 倍).
+NUMBER_WORDS = {"首位": 1, "倍增": 2, "翻番": 2, "翻一番": 2}
 #: Digits times 万 or 亿 (`6万余人次`: 60 000 人次).
 _DIGITS_TIMES_RE = re.compile(r"(\d+(?:\.\d+)?)([万亿])")
 #: A rank written as an ordinal (`第二位`, `居全国第一`, `首位`, `前十`): its unit is 位 even where

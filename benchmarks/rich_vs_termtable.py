@@ -7,8 +7,8 @@ its column, once by Rich (`Text.wrap`, what a Rich `Table` does with a cell) and
 `termtable.wrap`; the script counts the lines each starts with a closing mark (，。、”》% …) or
 ends with an opening one (“《（), and the agency names split across two lines in the agency
 columns. It then times a whole table (Rich `Table` printed to a 100-column `Console`, against
-`termtable.layout`) and the import of each. Figures, not assertions (README, "Why our own table
-layout, not Rich").
+`termtable.layout`) and the import of each. Figures, not assertions (docs/performance.md, "Why our own
+table layout, not Rich").
 """
 
 from __future__ import annotations

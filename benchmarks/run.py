@@ -5,8 +5,8 @@
 
 Prints medians over repeated runs, each command's ratio to the floor (`python -c` opening the
 built SQLite file and printing one query as JSON) and to a peer (`sqlite-utils query` doing the
-same lookup), the cold build time and peak memory. Figures, not assertions: budgets are in the
-README's Performance section.
+same lookup), the cold build time and peak memory. Figures, not assertions: budgets are in
+docs/performance.md.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ Usage: python scripts/metrics_migrate.py [FILE ...] [--write]
 Reads the lines of each FILE (`-` for stdin; default stdin), skips comments, blank lines
 and names data/metrics.yaml already has (as a name or an alias), and proposes one entry per new
 name: the unit as given, and `family`, `quantity` and `scope` derived from the name, unit and
-description by the documented rules (`sdtargets.metrics.derive_*`; README "Did they deliver?").
+description by the documented rules (`sdtargets.metrics.derive_*`; docs/progress.md).
 Every proposed entry ends with the comment `# review: derived`: check its quantity and scope,
 correct them if the rule got them wrong, then delete the comment. Without --write the entries go
 to stdout; with --write they are inserted into data/metrics.yaml before its `links:` list.

@@ -464,11 +464,12 @@ def test_less_gets_a_prompt_that_says_how_to_leave_the_first_time(tmp_path, monk
     assert calls == [["less", "-Psq leaves\\: a\\.b$"]]
 
 
-def test_readme_documents_no_pager(cli):
+def test_docs_document_no_pager(cli):
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    assert "`--no-pager` (or `PAGER=cat`) turns paging off" in readme and "`q` leaves it" in readme
+    commands = Path(__file__).resolve().parent.parent / "docs" / "commands.md"
+    text = commands.read_text(encoding="utf-8")
+    assert "`--no-pager` (or `PAGER=cat`) turns paging off" in text and "`q` leaves it" in text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,3 +1,3 @@
-from .main import run
+from .cli.main import run
 
 run()

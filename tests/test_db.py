@@ -9,8 +9,8 @@ import tempfile
 import pytest
 from test_load import kb_at
 
-from sdtargets import db as dbm
 from sdtargets.errors import SdError
+from sdtargets.store import db as dbm
 
 
 def count(conn) -> int:

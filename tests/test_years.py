@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from conftest import DATA
 
-from sdtargets.load import read_yaml
-from sdtargets.years import year_stated
+from sdtargets.kb.load import read_yaml
+from sdtargets.text.years import year_stated
 
 
 def _implied(cli, item_id: str) -> dict[tuple[str, int], bool]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clauses import AgencyClause, find_clauses
+from ..text.clauses import AgencyClause, find_clauses
 from .quantities import has_quantity, years_in
 
 # ---------------------------------------------------------------------------------------------

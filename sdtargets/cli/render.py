@@ -12,7 +12,7 @@ import sys
 from collections import namedtuple
 from collections.abc import Sequence
 
-from .encoded import Encoded
+from ..store.encoded import Encoded
 
 FORMATS = ("table", "json", "jsonl", "csv", "excel", "tsv", "markdown", "yaml")
 #: Formats whose cells are data for a program (one line each, no display marks).
@@ -40,7 +40,7 @@ def written(value: float | int) -> str:
 
 def choose_format(fmt: str | None, as_json: bool) -> str:
     """`--json` is short for `--format json`; unknown names are refused."""
-    from .errors import SdError
+    from ..errors import SdError
 
     if as_json:
         return "json"
@@ -87,7 +87,7 @@ def select_fields(objects: list[dict] | dict, columns: Sequence[Column], fields:
     keys = [k for k in dict.fromkeys(k for o in rows[:50] for k in o) if k not in by_header]
     unknown = [f for f in fields if f not in by_header and f not in keys]
     if unknown and rows:
-        from .errors import SdError
+        from ..errors import SdError
 
         valid = ", ".join([*by_header, *keys])
         raise SdError(f"Unknown field {unknown[0]!r}: this command's fields are {valid}.")
@@ -293,7 +293,7 @@ PAGER_NOTE = (
 
 def _first_paging() -> bool:
     """True the first time this user's answers are paged (a marker in the cache folder)."""
-    from .paths import cache_dir
+    from ..kb.paths import cache_dir
 
     marker = cache_dir() / "pager-explained"
     try:

@@ -10,9 +10,9 @@ import json
 import sqlite3
 from collections import namedtuple
 
+from ..errors import SdError
 from .db import normalise_text
 from .encoded import Encoded
-from .errors import SdError
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
 #: Longest plan name or item id looked up: longer input is refused, not echoed whole in an error.
@@ -151,7 +151,7 @@ def resolve_plan(conn: sqlite3.Connection, text: str) -> list[str]:
 def _plans_in_english(conn: sqlite3.Connection, text: str, order: list[str]) -> list[str]:
     """Plans whose English title (`data/glossary.yaml`) contains ``text``'s words in order
     (`--plan "new energy"`)."""
-    from .glossary import en_key
+    from ..kb.glossary import en_key
 
     key = f" {en_key(text)} "
     rows = conn.execute("select en, zh from glossary where type = 'plan'").fetchall()

@@ -20,14 +20,14 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from .errors import SdError
-from .paths import cache_dir, data_dir
+from ..errors import SdError
+from ..kb.paths import cache_dir, data_dir
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from .load import KnowledgeBase
+    from ..kb.load import KnowledgeBase
 
 #: The files whose content decides whether the cache is current.
 KB_FILES = ("targets.yaml", "agencies.yaml", "metrics.yaml", "glossary.yaml")
@@ -262,7 +262,7 @@ def insert_rows(db, table: str, rows: Iterable[dict]) -> None:  # noqa: ANN001 -
 
 
 def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Database, imported lazily
-    from .load import COLLECTIVE_KIND as collective
+    from ..kb.load import COLLECTIVE_KIND as collective
 
     for name, (columns, pk) in TABLES.items():
         db[name].create(columns, pk=pk)
@@ -327,7 +327,7 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
             if form and form not in seen:
                 seen.add(form)
                 forms.append({"form": form, "norm": normalise_text(form), "agency": a["name"], "type": kind})
-    from .glossary import agency_forms
+    from ..kb.glossary import agency_forms
 
     forms += agency_forms(kb.glossary, {a["name"] for a in kb.agencies})
     insert_rows(db, "agency_names", forms)
@@ -376,7 +376,7 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
         db, "typo_words", ({"word": w, "items": n} for w, n in _typo_words(kb, t2s, fold_name).items())
     )
     insert_rows(db, "meta", [{"key": "stats", "value": json.dumps(stats)}])
-    from .glossary import glossary_rows
+    from ..kb.glossary import glossary_rows
 
     insert_rows(db, "glossary", glossary_rows(kb.glossary, t2s))
     db["glossary"].create_index(["en"])
@@ -664,8 +664,8 @@ def _build_file(folder: Path, path: Path, digest: str) -> sqlite3.Connection:
         conn = _usable(path, digest)  # another process may have built it meanwhile
         if conn is not None:
             return conn
-        from .busy import busy
-        from .load import load
+        from ..cli.busy import busy
+        from ..kb.load import load
 
         with busy(f"Reading {folder / 'targets.yaml'}", total=2) as step:  # a bar if it is slow
             kb = load(folder)
@@ -732,7 +732,7 @@ def connect(db_path: Path | None = None, folder: Path | None = None) -> sqlite3.
             warn(f"cannot write the cache in {path.parent} ({exc.strerror or exc}); using {fallback}.")
         except OSError:
             warn(f"cannot write the cache in {path.parent} ({exc.strerror or exc}); working in memory.")
-            from .load import load
+            from ..kb.load import load
 
             conn = build_memory(load(folder))
             conn.row_factory = sqlite3.Row

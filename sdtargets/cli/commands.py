@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from .errors import ExitCode, NoResults
-from .query import Filters
+from ..errors import ExitCode, NoResults
+from ..store.query import Filters
 
 
 def done(rows: list) -> ExitCode:
@@ -56,8 +56,8 @@ def find(
     limit: int | None = None,
 ) -> ExitCode:
     """`find`: ranked items, each table row showing why it matched."""
+    from ..store.search import find_items, prepare
     from .render import emit, message
-    from .search import find_items, prepare
     from .views import find_columns
 
     q = prepare(conn, text)
@@ -75,7 +75,7 @@ def find(
 def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int | None) -> list[str]:  # noqa: ANN001 - agencies.Agency
     """`agency`'s first lines: the agency's names and kind, the documents it issued, its counts,
     its English name, and per target year its targets' verdicts (`progress`)."""
-    from .agencies import english_name, issued_by
+    from ..store.agencies import english_name, issued_by
 
     head = [f"{ag.name}" + (f"（{ag.full}）" if ag.full and ag.full != ag.name else "") + f"  [{ag.kind}]"]
     if ag.aliases:
@@ -110,7 +110,7 @@ def agency(
 ) -> ExitCode:
     """`agency`: the agency's names, kind and documents as a header, then its duties by plan.
     The header is part of the answer: on stdout, in the pager with the tables."""
-    from .agencies import duties, resolve
+    from ..store.agencies import duties, resolve
     from .render import emit, emit_sections
     from .views import role_columns
 
@@ -142,7 +142,7 @@ def agency(
 def _no_duties(conn: sqlite3.Connection, ag) -> str:  # noqa: ANN001 - agencies.Agency
     """Why `agency` lists nothing: no clause names the agency (an issuer is not a lead: its
     documents' items are one `export --plan` away), or the filters leave nothing."""
-    from .agencies import duties, issued_by
+    from ..store.agencies import duties, issued_by
 
     if duties(conn, ag, Filters(), None):
         return "No items match."
@@ -155,7 +155,7 @@ def _no_duties(conn: sqlite3.Connection, ag) -> str:  # noqa: ANN001 - agencies.
 def _progress_lines(conn: sqlite3.Connection, ids: list[str], year: int | None) -> list[str]:
     """`  2023: 9 met, 2 not met, 14 no report` per target year, over the items listed (verdicts
     stored at build: `sdtargets progress --agency NAME` lists them)."""
-    from .verdicts import counts_by_year, counts_text
+    from ..store.verdicts import counts_by_year, counts_text
 
     by_year = counts_by_year(conn, ids)
     return [f"  {y}: {counts_text(c)}" for y, c in by_year.items() if year in (None, y)]
@@ -171,8 +171,8 @@ def due(
     limit: int | None = None,
 ) -> ExitCode:
     """`due`: every target and deadline falling in a year or range."""
-    from .query import check_year
-    from .query import due as due_items
+    from ..store.query import check_year
+    from ..store.query import due as due_items
     from .render import emit
     from .views import DUE_COLUMNS
 
@@ -192,9 +192,9 @@ def due(
 
 def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
     """`show`: one item, whole, with its citation (with `--fields`, those fields as a table)."""
-    from .query import get_item
+    from ..store.query import get_item
+    from ..store.verdicts import target_statuses, target_verdicts
     from .render import emit, settings
-    from .verdicts import target_statuses, target_verdicts
     from .views import EXPORT_COLUMNS, show_item
 
     item = get_item(conn, item_id)
@@ -212,7 +212,7 @@ def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
 
 def export(conn: sqlite3.Connection, filters: Filters, fmt: str, limit: int | None = None) -> ExitCode:
     """`export`: every item passing the filters, whole, in source order."""
-    from .query import filtered_ids, items_by_id, items_encoded
+    from ..store.query import filtered_ids, items_by_id, items_encoded
     from .render import emit
     from .views import EXPORT_COLUMNS
 
@@ -236,9 +236,9 @@ def progress(
     """`progress`: every target of the filtered goals, measures and indicators with its verdict
     (made when the database was built: `sdtargets.progress`). ``year`` is the targets' year,
     not the items' (an item may hold targets for several years)."""
-    from .query import filtered_ids
+    from ..store.query import filtered_ids
+    from ..store.verdicts import STATUSES, counts_text, records
     from .render import emit, settings
-    from .verdicts import STATUSES, counts_text, records
     from .views import progress_columns
 
     every = records(conn, filtered_ids(conn, filters), year, statuses)

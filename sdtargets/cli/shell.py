@@ -62,12 +62,12 @@ def completer_for(conn) -> ShellCompleter:  # noqa: ANN001 - sqlite3.Connection
     """A completer filled from the Typer app (commands, options) and the knowledge base."""
     import typer.main
 
-    from .agencies import SORTS, agency_kinds, agency_names
-    from .cli import STATS_TABLES, app
-    from .overview import metrics
-    from .query import KINDS, plans
+    from ..store.agencies import SORTS, agency_kinds, agency_names
+    from ..store.overview import metrics
+    from ..store.query import KINDS, plans
+    from ..store.verdicts import STATUSES
+    from .app import STATS_TABLES, app
     from .render import FORMATS
-    from .verdicts import STATUSES
 
     group = typer.main.get_command(app)
     root = [o for p in group.params for o in p.opts if o.startswith("--") and "completion" not in o]
@@ -108,7 +108,7 @@ def shell_help() -> str:
     (no root options such as --install-completion, which mean nothing here)."""
     import typer.main
 
-    from .cli import app
+    from .app import app
 
     group = typer.main.get_command(app)
     commands = [(name, cmd) for name, cmd in group.commands.items() if name != "shell"]

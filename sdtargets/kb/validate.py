@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..errors import SdError
 from .checks import check_items
-from .errors import SdError
 from .load import load
 from .metrics import METRICS_FILE, check_links, unlisted
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
 
-from .db import digest_of, stamp_of
-from .errors import SdError
-from .extract import squash
+from ..drafting.extract import squash
+from ..drafting.quantities import years_in
+from ..errors import SdError
+from ..store.db import digest_of, stamp_of
+from ..text.years import year_stated
 from .metrics import Vocabulary, read_vocabulary
-from .quantities import years_in
-from .years import year_stated
 
 #: Files larger than this are refused before parsing (the real base is 0.6 MB; the 100x
 #: benchmark base about 60 MB).

@@ -13,9 +13,9 @@ import json
 import sqlite3
 from collections import namedtuple
 
+from ..errors import SdError
 from .db import normalise_text
 from .encoded import Encoded
-from .errors import SdError
 
 #: A fuzzy match must score at least this (0–100) to be taken.
 ACCEPT = 80
@@ -100,7 +100,7 @@ def _resolve_english(conn: sqlite3.Connection, text: str) -> Agency:
     """An agency named in English (`data/glossary.yaml`): its official English name, with or
     without `Shandong Provincial`, or an abbreviation of it. A national body's abbreviation
     (MIIT, NDRC) is not the provincial department: it is refused, naming the counterpart."""
-    from .glossary import agency_key
+    from ..kb.glossary import agency_key
 
     key = agency_key(text)
     found = {r[0] for r in conn.execute("select agency from agency_names where norm = ?", ("en:" + key,))}

@@ -11,7 +11,7 @@ Standard library only: the fast path imports this module.
 
 from __future__ import annotations
 
-from .errors import SdError
+from ..errors import SdError
 
 #: Root options that are flags, and the one that takes a value.
 ROOT_FLAGS = ("--no-pager", "--no-color")

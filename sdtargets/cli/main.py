@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
-from .errors import ExitCode, SdError
+from ..errors import ExitCode, SdError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
         code = serve(args)
         if code is None:
-            from .cli import invoke
+            from .app import invoke
 
             code = invoke(args)
         sys.stdout.flush()

@@ -236,7 +236,7 @@ def assign_ids(items: list[DraftItem], plan: str) -> tuple[list[str], str]:
 
 def to_yaml(d: Draft) -> str:
     """The draft items as knowledge-base YAML blocks (the layout CURATING.md shows)."""
-    from .yamlfmt import item_block
+    from ..kb.yamlfmt import item_block
 
     return "\n".join(item_block(item) for item in d.items)
 
@@ -296,7 +296,7 @@ def registry_resolver(agencies: list[dict]) -> Resolver:
     """A `Resolver` over registry entries (`data/agencies.yaml`'s list): an exact canonical
     name, official full name or alias (width, case and spaces folded) gives the canonical name;
     anything else gives None and the nearest names, for the curator to decide."""
-    from .db import normalise_text
+    from ..store.db import normalise_text
 
     exact: dict[str, str] = {}
     for a in agencies:
@@ -320,7 +320,7 @@ def registry_resolver(agencies: list[dict]) -> Resolver:
 def load_registry(folder: Path | None = None) -> Resolver:
     """The resolver of the knowledge base's own registry (`agencies.yaml` in the data folder),
     read as the build reads it, so a broken file is one sentence here too."""
-    from .load import AGENCIES_FILE, read_yaml
-    from .paths import data_dir
+    from ..kb.load import AGENCIES_FILE, read_yaml
+    from ..kb.paths import data_dir
 
     return registry_resolver(read_yaml((folder or data_dir()) / AGENCIES_FILE)["agencies"])

@@ -35,9 +35,9 @@ def serve(args: list[str]) -> int | None:
 
     from pathlib import Path
 
+    from ..store.db import connect
+    from ..store.query import Filters
     from . import commands
-    from .db import connect
-    from .query import Filters
     from .render import settings
 
     # this run's settings, as the Typer root sets them

@@ -13,7 +13,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .errors import SdError
+from ..errors import SdError
 
 
 def read_source(path: Path) -> list[str]:

@@ -81,7 +81,7 @@ def _item_tail(agencies_header: str = "lead / support") -> list[Column]:
 def find_columns(terms: list[str]) -> list[Column]:
     """Item columns with a highlighted snippet saying why each matched (made only for the
     rows a table actually draws: JSON has no use for it)."""
-    from .search import match_snippet
+    from ..store.search import match_snippet
 
     return [
         Column("id", lambda i: i["id"], no_wrap=True),
@@ -255,7 +255,7 @@ TARGET_COLUMNS = [
 def _status_text(x: dict) -> str:
     """The mark, then (as `progress` prints them) the gap and the report whose figure settled
     it: a verdict is cited like everything else."""
-    from .verdicts import MARKS
+    from ..store.verdicts import MARKS
 
     mark = MARKS.get(x.get("status"), "")
     verdict = x.get("verdict") or {}
@@ -404,7 +404,7 @@ def _citations(r: dict) -> str:
 
 def progress_columns() -> list[Column]:
     """`progress`'s table: target, a status mark with the gap under it, result, the two citations."""
-    from .verdicts import MARKS
+    from ..store.verdicts import MARKS
 
     table = [
         Column("item", lambda r: r["item"], no_wrap=True),

@@ -16,10 +16,11 @@ from typing import Annotated
 
 import typer
 
-from . import __version__, commands
-from .agencies import SORTS
-from .errors import ExitCode, NoResults, SdError
-from .query import KINDS
+from .. import __version__
+from ..errors import ExitCode, NoResults, SdError
+from ..store.agencies import SORTS
+from ..store.query import KINDS
+from . import commands
 from .render import FORMATS
 from .usage import EXAMPLES, Command, Text, clickx, usage_sentence
 from .usage import examples as _examples
@@ -45,7 +46,7 @@ _state: dict[str, object] = {"db": None, "conn": None}
 def conn() -> sqlite3.Connection:
     """The database connection for this run (built on first use)."""
     if _state["conn"] is None:
-        from .db import connect
+        from ..store.db import connect
 
         _state["conn"] = connect(_state["db"])
     return _state["conn"]  # type: ignore[return-value]
@@ -57,7 +58,7 @@ def conn() -> sqlite3.Connection:
 
 def _complete_agency(incomplete: str) -> list[str]:
     try:
-        from .agencies import agency_names
+        from ..store.agencies import agency_names
 
         return [n for n in agency_names(conn()) if n.startswith(incomplete)]
     except Exception:  # noqa: BLE001
@@ -66,7 +67,7 @@ def _complete_agency(incomplete: str) -> list[str]:
 
 def _complete_plan(incomplete: str) -> list[str]:
     try:
-        from .query import plans
+        from ..store.query import plans
 
         names = [x for p in plans(conn()) for x in [p["id"], *p["aliases"]]]
         return [n for n in names if n.startswith(incomplete)]
@@ -136,7 +137,7 @@ FormatOpt = Annotated[
 def _plans(texts: list[str] | None) -> list[str] | None:
     """`--plan`, each value resolved; what a value matched is said on stderr when it is not
     plainly one id or alias (part of a title, or other titles with the same words)."""
-    from .query import match_plan
+    from ..store.query import match_plan
     from .render import message
 
     if not texts:
@@ -157,7 +158,7 @@ def _plans(texts: list[str] | None) -> list[str] | None:
 
 
 def _plan_names(ids: list[str]) -> str:
-    from .query import plans
+    from ..store.query import plans
 
     short = {p["id"]: p["short"] or p["title"] for p in plans(conn())}
     return ", ".join(f"{i} ({short[i]})" for i in ids)
@@ -165,8 +166,8 @@ def _plan_names(ids: list[str]) -> str:
 
 def _filters(plan: list[str] | None, year: int | None, agency: str | None, kind: str | None):  # noqa: ANN202
     """The shared filters, each checked and resolved (plans and agencies by any of their names)."""
-    from .agencies import resolve
-    from .query import Filters, check_kind, check_year
+    from ..store.agencies import resolve
+    from ..store.query import Filters, check_kind, check_year
 
     f = Filters(kind=check_kind(kind), year=check_year(year))
     f.plans = _plans(plan)
@@ -298,7 +299,7 @@ def agencies(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every agency in the registry with its counts of led and supported items."""
-    from .agencies import all_agencies
+    from ..store.agencies import all_agencies
     from .render import emit
     from .views import AGENCY_COLUMNS
 
@@ -369,7 +370,7 @@ def show(
 @app.command(cls=Command, epilog=_examples("plans"))
 def plans(as_json: JsonOpt = False, fmt: FormatOpt = None, fields: FieldsOpt = None) -> ExitCode:
     """The plans (documents and sub-plans) in the knowledge base, with the ids and aliases --plan takes."""
-    from .query import plans as all_plans
+    from ..store.query import plans as all_plans
     from .render import emit
     from .views import PLAN_COLUMNS, parts_note, with_parts
 
@@ -416,7 +417,7 @@ def stats(
     fmt: FormatOpt = None,
 ) -> ExitCode:
     """An overview: items and targets per plan, kind and year; the busiest agencies."""
-    from .overview import stats as overview
+    from ..store.overview import stats as overview
     from .render import DATA_TABLES, emit, emit_sections
     from .views import stats_sections
 
@@ -449,7 +450,7 @@ def timeline(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Every target and reported figure of one metric, across plans and years."""
-    from .overview import timeline as metric_timeline
+    from ..store.overview import timeline as metric_timeline
     from .render import emit
     from .views import timeline_columns
 
@@ -502,8 +503,8 @@ def progress(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Did they deliver? Every target against the figures documents later report, with a verdict."""
-    from .query import check_year
-    from .verdicts import check_statuses
+    from ..store.query import check_year
+    from ..store.verdicts import check_statuses
 
     fmt = _format(fmt, as_json, fields, count)
     statuses = check_statuses(status)
@@ -518,7 +519,7 @@ def progress(
 @app.command(cls=Command, epilog=_examples("shell"))
 def shell() -> ExitCode:
     """An interactive prompt: the same commands, with completion, history and `show N`."""
-    from .paths import cache_dir
+    from ..kb.paths import cache_dir
     from .shell import shell as repl
 
     history = cache_dir() / "history"
@@ -542,8 +543,8 @@ def validate(
     ] = None,
 ) -> ExitCode:
     """Check the YAML: schema, references, and every item against its source text."""
-    from .paths import data_dir
-    from .validate import validate_folder
+    from ..kb.paths import data_dir
+    from ..kb.validate import validate_folder
 
     folder = data or data_dir()
     problems, summary = validate_folder(folder)
@@ -590,9 +591,9 @@ def import_(
     lacks (with the nearest names and draft registry entries), numbers to check and numbers that
     became no target.
     """
-    from .drafting import draft, load_registry, summary, to_yaml
-    from .query import check_year
-    from .sources import read_source
+    from ..drafting.draft import draft, load_registry, summary, to_yaml
+    from ..drafting.sources import read_source
+    from ..store.query import check_year
 
     file = Path(file)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", plan):
@@ -636,7 +637,7 @@ def import_(
 
 def _period(text: str) -> tuple[int, int]:
     """`2024-2027` → (2024, 2027); one sentence (exit 2) for anything else."""
-    from .query import MAX_YEAR, MIN_YEAR
+    from ..store.query import MAX_YEAR, MIN_YEAR
 
     m = re.fullmatch(r"\s*(\d{4})\s*[-–—]\s*(\d{4})\s*", text)
     if not m or not (MIN_YEAR <= int(m.group(1)) <= int(m.group(2)) <= MAX_YEAR):

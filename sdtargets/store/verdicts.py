@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from .errors import SdError
+from ..errors import SdError
 
 STATUSES = ("met", "not_met", "on_track", "behind", "no_report", "not_comparable")
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+#: The `sdtargets` package folder (this file is `sdtargets/kb/paths.py`).
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def data_dir() -> Path:

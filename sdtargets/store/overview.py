@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from ..errors import NoResults, SdError
 from .db import normalise_text
-from .errors import NoResults, SdError
 
 #: Longest metric name looked up (the longest in the base is under 40 characters): longer input
 #: is refused, not fuzzed against every metric and echoed whole in the error.

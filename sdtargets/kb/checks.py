@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from .clauses import find_clauses
-from .extract import squash
-from .quantities import CMP_WORDS
-from .render import written
+from ..cli.render import written
+from ..drafting.extract import squash
+from ..drafting.quantities import CMP_WORDS
+from ..text.clauses import find_clauses
 
 #: Comparison words a target may record (one vocabulary, shared with the drafter).
 CMP_VOCAB = frozenset(CMP_WORDS)

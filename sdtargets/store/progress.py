@@ -27,9 +27,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from .load import base_value
-from .metrics import COUNT_WORDS, Vocabulary, unit_family
-from .render import written
+from ..cli.render import written
+from ..kb.load import base_value
+from ..kb.metrics import COUNT_WORDS, Vocabulary, unit_family
 
 AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<"})
 TWO_SIDED = frozenset({"稳定在", "保持在", "维持在", "保持"})

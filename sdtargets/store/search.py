@@ -27,9 +27,9 @@ from collections import namedtuple
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..errors import SdError
 from .db import normalise_text
 from .encoded import Encoded
-from .errors import SdError
 
 #: Longest query accepted, in characters (after folding).
 MAX_QUERY = 200
@@ -118,7 +118,7 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
     t2s = _t2s(conn, terms)
     english: dict[str, list[str]] = {}
     if any(_LETTERS.search(t) for t in terms):
-        from .glossary import en_key
+        from ..kb.glossary import en_key
 
         keys = {en_key(" ".join(terms[i:j])) for i in range(len(terms)) for j in range(i + 1, len(terms) + 1)}
         sql = (
@@ -150,7 +150,7 @@ def _english_phrase(terms: list[str], i: int, english: dict[str, list[str]]) -> 
     rows for this query) and the Chinese terms it stands for; (0, ()) if none."""
     if not english:
         return 0, ()
-    from .glossary import en_key
+    from ..kb.glossary import en_key
 
     run = i
     while run < len(terms) and terms[run].isascii():

@@ -11,6 +11,7 @@ from test_load import kb_at
 
 from sdtargets.errors import SdError
 from sdtargets.store import db as dbm
+from sdtargets.store.build import insert_rows
 
 
 def count(conn) -> int:
@@ -144,10 +145,10 @@ def test_rows_go_into_their_columns_and_a_stray_key_is_refused():
 
     db = sqlite_utils.Database(sqlite3.connect(":memory:"))
     db["t"].create({"a": str, "b": int})
-    dbm.insert_rows(db, "t", iter([{"b": 2, "a": "x"}, {"a": "y"}]))
+    insert_rows(db, "t", iter([{"b": 2, "a": "x"}, {"a": "y"}]))
     assert db.conn.execute("select a, b from t").fetchall() == [("x", 2), ("y", None)]
     with pytest.raises(ValueError, match="t has no column 'c'"):
-        dbm.insert_rows(db, "t", [{"a": "z", "c": 1}])
+        insert_rows(db, "t", [{"a": "z", "c": 1}])
 
 
 def test_a_folder_given_as_the_database_is_one_sentence(tmp_path, monkeypatch):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from sdtargets.drafting.extract import cn_number, extract, extract_paragraphs
-from sdtargets.drafting.quantities import draft_targets, years_in
+from sdtargets.drafting.quantities import draft_targets
 from sdtargets.text.clauses import find_clauses
+from sdtargets.text.numbers import years_in
 
 
 def test_clause_with_support_after_a_comma():

@@ -6,8 +6,9 @@ import pytest
 from conftest import DATA, write_kb
 
 from sdtargets.errors import SdError
-from sdtargets.kb.load import base_value, load
+from sdtargets.kb.load import load
 from sdtargets.kb.validate import validate_folder
+from sdtargets.text.numbers import base_value
 
 PLAN = """plans:
 - id: p
@@ -165,7 +166,7 @@ def test_streaming_parser_resolves_scalars_as_safe_load_does():
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
-    import sdtargets.kb.load as load_module
+    import sdtargets.kb.yamlread as load_module
 
     monkeypatch.setattr(load_module, "MAX_FILE_BYTES", 100)
     with pytest.raises(SdError, match="over the"):

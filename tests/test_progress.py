@@ -615,7 +615,7 @@ def test_the_cache_is_rebuilt_when_the_vocabulary_changes(tmp_path):
 
     from conftest import DATA
 
-    from sdtargets.store.db import digest_of
+    from sdtargets.kb.digest import digest_of
 
     for name in ("targets.yaml", "agencies.yaml", "metrics.yaml"):
         shutil.copy(DATA / name, tmp_path / name)

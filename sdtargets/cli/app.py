@@ -46,9 +46,9 @@ _state: dict[str, object] = {"db": None, "conn": None}
 def conn() -> sqlite3.Connection:
     """The database connection for this run (built on first use)."""
     if _state["conn"] is None:
-        from ..store.db import connect
+        from .busy import open_store
 
-        _state["conn"] = connect(_state["db"])
+        _state["conn"] = open_store(_state["db"])
     return _state["conn"]  # type: ignore[return-value]
 
 

@@ -13,6 +13,11 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
+if TYPE_CHECKING:
+    import sqlite3
+    from pathlib import Path
+
 #: Seconds of work before the bar appears.
 DELAY = 1.0
 
@@ -72,3 +77,12 @@ def busy(description: str, total: int | None = None, stream=None) -> Iterator[Ca
             state["over"] = True
             if state["bar"] is not None:
                 state["bar"].stop()
+
+
+def open_store(db_path: Path | None = None) -> sqlite3.Connection:
+    """The store's connection for this run, a slow (re)build showing its progress bar: the
+    store has no terminal of its own, so the command line lends it `busy`."""
+    from ..store import db
+
+    db.report_build = busy
+    return db.connect(db_path)

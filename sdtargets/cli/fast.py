@@ -35,14 +35,14 @@ def serve(args: list[str]) -> int | None:
 
     from pathlib import Path
 
-    from ..store.db import connect
     from ..store.query import Filters
     from . import commands
+    from .busy import open_store
     from .render import settings
 
     # this run's settings, as the Typer root sets them
     settings.fields, settings.pager, settings.color = None, root["pager"], root["color"]
-    conn = connect(root["db"] and Path(root["db"]))  # type: ignore[arg-type]
+    conn = open_store(root["db"] and Path(root["db"]))  # type: ignore[arg-type]
     if command == "find":
         return commands.find(conn, " ".join(rest), Filters(), fmt)
     if command == "agency":

@@ -31,13 +31,6 @@ Column = namedtuple(
 )
 
 
-def written(value: float | int) -> str:
-    """A number as a document writes it: `25`, `3.5`, never `25.0` or `3.5e+00`."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
-
-
 def choose_format(fmt: str | None, as_json: bool) -> str:
     """`--json` is short for `--format json`; unknown names are refused."""
     from ..errors import SdError

@@ -5,7 +5,8 @@ Kept apart from the CLI so that the commands stay argument parsing plus one call
 
 from __future__ import annotations
 
-from .render import Column, bar, put, table_lines, terminal, written
+from ..text.numbers import written
+from .render import Column, bar, put, table_lines, terminal
 
 
 def value_text(t: dict) -> str:

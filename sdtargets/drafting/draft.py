@@ -296,7 +296,7 @@ def registry_resolver(agencies: list[dict]) -> Resolver:
     """A `Resolver` over registry entries (`data/agencies.yaml`'s list): an exact canonical
     name, official full name or alias (width, case and spaces folded) gives the canonical name;
     anything else gives None and the nearest names, for the curator to decide."""
-    from ..store.db import normalise_text
+    from ..text.fold import normalise_text
 
     exact: dict[str, str] = {}
     for a in agencies:
@@ -320,7 +320,8 @@ def registry_resolver(agencies: list[dict]) -> Resolver:
 def load_registry(folder: Path | None = None) -> Resolver:
     """The resolver of the knowledge base's own registry (`agencies.yaml` in the data folder),
     read as the build reads it, so a broken file is one sentence here too."""
-    from ..kb.load import AGENCIES_FILE, read_yaml
+    from ..kb.load import AGENCIES_FILE
     from ..kb.paths import data_dir
+    from ..kb.yamlread import read_yaml
 
     return registry_resolver(read_yaml((folder or data_dir()) / AGENCIES_FILE)["agencies"])

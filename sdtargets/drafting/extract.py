@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..text.clauses import AgencyClause, find_clauses
-from .quantities import has_quantity, years_in
+from ..text.numbers import has_quantity, squash, years_in
 
 # ---------------------------------------------------------------------------------------------
 # Headings and items
@@ -44,11 +44,6 @@ _FUTURE_RE = re.compile(r"力争|确保|到\s*20\d\d\s*年|目标")
 def clean_line(line: str) -> str:
     """A source line without markdown marks (`#`, `**`) and surrounding whitespace."""
     return _HEADING_MARK_RE.sub("", line.strip()).strip()
-
-
-def squash(text: str) -> str:
-    """Remove every whitespace character (spaces, U+3000, line breaks): the quoting rule."""
-    return re.sub(r"\s+", "", text)
 
 
 def is_heading(text: str) -> bool:

@@ -10,58 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: Units as the documents write them; counting units may carry a multiplier (`1万个`, `2.5万张`).
-_PLAIN_UNITS = (
-    "%|％|‰|个百分点|百分点|千瓦时|千瓦|吉瓦|兆瓦|GW|MW|EFlops|EFLOPS|PFlops|PFLOPS|吨标准煤|蒸吨|标准箱|标箱|"
-    "平方公里|平方千米|平方米|立方米|公顷|千米|公里|亩|吨|斤|美元|元|人次|人|户|家|个|辆|台套|台|套|件|项|场|条|"
-    "所|座|次|批|名|倍|款|部|张|艘|架|颗|支|只|头|篇|册|本|门|类|处|片|位|床|市|种|分钟|毫秒|小时|GWh|MWh|TWh"
-)
-_UNITS = rf"(?:万亿|千亿|亿|千万|百万|万|千)?(?:{_PLAIN_UNITS})|余家|多家"
-_QTY_RE = re.compile(
-    r"(?<![\d.A-Za-z])(?P<value>\d+(?:,\d{3})*(?:\.\d+)?)"
-    r"(?:\s*(?:[-—–~～]|至)\s*(?P<max>\d+(?:\.\d+)?))?"
-    rf"\s*(?P<more>多|余)?\s*(?P<unit>{_UNITS})"
-)
-#: Every comparison word a target may record: 达到 2.8万家, 不低于 95%, 控制在 …以内.
-CMP_WORDS = (
-    "力争",
-    "确保",
-    "达到",
-    "达",
-    "突破",
-    "超过",
-    "超",
-    "不低于",
-    "不少于",
-    "不超过",
-    "不高于",
-    "控制在",
-    "以内",
-    "以下",
-    "以上",
-    "左右",
-    "约",
-    "近",
-    "下降",
-    "降低",
-    "增长",
-    "提高",
-    "提升",
-    "累计",
-    "年均",
-    "新增",
-    "保持",
-    "稳定在",
-    "超出",
-    "减少",
-    ">",
-    "<",
-    "＞",
-    "＜",
-)
+from ..text.numbers import CMP_WORDS, QTY_RE, YEAR_RE
+
 #: Comparison words that follow the number they qualify (3.5万家以上).
 _TRAILING = ("以上", "以下", "以内", "左右")
-_YEAR_RE = re.compile(r"(?<![\d])(\d{4})\s*年(?!代)")
 #: A year that is a baseline, not a deadline: `比2020年提高`, `较2022年下降`.
 _BASELINE_BEFORE = ("比", "较", "与", "从", "由", "同比")
 #: Words at the head of the phrase before a number that are not part of what it counts.
@@ -83,16 +35,6 @@ _CMP_TAIL_RE = re.compile(
 _DELIMS = "，,。；;：:、！？（）()"
 #: Metrics that only point back at the quantity just named (`…比重提高3个百分点，占比超过50%`).
 _GENERIC = ("", "总量", "总数", "数量", "规模", "占比", "比重", "比例")
-
-
-def has_quantity(text: str) -> bool:
-    """Does ``text`` state a number with a unit (a figure a goal or result would carry)?"""
-    return bool(_QTY_RE.search(text))
-
-
-def years_in(text: str) -> list[int]:
-    """Four-digit years written as `2025年` (or `2025 年`) in the text, sorted, unique."""
-    return sorted({int(y) for y in _YEAR_RE.findall(text) if 1900 < int(y) < 2100})
 
 
 def _num(s: str) -> int | float:
@@ -122,7 +64,7 @@ class Quantity:
 def quantities(text: str) -> list[Quantity]:
     """Every number with a unit in ``text``, with its trailing comparison word (`以上`)."""
     out = []
-    for m in _QTY_RE.finditer(text):
+    for m in QTY_RE.finditer(text):
         if text[max(0, m.start() - 1) : m.start()] == "第":
             continue  # an ordinal
         unit = m.group("unit")
@@ -152,7 +94,7 @@ def _year_before(text: str, lo: int, hi: int, first: int | None, deadline_only: 
     """The last deadline year written in text[lo:hi]: not a baseline (`比2020年`), not a year in
     a title; with ``deadline_only``, only one written as a deadline (`到2025年`, `2025年底`)."""
     found = None
-    for m in _YEAR_RE.finditer(text, lo, hi):
+    for m in YEAR_RE.finditer(text, lo, hi):
         y = int(m.group(1))
         before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
         if (
@@ -184,7 +126,7 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
     """The noun phrase a number counts when it comes first (`布局150项以上基础研究项目`), and
     where in ``text`` the words it was taken from end (0 when there is none)."""
     rest = text[q.end :]
-    if lead := _QTY_RE.match(rest):  # `383台35蒸吨/小时及以下燃煤锅炉`: skip the qualifying number
+    if lead := QTY_RE.match(rest):  # `383台35蒸吨/小时及以下燃煤锅炉`: skip the qualifying number
         rest = re.sub(
             r"^(?:/[^\d，。；及以的]{1,3})?(?:及|以)?(?:以上|以下|以内)?的?", "", rest[lead.end() :]
         )
@@ -193,7 +135,7 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
         return "", 0
     phrase = m.group(0)
     clause = re.match(r"[^，,。；;！？]{1,40}", rest)
-    if clause and "的" in clause.group(0)[1:] and not _QTY_RE.search(clause.group(0)):
+    if clause and "的" in clause.group(0)[1:] and not QTY_RE.search(clause.group(0)):
         # `打造20个以上面广量大、社会获得感强的无证明应用场景`: the noun follows the last 的
         tail = clause.group(0).rsplit("的", 1)[1]
         phrase = re.match(rf"[^{_DELIMS}]*", tail).group(0) or phrase
@@ -225,7 +167,7 @@ def _qualifier(text: str, q: Quantity) -> bool:
     m = re.match(rf"[^{_DELIMS}]{{1,40}}", rest)
     if not m:
         return False
-    nxt = _QTY_RE.search(m.group(0))
+    nxt = QTY_RE.search(m.group(0))
     # a number that another follows with words between (`500万元以上技术改造项目1万个`); one
     # followed at once by another (`383台35蒸吨/小时…锅炉`) is the count, the other qualifies it
     return bool(nxt and nxt.start() >= 2 and not re.search(r"和|及|与|以及|、", m.group(0)[: nxt.start()]))
@@ -326,7 +268,7 @@ def draft_targets(
         checks = _damage(q, metric)
         # a result may report a year before the plan's (`截至2023年底…` in a 2024 report)
         explicit = _year_before(text, s0, q.start, None if result else first)
-        years_at = [m.end() for m in _YEAR_RE.finditer(text, s0, q.start)]
+        years_at = [m.end() for m in YEAR_RE.finditer(text, s0, q.start)]
         # 每年 makes one target per plan year, but not for an average over the years (年均)
         per_year = text.rfind("每年", s0, q.start) > max(years_at, default=-1) and "年均" not in cmp
         if per_year:
@@ -379,7 +321,7 @@ def draft_targets(
         out += _ranks(text, spots, default_year or (period[0] if period else None))
     _series_check(out)
     unused += stray_numbers(text, qs)
-    for m in _YEAR_RE.finditer(text):
+    for m in YEAR_RE.finditer(text):
         if not 1949 <= int(m.group(1)) <= 2060:
             unused.append(f"year {m.group(1)} looks damaged: {text[max(0, m.start() - 8) : m.end() + 8]}")
     return out, unused

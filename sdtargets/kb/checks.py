@@ -12,10 +12,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..cli.render import written
-from ..drafting.extract import squash
-from ..drafting.quantities import CMP_WORDS
 from ..text.clauses import find_clauses
+from ..text.numbers import CMP_WORDS, squash, written
 
 #: Comparison words a target may record (one vocabulary, shared with the drafter).
 CMP_VOCAB = frozenset(CMP_WORDS)

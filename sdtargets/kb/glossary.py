@@ -77,7 +77,7 @@ def check(g: object) -> list[str]:
 
 def glossary_rows(g: dict, t2s: dict[int, str]) -> list[dict]:
     """`glossary` table rows: (English key, Chinese term, type, the English as written)."""
-    from ..store.db import search_fold
+    from ..text.fold import search_fold
 
     rows = []
     for en, zhs in (g.get("terms") or {}).items():

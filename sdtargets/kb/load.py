@@ -10,30 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 
-from ..drafting.extract import squash
-from ..drafting.quantities import years_in
 from ..errors import SdError
-from ..store.db import digest_of, stamp_of
+from ..text.numbers import base_value, squash, years_in
 from ..text.years import year_stated
+from .digest import digest_of, stamp_of
 from .metrics import Vocabulary, read_vocabulary
-
-#: Files larger than this are refused before parsing (the real base is 0.6 MB; the 100x
-#: benchmark base about 60 MB).
-MAX_FILE_BYTES = 100 * 1024 * 1024
-
-#: Unit prefixes that multiply the value, longest first: 3.5 万家 → 35000 家.
-MULTIPLIERS = (
-    ("万亿", 10**12),
-    ("千亿", 10**11),
-    ("百亿", 10**10),
-    ("亿", 10**8),
-    ("千万", 10**7),
-    ("百万", 10**6),
-    ("万", 10**4),
-)
+from .yamlread import node_line, read_yaml
 
 TARGETS_FILE = "targets.yaml"
 AGENCIES_FILE = "agencies.yaml"
@@ -52,63 +37,6 @@ class KnowledgeBase:
     stamp: str = ""
     problems: list[str] = field(default_factory=list)
     vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary())  # data/metrics.yaml
-
-
-def read_yaml(path: Path) -> object:
-    """Parse one YAML file safely; syntax errors name the file, line and column."""
-    import yaml
-
-    from .yamlread import parse
-
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SdError(f"Cannot read {path}: {exc.strerror or exc}.") from None
-    if size > MAX_FILE_BYTES:
-        raise SdError(f"{path} is {size // 2**20} MB, over the {MAX_FILE_BYTES // 2**20} MB limit.")
-    # bytes, not str: libyaml decodes them itself, and a decoded copy of a large file would
-    # cost more memory than the objects built from it
-    data = path.read_bytes()
-    try:
-        return parse(data)
-    except yaml.reader.ReaderError as exc:
-        what = "is not UTF-8 text" if "UTF-8" in exc.reason else f"has an unreadable character ({exc.reason})"
-        raise SdError(f"{path} {what} at byte {exc.position}.") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise SdError(f"{where}: invalid YAML: {exc.problem or exc.context}.") from None
-    except yaml.YAMLError as exc:
-        raise SdError(f"{path}: invalid YAML: {exc}.") from None
-
-
-@cache
-def _compose(path: Path) -> object:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    try:
-        return yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
-    except yaml.YAMLError:
-        return None
-
-
-def node_line(path: Path, keys: list) -> int | None:
-    """The 1-based line of the node at ``keys`` in ``path`` (used only to report errors)."""
-    import yaml
-
-    node = _compose(path)
-    for key in keys:
-        if isinstance(node, yaml.MappingNode):
-            found = [v for k, v in node.value if k.value == key]
-            if not found:
-                break
-            node = found[0]
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
-            node = node.value[key]
-        else:
-            break
-    return node.start_mark.line + 1 if node is not None else None
 
 
 def load(folder: Path) -> KnowledgeBase:
@@ -235,31 +163,6 @@ def _at(path: Path, keys: list) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Normalisation: derived values, computed once at build time
-
-
-#: Units converted to the unit other documents count the same quantity in, so that a timeline
-#: compares like with like: grain is counted in 亿斤 by some plans and 万吨 by others (1 斤 = 0.5 kg);
-#: a share written in tenths (`超过五成`, value 5, unit 成) is 50 %.
-CONVERSIONS = {"斤": ("吨", 0.0005), "成": ("%", 10)}
-
-
-def base_value(value: float | None, unit: str) -> tuple[float | None, str]:
-    """(value in base units, base unit): (3.5, 万家) → (35000, 家); (1100, 亿斤) → (5.5e7, 吨);
-    % and plain units unchanged; no value → (None, the base unit)."""
-    factor = 1.0
-    for prefix, times in MULTIPLIERS:
-        if unit.startswith(prefix) and len(unit) > len(prefix):
-            factor, unit = times, unit[len(prefix) :]
-            break
-    if unit in CONVERSIONS:
-        unit, times = CONVERSIONS[unit]
-        factor *= times
-    return (None if value is None else _tidy(value * factor)), unit
-
-
-def _tidy(x: float) -> float | int:
-    x = round(x, 6)
-    return int(x) if float(x).is_integer() else x
 
 
 _NUM_PREFIX_RE = re.compile(r"^(\d+\s*[.．、]|[（(][一二三四五六七八九十]+[）)])\s*")

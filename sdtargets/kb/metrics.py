@@ -67,7 +67,7 @@ def unit_family(base_unit: str, metric: str = "") -> str:
 
 def derive_family(unit: str, name: str) -> str:
     """The family of a metric from its usual unit as written (`万家` → count)."""
-    from .load import base_value
+    from ..text.numbers import base_value
 
     return unit_family(base_value(1, unit)[1], name) if unit else ("rank" if "位次" in name else "other")
 
@@ -164,7 +164,7 @@ class Vocabulary:
 def read_vocabulary(folder: Path) -> tuple[dict, list[str]]:
     """The parsed `metrics.yaml` of ``folder`` ({metrics: [], links: []} when absent) and the
     structural problems in it, each as one line naming the file and the entry."""
-    from .load import read_yaml
+    from .yamlread import read_yaml
 
     path = folder / METRICS_FILE
     if not path.exists():

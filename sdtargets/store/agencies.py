@@ -14,7 +14,7 @@ import sqlite3
 from collections import namedtuple
 
 from ..errors import SdError
-from .db import normalise_text
+from ..text.fold import normalise_text
 from .encoded import Encoded
 
 #: A fuzzy match must score at least this (0–100) to be taken.

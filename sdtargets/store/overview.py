@@ -8,7 +8,7 @@ import json
 import sqlite3
 
 from ..errors import NoResults, SdError
-from .db import normalise_text
+from ..text.fold import normalise_text
 
 #: Longest metric name looked up (the longest in the base is under 40 characters): longer input
 #: is refused, not fuzzed against every metric and echoed whole in the error.

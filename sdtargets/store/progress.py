@@ -27,9 +27,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from ..cli.render import written
-from ..kb.load import base_value
 from ..kb.metrics import COUNT_WORDS, Vocabulary, unit_family
+from ..text.numbers import base_value, written
 
 AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<"})
 TWO_SIDED = frozenset({"稳定在", "保持在", "维持在", "保持"})
@@ -536,30 +535,11 @@ def assess_all(items: list[dict], plans: list[dict], vocab: Vocabulary) -> Itera
             yield item["id"], pos, assess(item, t, figs, vocab, last_year)
 
 
-def fill(db, kb) -> None:  # noqa: ANN001 - sqlite_utils.Database and load.KnowledgeBase, imported lazily
-    """Write the `progress` table (one row per assessed target) and the horizon into ``db``."""
-    from .db import insert_rows
-
-    vocab = kb.vocabulary
-    db["progress"].create(
-        {"item_id": str, "position": int, "plan": str, "year": int, "status": str, "json": str}
-    )
-    db["metrics"].create(
-        {
-            "name": str,
-            "aliases": str,
-            "unit": str,
-            "family": str,
-            "quantity": str,
-            "scope": str,
-            "grows": int,
-            "about": str,
-        },
-        pk="name",
-    )
-    db["metric_links"].create({"json": str})
-    rows = (
-        {
+def progress_rows(kb) -> Iterator[dict]:  # noqa: ANN001 - load.KnowledgeBase
+    """The `progress` table's rows: one per assessed target, its record as JSON. Rows only:
+    the builder (`build`) creates the table and writes them."""
+    for item_id, pos, rec in assess_all(kb.items, kb.plans, kb.vocabulary):
+        yield {
             "item_id": item_id,
             "position": pos,
             "plan": rec["plan"],
@@ -567,26 +547,24 @@ def fill(db, kb) -> None:  # noqa: ANN001 - sqlite_utils.Database and load.Knowl
             "status": rec["status"],
             "json": json.dumps(rec, ensure_ascii=False),
         }
-        for item_id, pos, rec in assess_all(kb.items, kb.plans, vocab)
-    )
-    insert_rows(db, "progress", rows)
-    db["progress"].create_index(["item_id"])
-    insert_rows(db, "meta", [{"key": "horizon", "value": str(horizon(kb.plans, kb.items))}])
-    insert_rows(
-        db,
-        "metrics",
-        (
-            {
-                "name": m["name"],
-                "aliases": json.dumps(m.get("aliases") or [], ensure_ascii=False),
-                "unit": m.get("unit"),
-                "family": m["family"],
-                "quantity": m["quantity"],
-                "scope": m.get("scope"),
-                "grows": int(bool(m.get("grows"))),
-                "about": m.get("about"),
-            }
-            for m in vocab.entries.values()
-        ),
-    )
-    insert_rows(db, "metric_links", ({"json": json.dumps(lk, ensure_ascii=False)} for lk in vocab.links))
+
+
+def metric_rows(vocab: Vocabulary) -> Iterator[dict]:
+    """The `metrics` table's rows: the vocabulary the verdicts were made with."""
+    for m in vocab.entries.values():
+        yield {
+            "name": m["name"],
+            "aliases": json.dumps(m.get("aliases") or [], ensure_ascii=False),
+            "unit": m.get("unit"),
+            "family": m["family"],
+            "quantity": m["quantity"],
+            "scope": m.get("scope"),
+            "grows": int(bool(m.get("grows"))),
+            "about": m.get("about"),
+        }
+
+
+def link_rows(vocab: Vocabulary) -> Iterator[dict]:
+    """The `metric_links` table's rows: the links between metrics, as JSON."""
+    for lk in vocab.links:
+        yield {"json": json.dumps(lk, ensure_ascii=False)}

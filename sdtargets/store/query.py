@@ -11,7 +11,7 @@ import sqlite3
 from collections import namedtuple
 
 from ..errors import SdError
-from .db import normalise_text
+from ..text.fold import normalise_text
 from .encoded import Encoded
 
 MIN_YEAR, MAX_YEAR = 1949, 2100

@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..errors import SdError
-from .db import normalise_text
+from ..text.fold import normalise_text
 from .encoded import Encoded
 
 #: Longest query accepted, in characters (after folding).

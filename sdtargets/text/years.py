@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..drafting.extract import squash
+from .numbers import squash
 
 #: Ends of a sentence, and of a clause within one.
 _SENTENCE_END = "。！？"

@@ -1,6 +1,6 @@
 """`sdtargets shell`: an interactive prompt over the same commands, with completion and history.
 
-Each line is parsed like a command line and run through the CLI's own `main`, so the shell
+Each line is parsed like a command line and run through the CLI's own `dispatch`, so the shell
 has exactly the commands, filters and error messages of the CLI; errors print and return to
 the prompt. `show N` shows the N-th row of the last result. prompt_toolkit is imported only
 here, so the one-shot commands never pay for it.
@@ -66,7 +66,8 @@ def completer_for(conn) -> ShellCompleter:  # noqa: ANN001 - sqlite3.Connection
     from ..store.overview import metrics
     from ..store.query import KINDS, plans
     from ..store.verdicts import STATUSES
-    from .app import STATS_TABLES, app
+    from .app import app
+    from .options import STATS_TABLES
     from .render import FORMATS
 
     group = typer.main.get_command(app)
@@ -127,7 +128,8 @@ def shell_help() -> str:
 
 def run_line(line: str, last_ids: list[str]) -> list[str]:
     """Run one shell line through the CLI; return the ids of its result (for `show N`)."""
-    from .main import main
+    from .dispatch import dispatch, guarded
+    from .handoff import OpenShell
     from .render import settings
 
     try:
@@ -153,7 +155,11 @@ def run_line(line: str, last_ids: list[str]) -> list[str]:
             return last_ids
         args = ["show", last_ids[n - 1], *args[2:]]
     settings.last_ids = None
-    main(args)
+    try:
+        dispatch(args)
+    except OpenShell as request:  # `shell` typed at the prompt: a shell within this one
+        conn, history = request.conn, request.history
+        guarded(lambda: shell(conn, history))
     return settings.last_ids if settings.last_ids is not None else last_ids
 
 

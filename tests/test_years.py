@@ -1,4 +1,4 @@
-"""A target's year is stated only by the words that govern its figure (sdtargets/years.py).
+"""A target's year is stated only by the words that govern its figure (sdtargets/text/years.py).
 
 `due YEAR` lists a target only when the document ties it to that year; these tests pin the rule on
 real items: a figure governed by its sentence's `到2025年，` stays stated, a figure that only shares

@@ -64,7 +64,7 @@ def hoist(args: list[str]) -> list[str]:
 
 def root_options(args: list[str]) -> tuple[dict[str, object], list[str]] | None:
     """The leading root options of ``args`` as settings, and the rest; None if something else
-    leads (a help flag, `--version`): the fast path's parse of what `cli.root` takes."""
+    leads (a help flag, `--version`): the fast path's parse of what `app.root` takes."""
     found: dict[str, object] = {"db": None, "pager": True, "color": True}
     i = 0
     while i < len(args) and args[i].startswith("-"):

@@ -1,7 +1,7 @@
 """The query commands' bodies: ask the library, hand the answer to the renderer.
 
 Each function here is one command with its arguments already parsed: the query commands
-(`find`, `agency`, `due`, `show`), which two front-ends call, the Typer app (`cli`) and the fast
+(`find`, `agency`, `due`, `show`), which two front-ends call, the Typer app (`app`) and the fast
 path (`fast`) that answers the simplest command lines without importing Typer; keeping their
 bodies here, once, is what makes both paths print the same thing. `export` and `progress`, which
 share their `--limit`/`--count` handling, live here too; the Typer app alone runs them.
@@ -234,7 +234,7 @@ def progress(
     limit: int | None = None,
 ) -> ExitCode:
     """`progress`: every target of the filtered goals, measures and indicators with its verdict
-    (made when the database was built: `sdtargets.progress`). ``year`` is the targets' year,
+    (made when the database was built: `sdtargets.store.progress`). ``year`` is the targets' year,
     not the items' (an item may hold targets for several years)."""
     from ..store.query import filtered_ids
     from ..store.verdicts import STATUSES, counts_text, records

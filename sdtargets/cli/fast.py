@@ -3,7 +3,7 @@
 Typer costs about 40 ms of start-up, more than the query itself. The commonest calls, by people
 and scripts alike, are a bare query: `find WORDS…`, `agency NAME`, `due YEAR`, `show ID`,
 optionally followed by `--json`, with the root options (`--db`, `--no-pager`, `--no-color`)
-in front (`main` moves them there from wherever they were typed). This module recognises exactly
+in front (`dispatch` moves them there from wherever they were typed). This module recognises exactly
 those forms and runs the same command bodies (`commands`) as the Typer app; anything else (any
 other option, a help flag, a missing argument) returns None and goes to Typer, so the two paths
 cannot diverge in what they print. The tests run every fast form through both paths and compare.
@@ -16,7 +16,7 @@ def serve(args: list[str]) -> int | None:
     """Answer ``args`` if it is one of the fast forms; None to hand it to the full CLI."""
     from .argv import root_options
 
-    parsed = root_options(args)  # `main` has moved any root option to the front
+    parsed = root_options(args)  # `dispatch` has moved any root option to the front
     if parsed is None:
         return None
     root, args = parsed

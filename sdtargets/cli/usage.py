@@ -1,7 +1,8 @@
 """How the command line explains itself: examples and plain placeholders in every command's
 help, and Click's usage errors turned into one sentence that says how to fix the call.
 
-The Typer app (`cli`) uses these; they live apart so that `cli` stays the commands themselves.
+The Typer app (`app`, `queries`, `tools`) uses these; they live apart so that those modules stay
+the commands themselves.
 """
 
 from __future__ import annotations

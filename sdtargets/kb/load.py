@@ -211,7 +211,7 @@ def normalise(kb: KnowledgeBase) -> None:
                 t["base_unit"] = base_value(1, t["unit"])[1]
             if "year_implied" not in t:
                 # stated only where the words governing the figure name the year (or 每年
-                # commits it to every plan year): `sdtargets.years`
+                # commits it to every plan year): `sdtargets.text.years`
                 t["year_implied"] = not one_year and not year_stated(
                     item["text"], t["quote"], t["year"], (start, end)
                 )

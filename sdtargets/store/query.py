@@ -204,7 +204,7 @@ def filtered_ids(conn: sqlite3.Connection, f: Filters, candidates: list[str] | N
 
 def items_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
     """Full item objects (the JSON contract of SPEC.md) for ``ids``, in that order; unknown ids
-    are skipped. Each is decoded afresh from the JSON stored at build (`db.item_object`), so
+    are skipped. Each is decoded afresh from the JSON stored at build (`build.item_object`), so
     callers may add keys (``score``, ``role``, ``due``) to their copy."""
     return [json.loads(text) for text in items_encoded(conn, ids)]
 

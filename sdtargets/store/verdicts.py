@@ -1,6 +1,6 @@
 """Reading the verdicts the build stored (`progress` table): for `progress`, `show` and the
 `agency` header. Plain SQL, no heavy imports, so that the query commands stay fast; the verdicts
-themselves are made by `sdtargets.progress` when the database is built.
+themselves are made by `sdtargets.store.progress` when the database is built.
 """
 
 from __future__ import annotations

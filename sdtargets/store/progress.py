@@ -1,8 +1,8 @@
 """Did the province deliver? Every dated target against the figures documents later report.
 
 Plain functions, called once when the database is built (`build` writes the rows `progress_rows`
-makes), so that `progress`, `show` and the `agency` header read ready verdicts. The rules are the SPEC's, in the README's words
-("Did they deliver?"):
+makes), so that `progress`, `show` and the `agency` header read ready verdicts. The rules are
+the SPEC's, in the README's words ("Did they deliver?"):
 
 - A target is paired only with reported figures (items of kind `result`) of the same quantity:
   the same canonical metric (`data/metrics.yaml`, aliases included) or a curated link.

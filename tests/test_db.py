@@ -158,3 +158,28 @@ def test_a_folder_given_as_the_database_is_one_sentence(tmp_path, monkeypatch):
     monkeypatch.setenv("SDTARGETS_DB", str(tmp_path))
     with pytest.raises(SdError, match=r"is a folder"):
         dbm.connect()
+
+
+def test_a_build_the_command_line_starts_shows_its_steps(cli, tmp_path, monkeypatch):
+    """The store has no terminal: the command line lends it its progress bar, and a build it
+    starts reports each step through it (the bar itself shows only to a watching terminal)."""
+    import contextlib
+
+    from sdtargets.cli import busy
+
+    steps: list[str] = []
+
+    @contextlib.contextmanager
+    def recorder(description, total=None, stream=None):  # noqa: ARG001
+        steps.append(description)
+        yield lambda description=None, advance=1: steps.append(description)
+
+    monkeypatch.setattr(dbm, "report_build", dbm.report_build)  # restored after the test
+    monkeypatch.setattr(busy, "busy", recorder)
+    monkeypatch.setenv("SDTARGETS_DB", str(tmp_path / "kb.sqlite"))
+    assert cli("find", "5G", "--json").code == 0
+    assert steps[0].startswith("Reading ") and steps[0].endswith("targets.yaml")
+    assert steps[1].startswith("Building the database (")
+    steps.clear()
+    assert cli("find", "5G", "--json").code == 0
+    assert steps == []  # built already: nothing to show

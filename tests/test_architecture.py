@@ -116,6 +116,11 @@ def test_the_import_reader_sees_lazy_and_relative_imports():
     assert "sdtargets.cli.busy" not in imports_of(db, "sdtargets.store.db", False, modules)
 
 
+def test_the_circle_finder_finds_circles():
+    edges = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a", "e"}, "e": {"d"}, "f": set()}
+    assert cycles(edges) == [["a", "b", "c"], ["d", "e"]]
+
+
 def test_no_import_circles():
     assert cycles(graph()) == []
 
@@ -134,7 +139,10 @@ def test_each_layer_imports_only_what_lies_below_it():
 
 
 def test_shared_primitives_import_no_layer():
+    """Outside the layers there are only the shared primitives and `python -m sdtargets`: a new
+    module goes into a layer, where the rules above apply to it."""
     edges = graph()
+    assert {m for m in edges if layer(m) is None} == {"sdtargets", "sdtargets.errors", "sdtargets.__main__"}
     assert edges["sdtargets.errors"] == set()
     assert edges["sdtargets"] == set()
 

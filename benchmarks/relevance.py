@@ -47,7 +47,7 @@ def wanted(q: dict, as_written: bool = False) -> set[str]:
 def ranks(conn, queries: list[dict], as_written: bool = False) -> list[tuple[dict, int | None, list[str]]]:  # noqa: ANN001
     """(query, rank of the first wanted item or None, the top three ids) for each query."""
     from sdtargets.errors import SdError
-    from sdtargets.search import search
+    from sdtargets.store.search import search
 
     out = []
     for q in queries:
@@ -98,7 +98,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list the queries missing the top 3")
     parser.add_argument("--as-written", action="store_true", help="ignore the `added` wanted items")
     args = parser.parse_args()
-    from sdtargets.db import connect
+    from sdtargets.store.db import connect
 
     report(connect(), misses=args.misses, as_written=args.as_written)
 

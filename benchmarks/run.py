@@ -44,7 +44,7 @@ def cold_build(data: Path, db: Path, env: dict) -> tuple[float, float]:
     """(seconds, peak MB) of building the database from the YAML in a fresh process."""
     db.unlink(missing_ok=True)
     code = (
-        "import resource, sys, time; from pathlib import Path; from sdtargets.db import connect; "
+        "import resource, sys, time; from pathlib import Path; from sdtargets.store.db import connect; "
         "t = time.perf_counter(); connect(Path(sys.argv[1]), Path(sys.argv[2])); "
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     )
@@ -120,7 +120,7 @@ def main() -> None:
     if args.data == ROOT / "data":
         from relevance import report
 
-        from sdtargets.db import connect
+        from sdtargets.store.db import connect
 
         print("\n== relevance (benchmarks/relevance.py: top-3 hit rate, mean reciprocal rank)")
         report(connect())

@@ -75,7 +75,7 @@ def test_count_prints_the_total_whatever_the_limit(cli):
 def test_due_caption_counts_targets_of_how_many_and_fits_the_terminal(cli, monkeypatch):
     """`5 of 72 items, 10 targets` read as if 10 targets were due in all; a caption wider than
     the terminal is filled, not left to the terminal to break."""
-    from sdtargets.termtable import text_width
+    from sdtargets.cli.termtable import text_width
 
     monkeypatch.setenv("COLUMNS", "100")
     out = cli("due", "2026", "--plan", "gwr2026", "--limit", "5").out.rstrip().splitlines()
@@ -135,15 +135,15 @@ def test_db_after_the_command_uses_that_database(cli, tmp_path):
 
 
 def test_root_options_after_a_bare_query_keep_it_on_the_fast_path():
-    from sdtargets import fast
-    from sdtargets.argv import hoist
+    from sdtargets.cli import fast
+    from sdtargets.cli.argv import hoist
 
     assert fast.serve(hoist(["find", "5G", "--no-pager", "--no-color", "--json"])) == 0
     assert fast.serve(hoist(["find", "5G", "--limit", "2"])) is None  # any other option: Typer
 
 
 def test_hoist_moves_root_options_but_never_an_options_value():
-    from sdtargets.argv import hoist
+    from sdtargets.cli.argv import hoist
 
     assert hoist(["find", "5G", "--no-pager", "--db", "x.db"]) == ["--no-pager", "--db", "x.db", "find", "5G"]
     assert hoist(["find", "--fields", "--no-pager"]) == ["find", "--fields", "--no-pager"]
@@ -153,8 +153,8 @@ def test_hoist_moves_root_options_but_never_an_options_value():
 def test_value_options_are_exactly_the_apps_options_that_take_a_value():
     import typer.main
 
-    from sdtargets.argv import ROOT_VALUE, VALUE_OPTIONS
-    from sdtargets.cli import app
+    from sdtargets.cli.app import app
+    from sdtargets.cli.argv import ROOT_VALUE, VALUE_OPTIONS
 
     group = typer.main.get_command(app)
     taking = {
@@ -356,7 +356,7 @@ def test_export_never_wraps_an_id(cli, monkeypatch):
 
 
 def test_fit_widths_gives_the_width_to_the_text_that_needs_it():
-    from sdtargets.termtable import fit_widths
+    from sdtargets.cli.termtable import fit_widths
 
     # two text columns sharing 40: one holds long text in every row, the other short words
     long, short = [[60]] * 10, [[6]] * 10
@@ -380,7 +380,7 @@ def test_fit_widths_gives_the_width_to_the_text_that_needs_it():
     ],
 )
 def test_line_breaks_follow_chinese_typesetting_rules(text, width, expected):
-    from sdtargets.termtable import fill
+    from sdtargets.cli.termtable import fill
 
     assert fill(text, width) == expected
 
@@ -393,7 +393,7 @@ def test_piped_tables_use_the_terminal_on_stderr_or_stdin(monkeypatch):
     import io
     import os
 
-    from sdtargets import termtable
+    from sdtargets.cli import termtable
 
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.delenv("LINES", raising=False)
@@ -416,8 +416,8 @@ def test_piped_tables_use_the_terminal_on_stderr_or_stdin(monkeypatch):
 def test_the_first_paged_answer_explains_the_pager_once(tmp_path, monkeypatch, capsys):
     import sys
 
-    from sdtargets import render
-    from sdtargets.termtable import Terminal
+    from sdtargets.cli import render
+    from sdtargets.cli.termtable import Terminal
 
     got = tmp_path / "paged"
     script = "import sys; open(sys.argv[1], 'a').write(' '.join(sys.argv[2:]) + '|' + sys.stdin.read())"
@@ -437,7 +437,7 @@ def test_the_first_paged_answer_explains_the_pager_once(tmp_path, monkeypatch, c
 
 
 def test_less_gets_a_prompt_that_says_how_to_leave_the_first_time(tmp_path, monkeypatch):
-    from sdtargets import termtable
+    from sdtargets.cli import termtable
 
     calls = []
 
@@ -494,7 +494,7 @@ COMMANDS = [
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_commands_help_shows_its_examples_and_no_odd_placeholders(cli, monkeypatch, command):
-    from sdtargets.usage import EXAMPLES
+    from sdtargets.cli.usage import EXAMPLES
 
     monkeypatch.setenv("COLUMNS", "160")
     result = cli(command, "--help")
@@ -529,7 +529,7 @@ def test_help_uses_a_wide_terminal(cli, monkeypatch):
 def test_the_help_examples_run(cli, command):
     import shlex
 
-    from sdtargets.usage import EXAMPLES
+    from sdtargets.cli.usage import EXAMPLES
 
     for example in EXAMPLES[command]:
         args = shlex.split(example.split(">")[0])
@@ -544,8 +544,8 @@ def run_shell(conn, keys: str, capsys) -> str:
     from prompt_toolkit.input import create_pipe_input
     from prompt_toolkit.output import DummyOutput
 
-    from sdtargets.render import settings
-    from sdtargets.shell import shell
+    from sdtargets.cli.render import settings
+    from sdtargets.cli.shell import shell
 
     try:
         with create_pipe_input() as pipe:
@@ -575,14 +575,14 @@ def test_shell_forgives_a_pasted_sdtargets(conn, capsys):
 
 
 def test_shell_banner_lines_fit_80_columns(conn, capsys):
-    from sdtargets.shell import BANNER
-    from sdtargets.termtable import text_width
+    from sdtargets.cli.shell import BANNER
+    from sdtargets.cli.termtable import text_width
 
     assert all(text_width(line) <= 80 for line in BANNER.splitlines())
 
 
 def test_shell_errors_point_to_the_shells_help(cli):
-    from sdtargets.render import settings
+    from sdtargets.cli.render import settings
 
     settings.in_shell = True
     try:
@@ -613,7 +613,7 @@ def test_progress_bar_shows_on_a_terminal_for_slow_work_and_never_on_a_pipe(monk
     import io
     import time
 
-    from sdtargets import busy
+    from sdtargets.cli import busy
 
     class Terminal(io.StringIO):
         def isatty(self):

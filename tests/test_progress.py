@@ -1,5 +1,5 @@
 """`sdtargets progress`: every status on real items, the not-comparable kinds, the JSON shape,
-filters and exit codes; the rules (`sdtargets.progress`) called directly; the vocabulary."""
+filters and exit codes; the rules (`sdtargets.store.progress`) called directly; the vocabulary."""
 
 from __future__ import annotations
 
@@ -8,8 +8,17 @@ from collections import Counter
 
 import pytest
 
-from sdtargets.metrics import Vocabulary, check_links, derive_quantity, derive_scope
-from sdtargets.progress import assess, assess_all, figures, horizon, partial_of, rule_of, span_of, years_of
+from sdtargets.kb.metrics import Vocabulary, check_links, derive_quantity, derive_scope
+from sdtargets.store.progress import (
+    assess,
+    assess_all,
+    figures,
+    horizon,
+    partial_of,
+    rule_of,
+    span_of,
+    years_of,
+)
 
 
 def one(cli, item: str, metric: str, year: int | None = None) -> dict:
@@ -330,7 +339,7 @@ def test_show_gives_a_figures_span_and_part(cli):
 
 
 def test_span_average_and_part_are_checked():
-    from sdtargets.checks import check_targets
+    from sdtargets.kb.checks import check_targets
 
     item = {
         "text": "1-11月，软件业务收入增长16.2%；全省地区生产总值年均增长5.9%、5年增长18.7%。",
@@ -606,7 +615,7 @@ def test_the_cache_is_rebuilt_when_the_vocabulary_changes(tmp_path):
 
     from conftest import DATA
 
-    from sdtargets.db import digest_of
+    from sdtargets.kb.digest import digest_of
 
     for name in ("targets.yaml", "agencies.yaml", "metrics.yaml"):
         shutil.copy(DATA / name, tmp_path / name)
@@ -689,7 +698,7 @@ def test_every_verdict_in_the_base_is_a_reviewed_pairing(kb):
 
 
 def test_the_vocabulary_file_is_checked(tmp_path):
-    from sdtargets.metrics import read_vocabulary
+    from sdtargets.kb.metrics import read_vocabulary
 
     (tmp_path / "metrics.yaml").write_text(
         "metrics:\n"
@@ -715,8 +724,8 @@ def test_the_vocabulary_file_is_checked(tmp_path):
 def test_every_quantity_and_scope_the_schema_allows_can_be_explained():
     """A `not comparable` reason names the kind and scope of both sides: a value the vocabulary
     schema admits without words for it would stop the build with a KeyError."""
-    from sdtargets.progress import _KIND_WORDS, _SCOPE_WORDS
-    from sdtargets.schema import load_schema
+    from sdtargets.kb.schema import load_schema
+    from sdtargets.store.progress import _KIND_WORDS, _SCOPE_WORDS
 
     entry = load_schema("metrics")["properties"]["metrics"]["items"]["properties"]
     assert set(entry["quantity"]["enum"]) == set(_KIND_WORDS)
@@ -729,6 +738,6 @@ def test_every_quantity_and_scope_the_schema_allows_can_be_explained():
 )
 def test_a_computed_amount_is_written_in_full(x, text):
     """A rule's bound or a projection keeps its digits (`:g` wrote 1.23457e+06 and 11507.4)."""
-    from sdtargets.progress import in_unit
+    from sdtargets.store.progress import in_unit
 
     assert in_unit({"value": 1, "value_base": 1, "unit": "吨"}, x) == text

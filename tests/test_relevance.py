@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sdtargets.search import search
+from sdtargets.store.search import search
 
 
 def top(conn, query: str, n: int = 3) -> list[str]:
@@ -180,7 +180,7 @@ def test_agency_header_gives_the_official_english_name(cli):
 def test_the_new_agencies_resolve_by_their_english_names(conn):
     """省委科技委员会 by its official name; the collective 各市工业和信息化局 by the words that say
     what it names (it has no official name: it is the cities' bureaus, not one body)."""
-    from sdtargets.agencies import resolve
+    from sdtargets.store.agencies import resolve
 
     official = "Science and Technology Commission of the CPC Shandong Provincial Committee"
     assert resolve(conn, official).name == "省委科技委员会"
@@ -199,7 +199,7 @@ def test_national_abbreviation_is_not_silently_the_provincial_department(cli):
 
 
 def test_an_english_agency_abbreviation_of_the_provincial_body_resolves(conn):
-    from sdtargets.agencies import resolve
+    from sdtargets.store.agencies import resolve
 
     assert resolve(conn, "Shandong DRC").name == "省发展改革委"
     assert resolve(conn, "State Grid Shandong").name == "国网山东省电力公司"
@@ -228,13 +228,13 @@ def test_match_field_names_title_metric_and_text(cli):
 
 
 def test_every_plan_and_agency_of_the_base_has_an_english_entry(kb):
-    from sdtargets.glossary import missing
+    from sdtargets.kb.glossary import missing
 
     assert missing(kb) == []
 
 
 def test_glossary_is_well_formed_and_its_chinese_terms_are_the_documents_words(kb, conn):
-    from sdtargets.glossary import check
+    from sdtargets.kb.glossary import check
 
     g = kb.glossary
     assert check(g) == []
@@ -261,7 +261,7 @@ def test_the_query_path_does_not_import_opencc_yaml_or_typer():
 
 
 def test_plan_by_its_english_title(conn):
-    from sdtargets.query import resolve_plan
+    from sdtargets.store.query import resolve_plan
 
     assert resolve_plan(conn, "New Energy Vehicle Industry") == ["news2024-nev"]
     assert resolve_plan(conn, "five-year plan") == ["fyp14"]
@@ -289,7 +289,7 @@ def test_a_malformed_glossary_is_refused_naming_the_entry(tmp_path):
     from test_load import kb_at
 
     from sdtargets.errors import SdError
-    from sdtargets.load import load
+    from sdtargets.kb.load import load
 
     folder = kb_at(tmp_path)
     (folder / "glossary.yaml").write_text(
@@ -308,7 +308,7 @@ def test_a_typo_is_corrected_among_the_bases_names_first_and_in_the_text_after(c
     """`新能原汽车` is one edit from a metric (新能源汽车产量) and is corrected from the names
     alone; `揭傍挂帅` is one edit from 揭榜挂帅, which stands only in items' texts (no title,
     heading or metric), and the whole-text scan still finds it."""
-    from sdtargets.search import correct
+    from sdtargets.store.search import correct
 
     names = {w for (w,) in conn.execute("select word from typo_words where word like '%新能源汽车%'")}
     assert "新能源汽车产量" in names

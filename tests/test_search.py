@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sdtargets.search import locate, search, snippet, terms_of
+from sdtargets.store.search import locate, search, snippet, terms_of
 
 
 def ids(hits):
@@ -38,7 +38,7 @@ def test_two_character_query_finds_5g_tasks(conn):
     ],
 )
 def test_only_the_first_clause_of_a_title_weighs_as_a_title(title, heading):
-    from sdtargets.db import heading_of
+    from sdtargets.store.build import heading_of
 
     assert heading_of(title) == heading
 
@@ -121,9 +121,9 @@ def test_json_items_written_as_stored_are_exactly_the_encoded_objects(conn, cli,
     and re-encoding it; the bytes must be those `json.dumps` writes for the object."""
     import json
 
-    from sdtargets.query import Filters
-    from sdtargets.render import settings
-    from sdtargets.search import find_items
+    from sdtargets.cli.render import settings
+    from sdtargets.store.query import Filters
+    from sdtargets.store.search import find_items
 
     objects = find_items(conn, query, Filters())
     encoded = find_items(conn, query, Filters(), encoded=True)
@@ -140,7 +140,7 @@ def test_json_items_written_as_stored_are_exactly_the_encoded_objects(conn, cli,
     st.sampled_from(["5g", "m2", "é", "g建"]),
 )
 def test_a_highlight_always_covers_characters_that_fold_to_the_term(text, term):
-    from sdtargets.search import _fold_char
+    from sdtargets.store.search import _fold_char
 
     span = locate(text, term)
     folded = "".join(map(_fold_char, text))

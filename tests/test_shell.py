@@ -8,7 +8,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from sdtargets.shell import completer_for, shell
+from sdtargets.cli.shell import completer_for, shell
 
 
 def run_shell(conn, keys: str, capsys) -> str:

@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sdtargets.termtable import Terminal, clean, fit_widths, layout, page, text_width, wrap
+from sdtargets.cli.termtable import Terminal, clean, fit_widths, layout, page, text_width, wrap
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -182,7 +182,7 @@ def test_a_table_taller_than_the_terminal_goes_through_the_pager_and_a_pipe_neve
 
 
 def test_an_agency_table_is_one_page_and_show_n_counts_across_its_plans(cli):
-    from sdtargets.render import settings
+    from sdtargets.cli.render import settings
 
     listed = [i["id"] for i in cli("agency", "省工信厅", "--json").json]
     result = cli("agency", "省工信厅")
@@ -225,7 +225,7 @@ def test_columns_fill_the_width_exactly_when_their_minimums_allow(columns, total
 
 
 def test_a_word_longer_than_a_line_folds_after_an_underscore_and_an_id_that_fits_moves_down():
-    from sdtargets.termtable import fill
+    from sdtargets.cli.termtable import fill
 
     assert fill("→ sd2026_zhengfu_gongzuo_baogao.txt:22", 30) == [
         "→ sd2026_zhengfu_gongzuo_",
@@ -249,7 +249,7 @@ def test_progress_at_100_columns_breaks_no_id_and_no_citation_of_the_old_files(c
 
 
 def test_three_years_or_more_in_a_row_are_a_range():
-    from sdtargets.views import years_text
+    from sdtargets.cli.views import years_text
 
     assert years_text({"years": [2026, 2027, 2028]}) == "2026–2028"
     assert years_text({"years": [2024, 2025], "years_implied": True}) == "2024,2025*"

@@ -129,21 +129,34 @@ def check_line(item: dict, source_lines: list[str]) -> Iterator[str]:
 
 
 def check_agencies(item: dict) -> Iterator[str]:
-    """Lead and support are exactly what the item's own agency clause names."""
+    """Lead and support are exactly what the item's own agency clause names.
+
+    A note (`agency_note`) explains; it never switches the check off. The only items spared are
+    the accepted exceptions, each listed with its reason in `agency_exception`; an exception the
+    item no longer needs (its agencies are its clause's, or it has no clause) is reported, so the
+    list holds only what the check would otherwise refuse."""
     clauses = find_clauses(squash(item.get("text") or ""))
+    exception = item.get("agency_exception")
     if not clauses:
+        if exception:
+            yield "agency_exception is set, but the item has no agency clause to differ from"
         return
     clause = clauses[-1]
-    if item.get("agency_note"):
-        return
+    found = []
     if list(item.get("lead") or []) != clause.lead:
-        yield f"lead {item.get('lead')} differs from its clause {clause.lead}"
+        found.append(f"lead {item.get('lead')} differs from its clause {clause.lead}")
     if list(item.get("support") or []) != clause.support:
-        yield f"support {item.get('support')} differs from its clause {clause.support}"
+        found.append(f"support {item.get('support')} differs from its clause {clause.support}")
     if clause.support_word and item.get("support_word") != clause.support_word:
-        yield f"support_word should be {clause.support_word}"
+        found.append(f"support_word should be {clause.support_word}")
     if clause.lead and clause.lead_word != (item.get("lead_word") or "牵头单位"):
-        yield f"lead_word should be {clause.lead_word}"
+        found.append(f"lead_word should be {clause.lead_word}")
+    if exception is not None and not str(exception).strip():
+        yield "agency_exception needs its reason"
+    elif exception and not found:
+        yield "agency_exception is set, but the agencies are exactly its clause's: remove the exception"
+    elif not exception:
+        yield from found
 
 
 def check_targets(item: dict) -> Iterator[str]:

@@ -1,7 +1,8 @@
 """`sdtargets validate`: every check of the knowledge base, reported all at once.
 
 Structure (schema, references) comes from the loader; accuracy (verbatim text, agencies equal to
-their clause, numbers written in their quotes) from `checks`. Curators run it before a commit;
+their clause, numbers written in their quotes) from `checks`; notes that carry weight (hand-set
+year flags, corrections, doubts) citing their evidence from `notes`. Curators run it before a commit;
 the test suite runs the same functions.
 """
 
@@ -13,6 +14,7 @@ from ..errors import SdError
 from .checks import check_items
 from .load import load
 from .metrics import METRICS_FILE, check_links, unlisted
+from .notes import check_notes
 
 
 def read_sources(folder: Path, files: set[str]) -> tuple[dict[str, list[str]], list[str]]:
@@ -35,6 +37,8 @@ def validate_folder(folder: Path) -> tuple[list[str], str]:
         return (exc.details or [exc.message]), ""
     sources, problems = read_sources(folder, {p["source"] for p in kb.plans})
     problems += [str(p) for p in check_items(kb.items, sources)]
+    periods = {p["id"]: tuple(p["period"]) for p in kb.plans}
+    problems += [str(p) for p in check_notes(kb.items, periods, {n: len(ls) for n, ls in sources.items()})]
     problems += check_links(kb.vocabulary, kb.items)
     if (folder / METRICS_FILE).exists():  # a scratch base without a vocabulary is not held to one
         problems += [

@@ -22,6 +22,7 @@ ITEM_KEYS = (
     "support",
     "support_word",
     "agency_note",
+    "agency_exception",
     "years",
     "targets",
     "note",

@@ -24,6 +24,7 @@ import json
 import re
 import subprocess
 import sys
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import yaml
@@ -66,7 +67,11 @@ def find_row(case: dict, rows: list[dict]) -> dict | None:
         words = squash(t["metric_words"])
         exact = [r for r in cands if squash(r.get("metric")) == words]
         near = [r for r in cands if words in squash(r.get("metric")) or squash(r.get("metric")) in words]
-        cands = exact or near or cands
+        cands = (
+            exact
+            or near
+            or sorted(cands, key=lambda r: -SequenceMatcher(None, words, squash(r.get("metric"))).ratio())
+        )
     if len(cands) > 1 and t.get("quote"):
         q = squash(t["quote"])
         cands = [r for r in cands if squash(r.get("quote")) == q] or cands

@@ -256,6 +256,14 @@ def timeline(
 
 
 def progress(
+    query: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[TOPIC…]",
+            click_type=Text(),
+            help="Only targets on this topic, searched as find searches (every word must occur).",
+        ),
+    ] = None,
     plan: PlanOpt = None,
     year: Annotated[
         int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only targets due in this year.")
@@ -291,11 +299,19 @@ def progress(
     count: Annotated[
         bool, typer.Option("--count", help="Print only how many targets match (whatever --limit says).")
     ] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Print only the counts by status (per plan, or per agency).")
+    ] = False,
+    by: Annotated[
+        str,
+        typer.Option("--by", metavar="plan|agency", help="Count per plan (default) or per lead agency."),
+    ] = "plan",
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
-    """Did they deliver? Every target against the figures documents later report, with a verdict."""
+    """Did they deliver? Every target against the figures documents later report, with a verdict:
+    the counts first, then the targets, verdicts first and the worst first."""
     from ..store.query import check_year
     from ..store.verdicts import check_statuses
 
@@ -305,5 +321,17 @@ def progress(
         raise SdError(
             "progress --kind takes goal, measure or indicator: results are what targets are checked against."
         )
+    if by not in ("plan", "agency"):
+        raise SdError(f"Unknown --by {by!r}: use plan or agency.")
     filters = make_filters(plan, None, agency, kind)  # --year is the targets' year, not the items'
-    return commands.progress(conn(), filters, check_year(year), statuses, fmt, limit=check_limit(limit))
+    return commands.progress(
+        conn(),
+        filters,
+        check_year(year),
+        statuses,
+        fmt,
+        limit=check_limit(limit),
+        topic=" ".join(query or []),
+        summary_only=summary,
+        by=by,
+    )

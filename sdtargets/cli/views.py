@@ -222,6 +222,10 @@ def show_item(item: dict) -> None:
     src = item["source"]
     document = f" ({src['document']})" if src.get("document") else ""
     lines += ["", f"source: data/sources/{src['file']}, line {src['line']}{document}"]
+    if src.get("title"):  # the document a reader can look up, and where the sources say it is
+        lines += fill(clean(f"document: {src['title']}"), term.width)
+    if src.get("url"):
+        lines.append(f"address: {src['url']}")
     put(lines, term)
 
 
@@ -261,9 +265,13 @@ def _status_text(x: dict) -> str:
     mark = MARKS.get(x.get("status"), "")
     verdict = x.get("verdict") or {}
     result = verdict.get("result")
-    lines = [mark, verdict.get("gap") or ""]
+    lines = [mark, verdict.get("gap_text") or ""]
     if result and x.get("status") != "not_comparable":
-        lines.append(f"by {result['item']}")
+        lines.append(f"by {result['item']}" + (f" ({verdict['reached']})" if verdict.get("reached") else ""))
+    if verdict.get("derived"):  # the arithmetic a reader would do, done
+        lines.append(verdict["derived"]["arithmetic"])
+    elif verdict.get("last"):
+        lines.append(_last_text(verdict["last"]))
     return "\n".join(line for line in lines if line)
 
 
@@ -383,10 +391,28 @@ def _progress_target(r: dict) -> str:
     return f"{r['metric']}\n{value_text(r)} {_when(r, year_text(r))}"
 
 
+def _last_text(f: dict) -> str:
+    """The context of a target with no report yet: `last: 124.9万人 (2025) gwr2026.r27`."""
+    return f"last: {value_text(f)} ({_when(f, str(f['year']))}) {f['item']}"
+
+
 def _progress_result(r: dict) -> str:
-    """The figure used, or (no verdict) the first figure set aside and why."""
+    """The figure used (with the arithmetic that made it, and the year a level was reached), or
+    (no verdict) the latest earlier figure as context, or the first figure set aside and why."""
     if r.get("result"):
-        return f"{_figure_text(r['result'])}\n{r['result']['item']}"
+        f = r["result"]
+        lines = [_figure_text(f), f["item"]]
+        if f.get("derived"):
+            lines.append(f["derived"]["arithmetic"])
+        if r.get("derived"):
+            lines.append(f"target: {r['derived']['arithmetic']}")
+        if r.get("reached"):
+            lines.append(f"reached in {r['reached']}, before {r['year']}")
+        return "\n".join(lines)
+    if r.get("last"):
+        return _last_text(r["last"])
+    if r.get("why") and r["status"] == "not_comparable" and not r["evidence"]:
+        return r["why"]
     e = _shown_figure(r)
     if e is None:
         return "—"
@@ -403,6 +429,39 @@ def _citations(r: dict) -> str:
     return out
 
 
+def cited_documents(rows: list[dict]) -> list[dict]:
+    """The documents a `progress` table cites, once each: file, title and (where the sources give
+    one) original address, so that `file:line` in a row leads a reader to a document."""
+    docs: dict[str, dict] = {}
+    for r in rows:
+        for obj in (r, _shown_figure(r) or {}, r.get("last") or {}):
+            src = obj.get("source") or {}
+            if src.get("file") and src["file"] not in docs:
+                title, url = src.get("title", ""), src.get("url", "")
+                docs[src["file"]] = {"file": src["file"], "title": title, "url": url}
+    return list(docs.values())
+
+
+#: The documents table under `progress`.
+DOCUMENT_COLUMNS = [
+    Column("file", lambda d: d["file"], ratio=2, min_width=12, joiner="_"),
+    Column("document", lambda d: d["title"] + (f"\n{d['url']}" if d["url"] else ""), ratio=5),
+]
+
+
+def summary_columns(by: str = "plan") -> list[Column]:
+    """`progress`'s opening table (and `--summary`'s): per plan or agency, the count of each
+    status, the decided ones (met, not met, on track, behind) and the total."""
+    from ..store.verdicts import STATUSES
+
+    heads = {"not_met": "not met", "on_track": "on track", "no_report": "no report"}
+    heads["not_comparable"] = "not comp."
+    cols = [Column(by, lambda r: r[by], ratio=2, min_width=10)]
+    for s in (*STATUSES, "decided", "total"):
+        cols.append(Column(heads.get(s, s), lambda r, s=s: str(r[s]), no_wrap=True, data=lambda r, s=s: r[s]))
+    return cols
+
+
 def progress_columns() -> list[Column]:
     """`progress`'s table: target, a status mark with the gap under it, result, the two citations."""
     from ..store.verdicts import MARKS
@@ -412,7 +471,7 @@ def progress_columns() -> list[Column]:
         Column("target", _progress_target, ratio=2, min_width=14),
         Column(
             "status / gap",
-            lambda r: MARKS[r["status"]] + (f"\n{r['gap']}" if r.get("gap") else ""),
+            lambda r: MARKS[r["status"]] + (f"\n{r['gap_text']}" if r.get("gap_text") else ""),
             ratio=1,
             min_width=16,
         ),
@@ -429,7 +488,7 @@ def progress_columns() -> list[Column]:
         Column("year", lambda r: r["year"], only="data"),
         Column("cmp", lambda r: "/".join(r.get("cmp") or []), only="data"),
         Column("status", lambda r: r["status"], only="data"),
-        Column("gap", lambda r: r.get("gap") or "", only="data"),
+        Column("gap", lambda r: "" if r.get("gap") is None else r["gap"], only="data"),
         Column("result_item", lambda r: (r["result"] or {}).get("item", ""), only="data"),
         Column("result_value", lambda r: (r["result"] or {}).get("value", ""), only="data"),
         Column("result_unit", lambda r: (r["result"] or {}).get("unit", ""), only="data"),

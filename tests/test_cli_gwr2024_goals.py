@@ -114,3 +114,29 @@ def test_the_report_and_the_2024_action_plan_share_metric_names(cli):
         rows = {r["item"]: (r["year"], r["value"]) for r in result.json}
         assert items <= set(rows)
         assert len({rows[i] for i in items}) == 1  # same year, same figure
+
+
+def test_the_same_2024_count_carries_the_name_other_documents_gave_it(cli):
+    """`推广首台套、首批次、首版次产品600项以上` is the act2024 plans' `“三首”产品`, `投资500万元以上技改项目`
+    their `技术改造项目`, `1.5万个省市县三级重点项目` the 2025 report's `省市县重点项目` (both 省市县三级重点项目): one name each, so a
+    timeline shows the documents' figures side by side."""
+    for metric, item, others in [
+        ("培育推广“三首”产品", "gwr2024.1.1", {"act2024-ecosystem.12", "act2024-risk.10"}),
+        ("投资500万元以上技术改造项目", "gwr2024.1.2b", {"act2024-ecosystem.1", "gwr2025.2.8"}),
+        ("省市县三级重点项目", "gwr2024.2.2", {"gwr2025.1.3"}),
+    ]:
+        result = cli("timeline", metric, "--json")
+        assert result.code == 0, result
+        items = {r["item"] for r in result.json}
+        assert {item} | others <= items
+        mine = [(r["year"], r["value"]) for r in result.json if r["item"] == item]
+        assert mine == [(2024, {"gwr2024.1.1": 600, "gwr2024.1.2b": 1.2, "gwr2024.2.2": 1.5}[item])]
+
+
+def test_a_count_in_words_of_named_things_is_a_target(cli):
+    """`济南青岛两大都市圈` and `五大清洁能源基地` count what they name, as `三大平台` does: value 2 and 5,
+    unit 个 (the text prints none, so the note says 原文未写单位)."""
+    for item, metric, value in [("gwr2024.8.3", "都市圈", 2), ("gwr2024.9.1", "清洁能源基地", 5)]:
+        target = next(t for t in cli("show", item, "--json").json["targets"] if t["metric"] == metric)
+        assert (target["value"], target["unit"], target["year"]) == (value, "个", 2024)
+        assert "原文未写单位" in target["note"]

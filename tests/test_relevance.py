@@ -21,11 +21,16 @@ def test_yellow_river_tasks_under_the_yellow_river_strategy_come_first(conn):
     (gwr2026.r20: 黄河国家战略深化落实。黄河干流山东段保持Ⅱ类水质…). A result that names the
     river in passing, in the fifth clause of its first sentence (gwr2026.r43: …黄河口“鸟浪”奇观
     成为观景新潮), comes after them: only a first sentence's first clause weighs as a title."""
-    hits = top(conn, "黄河", 40)
-    assert set(hits[:5]) == {"green2023.57", "green2023.56", "green2023.55", "green2023.54", "gwr2026.r20"}
-    assert hits[:3] == ["green2023.57", "green2023.56", "green2023.55"]  # the river in title and text
-    assert hits.index("gwr2026.r43") > 5
-    assert hits.index("fyp14.goal2") > 5  # 黄河流域 in the third clause of a goal's first sentence
+    hits = top(conn, "黄河", 60)
+    about = ["green2023.57", "green2023.56", "green2023.55", "green2023.54", "gwr2026.r20"]
+    # the 2024 and 2025 reports' items about the river are as much an answer and rank among them
+    # (gwr2025.7.2 突出抓好黄河大保护, gwr2024.r14 黄河战略深入实施, gwr2025.r14 黄河口国家公园…,
+    # gwr2024.8.1 …黄河流域生态保护和高质量发展先行区): so the five are among the first ten, not
+    # the first five
+    assert set(about) <= set(hits[:10])
+    # the passing mentions come after every one of them
+    assert hits.index("gwr2026.r43") > max(map(hits.index, about))
+    assert hits.index("fyp14.goal2") > max(map(hits.index, about))  # 黄河流域 in a third clause
 
 
 def test_the_ai_items_come_first_for_artificial_intelligence(conn):
@@ -73,6 +78,8 @@ def test_two_words_standing_together_rank_as_a_phrase(conn):
         ("新能原汽车", "新能源汽车", "act2024-equipment.9"),  # 培育壮大新能源汽车产业 (2024)
         ("人工只能", "人工智能", "mfg2023.5"),  # 大力发展人工智能技术
         ("碳打峰", "碳达峰", "gwr2026.7.2"),  # 稳步推进碳达峰 (2026)
+        # among the first: the 2024 report's gwr2024.1.2d lists the same 未来产业 (…量子科技、人形
+        # 机器人、深海空天等领域) and is as much an answer
         ("人型机器人", "人形机器人", "act2024-ecosystem.3"),
     ],
 )
@@ -81,7 +88,7 @@ def test_a_typo_shows_the_corrected_word_and_its_items(cli, conn, query, fixed, 
     result = cli("find", query, "--json")
     assert result.code == 0, result
     assert result.err == f"no exact match for {query}; showing {fixed}\n"
-    assert result.json[0]["id"] == first
+    assert first in [i["id"] for i in result.json[:2]]  # among the first two (a new report may tie)
     assert result.json[0]["match"] == "typo" and 30 <= result.json[0]["score"] < 60
     typo = [i["id"] for i in result.json if i["match"] == "typo"]
     assert typo == [h.item_id for h in search(conn, fixed) if h.how != "fuzzy"]
@@ -130,17 +137,22 @@ def test_english_term_says_which_chinese_terms_it_searched(cli):
 
 
 @pytest.mark.parametrize(
-    ("query", "first"),
+    ("query", "first", "also"),
     [
-        ("energy storage", {"act2024-newenergy.4", "chain2024.3.11"}),  # both headed 储能
-        ("Yellow River", {"green2023.57"}),
-        # the 2025 count (5G基站增长4.3倍) and the 2024 target (5G基站 a metric)
-        ("5G base stations", {"gwr2026.r47", "act2024-ict.15"}),
-        ("nuclear power", {"act2024-newenergy.1"}),
+        ("energy storage", {"act2024-newenergy.4", "chain2024.3.11"}, set()),  # both headed 储能
+        # the 2025 report's task headed 突出抓好黄河大保护, the 2024 report's 黄河战略深入实施 (2023)
+        # and its 深化沿黄全面合作 (黄河保护法, 黄河下游防洪工程) are as much answers as green2023.57
+        ("Yellow River", {"green2023.57"}, {"gwr2025.7.2", "gwr2024.r14", "gwr2024.8.1"}),
+        # the 2025 count (5G基站增长4.3倍) and the 2024 target (5G基站 a metric); the 2024 count
+        # (gwr2025.r18: 5G基站达到24.2万个) is as much an answer
+        ("5G base stations", {"gwr2026.r47", "act2024-ict.15"}, {"gwr2025.r18"}),
+        ("nuclear power", {"act2024-newenergy.1"}, set()),
     ],
 )
-def test_english_phrases_find_the_items_about_them(conn, query, first):
-    assert set(top(conn, query, len(first))) == first
+def test_english_phrases_find_the_items_about_them(conn, query, first, also):
+    """The items named come first, with only the named equally good answers among them."""
+    got = set(top(conn, query, len(first) + len(also)))
+    assert first <= got <= first | also
 
 
 def test_elderly_care_finds_care_not_pensions(conn):
@@ -148,7 +160,7 @@ def test_elderly_care_finds_care_not_pensions(conn):
     which is pension too: the six tasks and results about elderly care come first, and the
     pension-insurance indicator (基本养老保险参保率) is not a hit."""
     hits = [h.item_id for h in search(conn, "elderly care")]
-    assert set(hits[:6]) == {
+    care = {
         "gwr2026.9.7",  # 2026: 养老服务网络, 社区嵌入式养老服务机构, 医养结合机构
         "gwr2026.r30",  # 2025: 医养结合养老机构, 家庭养老床位
         "act2024-digital.14",
@@ -156,6 +168,10 @@ def test_elderly_care_finds_care_not_pensions(conn):
         "green2023.105",
         "green2023.106",
     }
+    # the 2025 report's result and task about the same care (gwr2025.r25: 医养结合机构, 家庭养老
+    # 床位; gwr2025.9.5: 三级养老服务网络, 社区嵌入式养老服务机构) are as much answers
+    also = {"gwr2025.r25", "gwr2025.9.5"}
+    assert care <= set(hits[:8]) <= care | also
     assert "fyp14.ind12" not in hits
 
 

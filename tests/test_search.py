@@ -19,13 +19,18 @@ def test_two_character_query_finds_5g_tasks(conn):
     infrastructure (加大5G基站、数据中心、工业互联网…, the 14th plan's review, the digital goal)
     come after them."""
     hits = ids(search(conn, "5G"))
-    assert set(hits[:4]) == {"gwr2026.r47", "fyp14.c16p1", "green2023.38", "act2024-ict.15"}
+    about = {"gwr2026.r47", "fyp14.c16p1", "green2023.38", "act2024-ict.15"}
+    # the 2024 report's 2024 count (gwr2025.r18: 5G基站达到24.2万个) and the 2023 one (gwr2024.r24:
+    # 累计开通5G基站超过20万个) are as much about 5G and may rank among them
+    assert about <= set(hits[:6]) <= about | {"gwr2025.r18", "gwr2024.r24"}
     assert [i for i in hits if i in ("fyp14.c16p1", "green2023.38", "act2024-ict.15")] == [
         "fyp14.c16p1",
         "green2023.38",
         "act2024-ict.15",
     ]
-    assert min(hits.index(i) for i in ("fyp14.c16p0", "fyp14.r6", "act2024-digital.goal")) >= 4
+    assert min(hits.index(i) for i in ("fyp14.c16p0", "fyp14.r6", "act2024-digital.goal")) > max(
+        map(hits.index, about)
+    )
 
 
 @pytest.mark.parametrize(

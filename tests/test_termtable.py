@@ -241,7 +241,9 @@ def test_progress_at_100_columns_breaks_no_id_and_no_citation_of_the_old_files(c
     out = cli("progress", "--plan", "green2023").out
     records = cli("progress", "--plan", "green2023", "--json").json
     used = {r["result"]["item"] for r in records if r["result"]}
-    assert used == {"gxt2024.r4", "gxt2024.r5", "gxt2024.r8"}
+    # the industry conference's figures (the old files' citations) are among those used; the 2024
+    # report's 2023 figures (gwr2024.r…) are used too since it came in
+    assert {"gxt2024.r4", "gxt2024.r5", "gxt2024.r8"} <= used
     lines = out.splitlines()
     assert all(any(i in line for line in lines) for i in used)
     assert all(f"{r['source']['file']}:{r['source']['line']}" in out for r in records)

@@ -97,7 +97,8 @@ def _gap(
     if x is None or v is None:
         return None, None
     factor = t["value_base"] / t["value"] if t.get("value") else 1
-    return round((x - v) / factor, 4), _gap_text(t, x, v, projected)
+    d = round((x - v) / factor, 4)
+    return (int(d) if d == int(d) else d), _gap_text(t, x, v, projected)
 
 
 def _gap_text(t: dict, x: float, v: float, projected: float | None) -> str | None:

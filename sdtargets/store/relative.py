@@ -208,6 +208,7 @@ def _derived(a: dict, b: dict, metric: str, year: int, value_base: float, op: st
     """A figure of ``metric`` for ``year`` computed as a `op` b, in a's unit, citing both."""
     factor = a["value_base"] / a["value"] if a["value"] else 1
     value = round(value_base / factor, 4)
+    value = int(value) if value == int(value) else value  # 24.2 - 20.2 is 4, not 4.0
     bv = round(value_base, 4)
     unit = a["unit"]
     sums = (

@@ -335,3 +335,24 @@ def progress(
         summary_only=summary,
         by=by,
     )
+
+
+def scorecard(
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+) -> ExitCode:
+    """The work reports' headline annual targets, year by year: target, result, verdict."""
+    from ..store.scorecard import scorecard as card
+    from .render import emit
+    from .views import scorecard_columns
+
+    fmt = output_format(fmt, as_json, fields)
+    data = card(conn())
+    plans = ", ".join(r["plan"] for r in data["reports"])
+    caption = (
+        f"{len(data['rows'])} headline targets of the work reports ({plans}): each year's target over"
+        " the figure reported for it; ✓ met, ✗ not met, · no report, ≠ not comparable"
+    )
+    emit(data["rows"], fmt, scorecard_columns(data["years"]), title="scorecard", caption=caption)
+    return commands.done(data["rows"])

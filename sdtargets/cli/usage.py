@@ -35,7 +35,11 @@ EXAMPLES: dict[str, list[str]] = {
         "progress --plan fyp14",
         "progress --agency 省工信厅 --year 2023",
         "progress --status not_met --json",
+        "progress 氢能",
+        "progress 5G --year 2025",
+        "progress --summary --by agency",
     ],
+    "scorecard": ["scorecard", "scorecard --json", "scorecard --format csv"],
     "shell": ["shell"],
 }
 

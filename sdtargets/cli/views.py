@@ -503,3 +503,59 @@ def progress_columns() -> list[Column]:
         ),
     ]
     return [Column(*c[:-1], "table") for c in table] + data
+
+
+# ---------------------------------------------------------------------------------------------
+# scorecard: the work reports' headline targets, a column a year
+
+#: How a scorecard cell writes a target's comparison words, shortly.
+_AT_LEAST = ("以上", "突破", "超过", "不低于", "不少于")
+_AT_MOST = ("控制在", "以下", "以内", "不超过", "不高于")
+
+
+def _short_target(t: dict | None) -> str:
+    """`≥5%`, `≈5.5%`, `≤3%`, `2%`: a target in a few characters (its words in the JSON)."""
+    if not t or t.get("value") is None:
+        return "—"
+    cmp = t.get("cmp") or []
+    mark = ""
+    if any(w in cmp for w in _AT_MOST):
+        mark = "≤"
+    elif any(w in cmp for w in _AT_LEAST):
+        mark = "≥"
+    elif "左右" in cmp:
+        mark = "≈"
+    return f"{mark}{written(t['value'])}{t.get('unit') or ''}"
+
+
+def _score_cell(cell: dict) -> str:
+    """Target on the first line; the result and the verdict's mark on the second."""
+    from ..store.verdicts import MARKS
+
+    result = cell.get("result")
+    mark = MARKS[cell["status"]].split()[0] if cell.get("status") else ""
+    got = f"{written(result['value'])}{result.get('unit') or ''} {mark}".rstrip() if result else mark
+    return f"{_short_target(cell.get('target'))}\n{got}".rstrip()
+
+
+def scorecard_columns(years: list[int]) -> list[Column]:
+    """One column a year: target over result and mark (a table); flat columns for data formats."""
+    table = [Column("metric", lambda r: r["metric"], ratio=3, min_width=10, only="table")]
+    data = [Column("metric", lambda r: r["metric"], only="data")]
+    for y in years:
+        key = str(y)
+        table.append(
+            Column(key, lambda r, k=key: _score_cell(r["years"][k]), ratio=2, min_width=8, only="table")
+        )
+        cell = lambda r, k=key: r["years"][k]  # noqa: E731
+        data += [
+            Column(f"{y}_target", lambda r, c=cell: (c(r)["target"] or {}).get("value", ""), only="data"),
+            Column(f"{y}_unit", lambda r, c=cell: (c(r)["target"] or {}).get("unit", ""), only="data"),
+            Column(
+                f"{y}_cmp", lambda r, c=cell: "/".join((c(r)["target"] or {}).get("cmp", [])), only="data"
+            ),
+            Column(f"{y}_result", lambda r, c=cell: (c(r)["result"] or {}).get("value", ""), only="data"),
+            Column(f"{y}_result_unit", lambda r, c=cell: (c(r)["result"] or {}).get("unit", ""), only="data"),
+            Column(f"{y}_status", lambda r, c=cell: c(r)["status"] or "", only="data"),
+        ]
+    return table + data

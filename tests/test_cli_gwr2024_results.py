@@ -104,7 +104,7 @@ def test_a_starting_point_without_a_year_and_an_estimate_kept_in_the_note(cli):
 
 
 def test_a_doubling_written_with_one_is_read_as_two():
-    from sdtargets.checks import written_in
+    from sdtargets.kb.checks import written_in
 
     assert written_in(2, "城市书房数量翻一番")
     assert not written_in(3, "城市书房数量翻一番")

@@ -132,18 +132,20 @@ def test_show_prints_the_targets_table_with_raw_numbers_and_baselines(cli, monke
     assert result.code == 0, result
     out = [line.rstrip() for line in result.out.splitlines()]
     header = out.index(
-        "metric                value        base   year  source says                                          status"  # noqa: E501
+        "metric            value        base   year  source says                                                   status"  # noqa: E501
     )
     assert out[header - 1].strip() == "targets"
     assert out[header + 1 :] == [
-        "────────────────────  ───────────  ─────  ────  ───────────────────────────────────────────────────  ──────────────",  # noqa: E501
-        "常住人口城镇化率      65% (左右)   65 %   2025  (2)常住人口城镇化率 (%) 618 65左右                   ✓ met",  # noqa: E501
-        "                                                (baseline 61.8 in 2020, raw 618)                     +2.5 个百分点",  # noqa: E501
-        "                                                                                                     by gwr2026.r48",  # noqa: E501
+        "────────────────  ───────────  ─────  ────  ────────────────────────────────────────────────────────────  ──────────────",  # noqa: E501
+        "常住人口城镇化率  65% (左右)   65 %   2025  (2)常住人口城镇化率 (%) 618 65左右                            ✓ met",  # noqa: E501
+        "                                            (baseline 61.8 in 2020, raw 618)                              +2.5 个百分点",  # noqa: E501
+        "                                            (note: 年份：第91行表头“2025年”栏)                            by gwr2026.r48",  # noqa: E501
         "",
-        "常住人口城镇化率提高  3.2% (左右)  3.2 %  2025  (%) 618 65左右 [32左右]                              ✓ met",  # noqa: E501
-        "                                                (raw 32: PDF转换丢失小数点：32即3.2（=65−61.8）)     +1.3 个百分点",  # noqa: E501
-        "                                                (note: “十四五”累计；单位为百分点（表中单位栏为%）)  by gwr2026.r48",  # noqa: E501
+        "常住人口城镇化率  3.2% (左右)  3.2 %  2025  (%) 618 65左右 [32左右]                                       ✓ met",  # noqa: E501
+        "提高                                        (raw 32: PDF转换丢失小数点：32即3.2（第94行；=65−61.8，同行   +1.3 个百分点",  # noqa: E501
+        "                                            2025年栏与2020年栏之差）)                                     by gwr2026.r48",  # noqa: E501
+        "                                            (note: “十四五”累计；单位为百分点（表中单位栏为%）；年份：第",  # noqa: E501
+        "                                            91行表头“‘十四五’年均增速/[累计]”栏（2021—2025年）)",
         "",
         "source: data/sources/003_38459b941ad8ea21.txt, line 94",
     ]

@@ -108,3 +108,35 @@ def test_a_doubling_written_with_one_is_read_as_two():
 
     assert written_in(2, "城市书房数量翻一番")
     assert not written_in(3, "城市书房数量翻一番")
+
+
+def test_one_name_joins_the_processing_enterprises_of_two_reports(cli):
+    """规模以上 (2024 report) and 规上 (2025 report) name one quantity: one timeline, both years."""
+    result = cli("timeline", "规模以上农产品加工企业", "--json")
+    assert result.code == 0, result
+    rows = {(r["item"], r["year"], r["kind"], r["value"], r["unit"]) for r in result.json}
+    assert ("gwr2024.r19", 2023, "result", 1, "万家") in rows
+    assert ("gwr2025.r20", 2024, "result", 1.1, "万家") in rows
+
+
+def test_a_cumulative_count_governing_two_figures_says_so_in_both(cli):
+    """累计获批国家级优势特色产业集群7个、现代农业产业园15个: 累计 is in both quotes and cmps."""
+    item = cli("show", "gwr2024.r19", "--json").json
+    for metric in ("国家优势特色产业集群", "国家现代农业产业园"):
+        t = _target(item, metric)
+        assert t["cmp"] == ["累计"] and "累计" in t["quote"], metric
+
+
+def test_a_wider_or_differently_counted_figure_is_evidence_not_a_verdict(cli):
+    """green2023's 可再生能源装机 and its one hospital per city meet the report's 新能源和可再生能源
+    装机 and its 16 cities covered only as evidence (links with comparable: false)."""
+    result = cli("progress", "--plan", "green2023", "--year", "2023", "--json")
+    assert result.code == 0, result
+    rows = {(r["item"], r["metric"]): r for r in result.json}
+    for key, evidence in (
+        (("green2023.27", "可再生能源装机规模"), ("gwr2024.r4", 9300)),
+        (("green2023.107", "每市三级传染病医院建设标准医疗机构"), ("gwr2024.r28", 16)),
+    ):
+        r = rows[key]
+        assert (r["status"], r["result"]) == ("not_comparable", None), key
+        assert evidence in [(e["item"], e["value"]) for e in r["evidence"]], key

@@ -116,3 +116,33 @@ def test_items_without_figures_still_report_their_year(cli):
     item = cli("show", "gwr2025.r14", "--json").json
     assert (item["targets"], item["years"], item["years_implied"]) == ([], [2024], False)
     assert item["text"].startswith("黄河口国家公园创建任务基本完成")
+
+
+def _progress(cli, plan: str, item: str, metric: str) -> dict:
+    result = cli("progress", "--plan", plan, "--year", "2024", "--json")
+    assert result.code == 0, result
+    return next(r for r in result.json if r["item"] == item and r["metric"] == metric)
+
+
+def test_a_2024_result_settles_the_2024_goal_of_the_same_quantity(cli):
+    """Second review: 入选国家临床重点专科建设项目17个 is named as the goal it answers
+    (gwr2024.11.4 新培育12个国家临床重点专科; gwr2025.9.4 names the same words so), and
+    规上农产品加工企业 as gwr2024.r19's 规模以上农产品加工企业."""
+    clinics = _progress(cli, "gwr2024", "gwr2024.11.4", "新增国家临床重点专科")
+    assert clinics["status"] == "met"
+    assert (clinics["result"]["item"], clinics["result"]["value"]) == ("gwr2025.r24", 17)
+    timeline = cli("timeline", "规模以上农产品加工企业", "--json").json
+    rows = {(r["item"], r["year"], r["value"]) for r in timeline}
+    assert {("gwr2024.r19", 2023, 1), ("gwr2025.r20", 2024, 1.1)} <= rows
+
+
+def test_a_figure_that_only_looks_like_the_goal_is_evidence_not_a_verdict(cli):
+    """The 2024 review's 重大科技项目90%以上由企业牵头 leaves out the 重大产业攻关项目 that
+    act2024-rd.8 counts, and its 6 high-speed railway projects still under way are not a
+    shortfall against the 7 the year set out to advance: both are shown, neither judged."""
+    share = _progress(cli, "act2024", "act2024-rd.8", "重大攻关项目企业牵头比例")
+    assert share["status"] == "not_comparable"
+    assert ("gwr2025.r32", "not_comparable") in {(e["item"], e["use"]) for e in share["evidence"]}
+    rail = _progress(cli, "gwr2024", "gwr2024.2.3", "在建高铁项目")
+    assert rail["status"] == "not_comparable"
+    assert ("gwr2025.r16", 6) in {(e["item"], e["value"]) for e in rail["evidence"]}

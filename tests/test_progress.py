@@ -832,8 +832,8 @@ REVIEWED_VERDICTS = {
     ("act2024-rd.goal", "高新技术企业", 2024): ("met", "gwr2025.r10", 3.5),
     # 科技型中小企业2024年突破5万家 / 科技型中小企业达5万家 (2024)
     ("act2024-rd.goal", "科技型中小企业", 2024): ("met", "gwr2025.r10", 5),
-    # 企业牵头的比例达到90%以上 / 省重点实验室重组、重大科技项目90%以上由企业牵头 (2024)
-    ("act2024-rd.8", "重大攻关项目企业牵头比例", 2024): ("met", "gwr2025.r32", 90),
+    # (act2024-rd.8's 企业牵头的比例 of 2024 against gwr2025.r32 is set aside by a curated link
+    # since the second review of gwr2025-a: a share among other projects)
     # 2024年创建7家左右全国重点实验室 / 新增全国重点实验室15家 (2024)
     ("act2024-ecosystem.4", "新增全国重点实验室", 2024): ("met", "gwr2025.r8", 15),
     # 重组省重点实验室200家左右 / 重组省重点实验室249家 (2024)
@@ -956,6 +956,9 @@ REVIEWED_VERDICTS = {
     # 科技型中小企业…3万家 / 入库企业达到4.2万家 (2025) against 科技型中小企业突破4.5万家 (2023)
     ("fyp14.c10p1", "科技型中小企业", 2025): ("met", "gwr2024.r5", 4.5),
     ("mfg2023.goal5", "科技型中小企业", 2025): ("met", "gwr2024.r5", 4.5),
+    # 新培育12个国家临床重点专科 (2024) / 入选国家临床重点专科建设项目17个 (2024, the year's new
+    # entries, as the second review of gwr2025-a records)
+    ("gwr2024.11.4", "新增国家临床重点专科", 2024): ("met", "gwr2025.r24", 17),
 }
 
 #: Verdicts the base gives that were read and judged WRONG (issue #18's verdict work): they are

@@ -262,12 +262,12 @@ def progress(
     every = records(conn, filtered_ids(conn, filters, candidates), year, statuses)
     if terms:
         every = on_topic(every, terms)
+    counts = summary(every, by)  # plans (agencies) in base order
     every = worst_first(every)
     if fmt == "count":
         return count(every, "No targets match.")
     if not every:
         raise NoResults("No targets match.")
-    counts = summary(every, by)
     if summary_only:
         emit(counts, fmt, summary_columns(by), caption=f"{of(len(every), len(every), 'target')}")
         return ExitCode.OK

@@ -10,9 +10,10 @@ The rules (SPEC, "Progress"), each a computation a careful reader would do and t
 - `提高N个百分点` (a metric named `…提高`/`…提升` in 个百分点): the share at the baseline
   year plus N points.
 - `比YYYY年增长N%`: the level of YYYY times (1 + N %).
-- The baseline year is the one the target states (`baseline`, `比2020年`), else the year before
-  its span or its plan's period. The baseline value is the target's own `baseline`, else a
-  figure the base reports for that year; none → the target stays not comparable, and says why.
+- The baseline year is the one the target states (`baseline`, `比2020年`; `每年`: the year
+  before the target's), else the year before its span or its plan's period. The baseline value
+  is the target's own `baseline`, else a figure the base reports for that year; none → the
+  target stays not comparable, and says why.
 - A `年均` rate over a span, when every year of the span has its own figure: the compound
   yearly average of them.
 - A level from last year's level plus this year's increment (`新增X` and `X`, both reported),
@@ -66,6 +67,8 @@ def base_year(t: dict, rel: dict, plan: dict | None) -> int | None:
     """The year a relative target counts from: stated, else before its span or its plan."""
     if rel.get("year"):
         return rel["year"]
+    if "每年" in (t.get("quote") or ""):  # 每年提高2个百分点: each year over the one before
+        return t["year"] - 1
     if (t.get("baseline") or {}).get("year"):
         return t["baseline"]["year"]
     if t.get("span"):

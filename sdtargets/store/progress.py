@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from ..kb.metrics import COUNT_WORDS, Vocabulary, unit_family
 from ..text.numbers import base_value
 from . import relative
-from .records import _evidence, _gap, _public, _record, _relation, in_unit, span_of
+from .records import _evidence, _gap, _public, _record, _relation, cite, in_unit, span_of
 
 AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<"})
 TWO_SIDED = frozenset({"稳定在", "保持在", "维持在", "保持"})
@@ -569,26 +569,6 @@ def progress_rows(kb) -> Iterator[dict]:  # noqa: ANN001 - load.KnowledgeBase
             "status": rec["status"],
             "json": json.dumps(rec, ensure_ascii=False),
         }
-
-
-def cite(rec: dict, plans: dict[str, dict]) -> None:
-    """Give every `source` of a record (the target's, the figure's, the evidence's and those a
-    derivation used) its document's title and, where the sources give one, its address."""
-
-    def add(obj: dict | None) -> None:
-        if not obj or "source" not in obj or obj.get("plan") not in plans:
-            return
-        plan = plans[obj["plan"]]
-        obj["source"] = {**obj["source"], "title": plan["title"]}
-        if plan.get("url"):
-            obj["source"]["url"] = plan["url"]
-
-    add(rec)
-    for fig in [rec.get("result"), rec.get("last"), *rec.get("evidence", [])]:
-        add(fig)
-        for used in ((fig or {}).get("derived") or {}).get("from", []):
-            add(used)
-    add((rec.get("derived") or {}).get("baseline"))
 
 
 def metric_rows(vocab: Vocabulary) -> Iterator[dict]:

@@ -144,3 +144,23 @@ def _record(item: dict, t: dict) -> dict:
     if span_of(t) == "average":
         rec["average"] = True
     return rec
+
+
+def cite(rec: dict, plans: dict[str, dict]) -> None:
+    """Give every `source` of a record (the target's, the figure's, the evidence's and those a
+    derivation used) its document's title and, where the sources give one, its address."""
+
+    def add(obj: dict | None) -> None:
+        if not obj or "source" not in obj or obj.get("plan") not in plans:
+            return
+        plan = plans[obj["plan"]]
+        obj["source"] = {**obj["source"], "title": plan["title"]}
+        if plan.get("url"):
+            obj["source"]["url"] = plan["url"]
+
+    add(rec)
+    for fig in [rec.get("result"), rec.get("last"), *rec.get("evidence", [])]:
+        add(fig)
+        for used in ((fig or {}).get("derived") or {}).get("from", []):
+            add(used)
+    add((rec.get("derived") or {}).get("baseline"))

@@ -257,6 +257,14 @@ TARGET_COLUMNS = [
 ]
 
 
+def _stacked(arithmetic: str) -> str:
+    """A sum written one term a line (`show`'s status cell does not wrap): `24.2万个 (2024, …)`,
+    `- 20.2万个 (2023, …)`, `= 4万个`."""
+    for op in (" + ", " - ", " = "):
+        arithmetic = arithmetic.replace(op, "\n" + op.strip() + " ")
+    return arithmetic
+
+
 def _status_text(x: dict) -> str:
     """The mark, then (as `progress` prints them) the gap and the report whose figure settled
     it: a verdict is cited like everything else."""
@@ -268,8 +276,10 @@ def _status_text(x: dict) -> str:
     lines = [mark, verdict.get("gap_text") or ""]
     if result and x.get("status") != "not_comparable":
         lines.append(f"by {result['item']}" + (f" ({verdict['reached']})" if verdict.get("reached") else ""))
+    if result and result.get("derived"):  # a figure computed from two reported ones
+        lines.append(_stacked(result["derived"]["arithmetic"]))
     if verdict.get("derived"):  # the arithmetic a reader would do, done
-        lines.append(verdict["derived"]["arithmetic"])
+        lines.append(_stacked(verdict["derived"]["arithmetic"]))
     elif verdict.get("last"):
         lines.append(_last_text(verdict["last"]))
     return "\n".join(line for line in lines if line)

@@ -49,6 +49,20 @@ def test_points_are_added_to_the_baseline_share(cli):
     assert r["derived"]["arithmetic"] == "47% (2023, gwr2024.r12) + 3个百分点 = 50%"
 
 
+def test_an_increase_counts_from_the_plans_own_baseline_column(cli):
+    """fyp14's table: 人均预期寿命 79左右 (2020) → 提高1岁左右: 79 + 1 (左右: 5 % of the increase)
+    = 79.95, against the 2026 report's 80.5; 受教育年限 10.8 + 0.5 = 11.3 has no 2025 figure yet."""
+    r = one(cli, "fyp14.ind14", "人均预期寿命提高")
+    assert (r["status"], r["result"]["item"], r["result"]["value"]) == ("met", "gwr2026.r51", 80.5)
+    assert r["derived"]["arithmetic"] == "79岁 (2020, fyp14.ind14) + 1岁 左右 (within 5 %) = 79.95岁"
+    assert r["derived"]["baseline"]["item"] == "fyp14.ind14"
+    r = one(cli, "fyp14.ind10", "劳动年龄人口平均受教育年限提高")
+    assert (r["status"], r["derived"]["arithmetic"]) == (
+        "no_report",
+        "10.8年 (2020, fyp14.ind10) + 0.5年 = 11.3年",
+    )
+
+
 def test_a_relative_target_without_a_baseline_says_why(cli):
     """数字化领域高新技术企业数量实现倍增: no figure of the level for the year before its period."""
     r = one(cli, "act2024-digital.goal", "数字化领域高新技术企业数量", 2025)

@@ -210,13 +210,27 @@ def _span_words(span: str, years: tuple[int, int] | None, partial: str | None = 
 # Pairing and verdicts
 
 
+class Figures(defaultdict):
+    """Reported figures by canonical metric, and (``baselines``) the baselines the plans state
+    beside their targets (`(canonical metric, year)` → a figure-like citation): a relative
+    target may count from them, a verdict never rests on them."""
+
+    def __init__(self) -> None:
+        super().__init__(list)
+        self.baselines: dict[tuple[str, int], dict] = {}
+
+
 def figures(items: list[dict], vocab: Vocabulary) -> dict[str, list[dict]]:
     """Every reported figure (a target of a `result` item), by canonical metric, in base order."""
-    out: dict[str, list[dict]] = defaultdict(list)
+    out = Figures()
     for item in items:
-        if item["kind"] != "result":
-            continue
         for t in item["targets"]:
+            if item["kind"] != "result":
+                base = t.get("baseline") or {}
+                if base.get("value") is not None and base.get("year") and t.get("value") is not None:
+                    key = (vocab.name(t["metric"]), base["year"])
+                    out.baselines.setdefault(key, relative.stated_baseline(item, t))
+                continue
             if t.get("value_base") is None:
                 continue
             out[vocab.name(t["metric"])].append(_figure(item, t, vocab))
@@ -319,16 +333,7 @@ def _relative(
         and stated.get("year") == year
         and rel["level"] == vocab.name(t["metric"])
     ):
-        base = {
-            "item": item["id"],
-            "plan": item["plan"],
-            "metric": t["metric"],
-            "value": stated["value"],
-            "unit": t.get("unit") or "",
-            "year": year,
-            "quote": t["quote"],
-            "source": {"file": item["_file"], "line": item["line"]},
-        }
+        base = relative.stated_baseline(item, t)
     else:
         base = relative.baseline_figure(rel, year, figs) if year else None
     if base is None:
@@ -336,7 +341,10 @@ def _relative(
         out["why"] = relative.no_baseline(rel, year)
         out.pop("last", None)
         return out
-    synthetic, sums = relative.required(rel, t, base)
+    asked = relative.required(rel, t, base)
+    if asked is None:
+        return record
+    synthetic, sums = asked
     sub = _assess(item, synthetic, figs, vocab, last_year, plan)
     derived = {
         "required": {"value": synthetic["value"], "unit": synthetic["unit"], "metric": rel["level"]},

@@ -29,7 +29,7 @@ from ..text.numbers import base_value, written
 
 _DOUBLE_RE = re.compile(r"翻番|翻一番|倍增")
 _SINCE_RE = re.compile(r"比(\d{4})年(?:底|末)?(?:增长|提高|增加)")
-_RISE_SUFFIXES = ("提高", "提升")
+_RISE_SUFFIXES = ("提高", "提升", "增加")
 _MULTIPLE_SUFFIXES = ("为基期倍数",)
 
 
@@ -52,10 +52,16 @@ def relative_of(t: dict, vocab: Vocabulary) -> dict | None:
         return {"kind": "multiple", "level": vocab.name(level), "factor": factor, "year": stated}
     if value is None:
         return None
-    if unit == "个百分点" and metric.endswith(_RISE_SUFFIXES) and not set(t.get("cmp") or []) & {"下降"}:
+    if metric.endswith(_RISE_SUFFIXES) and not set(t.get("cmp") or []) & {"下降", "降低"}:
         level = metric[:-2]
-        if vocab.known(level):
-            return {"kind": "points", "level": vocab.name(level), "points": value, "year": stated}
+        if vocab.known(level):  # 提高N个百分点 of a share, 提高N岁 of a life, 增加N个 of a count
+            return {
+                "kind": "points",
+                "level": vocab.name(level),
+                "points": value,
+                "unit": unit,
+                "year": stated,
+            }
     if unit == "%" and stated is not None and metric.endswith("增长"):
         level = metric.removesuffix("增长")
         if vocab.known(level):
@@ -79,32 +85,61 @@ def base_year(t: dict, rel: dict, plan: dict | None) -> int | None:
 
 
 def baseline_figure(rel: dict, year: int, figs: dict[str, list[dict]]) -> dict | None:
-    """The base's whole-year figure of the level at ``year`` (the latest document's), not a floor."""
+    """The base's whole-year figure of the level at ``year`` (the latest document's), not a floor;
+    else the baseline a plan states beside a target of the level (fyp14's table: 2020's column)."""
     found = [
         f
         for f in figs.get(rel["level"], [])
         if f["year"] == year and f["span"] == "year" and not f["partial"] and not f.get("derived")
     ]
     exact = [f for f in found if not f["bound"]]
-    return (exact or [None])[-1]
+    if exact:
+        return exact[-1]
+    return getattr(figs, "baselines", {}).get((rel["level"], year))
 
 
-def required(rel: dict, t: dict, base: dict) -> tuple[dict, str]:
+def stated_baseline(item: dict, t: dict) -> dict:
+    """A target's stated `baseline`, cited as a figure: the plan's own words for the base year."""
+    b = t["baseline"]
+    return {
+        "item": item["id"],
+        "plan": item["plan"],
+        "metric": t["metric"],
+        "value": b["value"],
+        "unit": t.get("unit") or "",
+        "year": b["year"],
+        "quote": t["quote"],
+        "source": {"file": item["_file"], "line": item["line"]},
+    }
+
+
+def required(rel: dict, t: dict, base: dict) -> tuple[dict, str] | None:
     """The level the target asks for, as a target of the level metric (in the baseline's unit),
-    and the arithmetic in words: `2 × 2110公里 (2020, fyp14.r6) = 4220公里`."""
+    and the arithmetic in words: `2 × 2110公里 (2020, fyp14.r6) = 4220公里`. A `左右` on an
+    increase allows 5 % of the increase, not of the level. None when the increase and the
+    baseline are in different units (points against a count)."""
     unit = base["unit"]
     cite = f"({base['year']}, {base['item']})"
+    about = "左右" in (t.get("cmp") or [])
     if rel["kind"] == "multiple":
         value = base["value"] * rel["factor"]
         sums = f"{_num(rel['factor'])} × {_num(base['value'])}{unit} {cite} = {_num(value)}{unit}"
     elif rel["kind"] == "points":
-        value = base["value"] + rel["points"]
-        sums = f"{_num(base['value'])}{unit} {cite} + {_num(rel['points'])}个百分点 = {_num(value)}{unit}"
+        points_of_share = rel["unit"] == "个百分点" and unit == "%"
+        if not points_of_share and rel["unit"] != unit:
+            return None
+        step = rel["points"] * (0.95 if about else 1)
+        said = f"{_num(rel['points'])}{rel['unit']}" + (" 左右 (within 5 %)" if about else "")
+        value = base["value"] + step
+        sums = f"{_num(base['value'])}{unit} {cite} + {said} = {_num(value)}{unit}"
     else:
         value = base["value"] * (1 + rel["growth"] / 100)
         sums = f"{_num(base['value'])}{unit} {cite} × (1 + {_num(rel['growth'])}%) = {_num(value)}{unit}"
     value = round(value, 4)
-    cmp = [c for c in t.get("cmp") or [] if c not in ("提高", "提升", "增长", "增加", "年均", "累计")]
+    dropped = ("提高", "提升", "增长", "增加", "年均", "累计") + (
+        ("左右", "约") if rel["kind"] == "points" else ()
+    )
+    cmp = [c for c in t.get("cmp") or [] if c not in dropped]
     synthetic = {
         **{k: v for k, v in t.items() if k not in ("span", "average", "baseline", "value_max")},
         "metric": rel["level"],
@@ -118,7 +153,7 @@ def required(rel: dict, t: dict, base: dict) -> tuple[dict, str]:
 
 def no_baseline(rel: dict, year: int | None) -> str:
     """Why a relative target stays not comparable."""
-    words = {"multiple": "翻番", "points": "提高…个百分点", "growth": "增长…%"}[rel["kind"]]
+    words = {"multiple": "翻番", "points": "提高…", "growth": "增长…%"}[rel["kind"]]
     when = f"in {year}" if year else "at any stated base year"
     return f"a relative target ({words}) needs {rel['level']} {when} as its baseline; the base holds none"
 

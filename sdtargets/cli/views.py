@@ -419,8 +419,11 @@ def _progress_result(r: dict) -> str:
         if r.get("reached"):
             lines.append(f"reached in {r['reached']}, before {r['year']}")
         return "\n".join(lines)
+    asked = [f"target: {r['derived']['arithmetic']}"] if r.get("derived") else []
     if r.get("last"):
-        return _last_text(r["last"])
+        return "\n".join([_last_text(r["last"]), *asked])
+    if asked and not r["evidence"]:
+        return asked[0]
     if r.get("why") and r["status"] == "not_comparable" and not r["evidence"]:
         return r["why"]
     e = _shown_figure(r)

@@ -64,3 +64,18 @@ def test_csv_has_flat_columns(cli):
     gdp = next(line.split(",") for line in lines if line.startswith("地区生产总值增长,"))
     assert (gdp[head.index("2024_target")], gdp[head.index("2024_result")]) == ("5", "5.7")
     assert gdp[head.index("2024_status")] == "met"
+
+
+def test_a_base_without_a_work_report_says_so(tmp_path, monkeypatch, cli):
+    from conftest import write_kb
+
+    folder = write_kb(
+        tmp_path,
+        "plans:\n- {id: p1, title: 测试计划, period: [2024, 2025], source: x.txt}\nitems: []\n",
+    )
+    monkeypatch.setenv("SDTARGETS_DATA", str(folder))
+    res = cli("scorecard")
+    assert (res.code, res.err) == (
+        1,
+        "sdtargets: The base holds no government work report with targets for its year.\n",
+    )

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ExitCode, SdError
+from ..errors import ExitCode, NoResults, SdError
 from ..store.agencies import SORTS
 from . import commands
 from .options import (
@@ -355,4 +355,6 @@ def scorecard(
         " the figure reported for it; ✓ met, ✗ not met, · no report, ≠ not comparable"
     )
     emit(data["rows"], fmt, scorecard_columns(data["years"]), title="scorecard", caption=caption)
-    return commands.done(data["rows"])
+    if not data["rows"]:
+        raise NoResults("The base holds no government work report with targets for its year.")
+    return ExitCode.OK

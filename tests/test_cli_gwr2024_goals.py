@@ -118,8 +118,8 @@ def test_the_report_and_the_2024_action_plan_share_metric_names(cli):
 
 def test_the_same_2024_count_carries_the_name_other_documents_gave_it(cli):
     """`推广首台套、首批次、首版次产品600项以上` is the act2024 plans' `“三首”产品`, `投资500万元以上技改项目`
-    their `技术改造项目`, `1.5万个省市县三级重点项目` the 2025 report's `省市县重点项目` (both 省市县三级重点项目): one name each, so a
-    timeline shows the documents' figures side by side."""
+    their `技术改造项目`, `1.5万个省市县三级重点项目` the 2025 report's `省市县重点项目` (both
+    省市县三级重点项目): one name each, so a timeline shows the documents' figures side by side."""
     for metric, item, others in [
         ("培育推广“三首”产品", "gwr2024.1.1", {"act2024-ecosystem.12", "act2024-risk.10"}),
         ("投资500万元以上技术改造项目", "gwr2024.1.2b", {"act2024-ecosystem.1", "gwr2025.2.8"}),

@@ -215,3 +215,12 @@ def test_citations_carry_the_documents_title_and_address(cli):
     assert "url" not in cli("show", "fyp14.goal11", "--json").json["source"]
     r = one(cli, "gwr2024.goal2", "新增城镇就业", 2024)
     assert r["result"]["source"]["url"].startswith("http://www.shandong.gov.cn/art/2025/")
+
+
+def test_fields_pick_the_targets_columns_even_numbers(cli):
+    """`--fields` with a table shows the targets' columns alone (no counts table), numbers as text."""
+    res = cli("progress", "--plan", "fyp14", "--fields", "item,status,gap,result_value")
+    assert res.code == 0, res
+    row = next(line.split() for line in res.out.splitlines() if line.startswith("fyp14.goal11"))
+    assert row == ["fyp14.goal11", "not_met", "-1165", "3055"]
+    assert "targets by status" not in res.out

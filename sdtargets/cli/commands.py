@@ -274,7 +274,7 @@ def progress(
     rows = limited(every, limit, fmt, "target")
     total = counts[-1]
     caption = f"{of(len(rows), len(every), 'target')}: {counts_text(total) or 'none'}"
-    if fmt == "table":
+    if fmt == "table" and not settings.fields:  # --fields picks the targets' columns: those alone
         emit_sections(
             [
                 (f"{len(every)} targets by status, per {by}", counts, summary_columns(by)),

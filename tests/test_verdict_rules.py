@@ -180,6 +180,9 @@ def test_summary_alone(cli):
     assert {r["plan"] for r in rows[:-1]} == {r["plan"] for r in every}
     table = cli("progress", "--summary").out
     assert "targets by status" not in table and "documents cited" not in table and "fyp14" in table
+    csv = cli("progress", "--summary", "--format", "csv").out.splitlines()
+    assert csv[0] == "plan,met,not_met,on_track,behind,no_report,not_comparable,decided,total"
+    assert csv[-1] == "all," + ",".join(str(total[k]) for k in csv[0].split(",")[1:])
     by_agency = cli("progress", "--summary", "--by", "agency", "--json").json
     assert "省科技厅" in {r["agency"] for r in by_agency}
     bad = cli("progress", "--by", "year")

@@ -470,8 +470,10 @@ def summary_columns(by: str = "plan") -> list[Column]:
     heads = {"not_met": "not met", "on_track": "on track", "no_report": "no report"}
     heads["not_comparable"] = "not comp."
     cols = [Column(by, lambda r: r[by], ratio=2, min_width=10)]
-    for s in (*STATUSES, "decided", "total"):
-        cols.append(Column(heads.get(s, s), lambda r, s=s: str(r[s]), no_wrap=True, data=lambda r, s=s: r[s]))
+    keys = (*STATUSES, "decided", "total")
+    # a person reads `not met`; CSV and the like carry the statuses' own names and numbers
+    cols += [Column(heads.get(s, s), lambda r, s=s: str(r[s]), no_wrap=True, only="table") for s in keys]
+    cols += [Column(s, lambda r, s=s: r[s], only="data") for s in keys]
     return cols
 
 

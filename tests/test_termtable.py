@@ -148,11 +148,13 @@ def test_show_prints_the_targets_table_with_raw_numbers_and_baselines(cli, monke
         "                                            91行表头“‘十四五’年均增速/[累计]”栏（2021—2025年）)",
         "",
         "source: data/sources/003_38459b941ad8ea21.txt, line 94",
+        "document: 山东省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
     ]
     assert max(map(text_width, out)) <= 120
-    # JSON keeps the status alone (the figure and gap are `progress --json`'s)
+    # JSON gives each target its status and its verdict: the figure, the gap as a number (issue #18)
     targets = cli("show", "fyp14.ind2", "--json").json["targets"]
-    assert [t["status"] for t in targets] == ["met", "met"] and "verdict" not in targets[0]
+    assert [t["status"] for t in targets] == ["met", "met"]
+    assert (targets[0]["verdict"]["result"]["item"], targets[0]["verdict"]["gap"]) == ("gwr2026.r48", 2.5)
 
 
 def test_the_pager_gets_the_text_with_less_set_to_pass_colours(tmp_path, monkeypatch):

@@ -86,6 +86,7 @@ for _command in (
     queries.stats,
     queries.timeline,
     queries.progress,
+    queries.scorecard,
     tools.shell,
     tools.validate,
 ):

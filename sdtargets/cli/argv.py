@@ -22,7 +22,7 @@ VALUE_OPTIONS = frozenset(
     {
         "--plan", "-p", "--year", "-y", "--agency", "-a", "--kind", "-k", "--limit", "-n",
         "--format", "-f", "--fields", "--role", "-r", "--until", "--sort", "--top", "--table",
-        "--data", "--lines", "--status", "-s", "--period", "--save-text",
+        "--data", "--lines", "--status", "-s", "--period", "--save-text", "--by",
     }
 )  # fmt: skip
 

@@ -193,7 +193,7 @@ def due(
 def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
     """`show`: one item, whole, with its citation (with `--fields`, those fields as a table)."""
     from ..store.query import get_item
-    from ..store.verdicts import target_statuses, target_verdicts
+    from ..store.verdicts import target_statuses, target_verdicts, verdict_of
     from .render import emit, settings
     from .views import EXPORT_COLUMNS, show_item
 
@@ -206,6 +206,9 @@ def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:
         return ExitCode.OK
     for pos, status in target_statuses(conn, item["id"]).items():
         item["targets"][pos]["status"] = status
+    if fmt in ("json", "jsonl", "yaml"):  # the verdict whole: figure, gap, arithmetic, citations
+        for pos, record in target_verdicts(conn, item["id"]).items():
+            item["targets"][pos]["verdict"] = verdict_of(record)
     emit(item, fmt, EXPORT_COLUMNS)
     return ExitCode.OK
 
@@ -232,23 +235,55 @@ def progress(
     statuses: list[str] | None,
     fmt: str,
     limit: int | None = None,
+    topic: str = "",
+    summary_only: bool = False,
+    by: str = "plan",
 ) -> ExitCode:
     """`progress`: every target of the filtered goals, measures and indicators with its verdict
     (made when the database was built: `sdtargets.store.progress`). ``year`` is the targets' year,
-    not the items' (an item may hold targets for several years)."""
+    not the items' (an item may hold targets for several years); ``topic`` searches as `find`
+    does. A table opens with the counts by status (per plan, or per agency with ``by``), then the
+    targets, verdicts first and the worst first; ``summary_only`` prints the counts alone."""
     from ..store.query import filtered_ids
-    from ..store.verdicts import STATUSES, counts_text, records
-    from .render import emit, settings
-    from .views import progress_columns
+    from ..store.verdicts import counts_text, on_topic, records, summary, worst_first
+    from .render import emit, emit_sections, message, settings
+    from .views import DOCUMENT_COLUMNS, cited_documents, progress_columns, summary_columns
 
-    every = records(conn, filtered_ids(conn, filters), year, statuses)
+    candidates = None
+    terms: list[str] = []
+    if topic.strip():
+        from ..store.search import prepare, search
+
+        q = prepare(conn, topic)
+        for note in q.notes:  # how the query was read, as `find` says it
+            message(note)
+        candidates = [h.item_id for h in search(conn, q)]
+        terms = q.highlight
+    every = records(conn, filtered_ids(conn, filters, candidates), year, statuses)
+    if terms:
+        every = on_topic(every, terms)
+    counts = summary(every, by)  # plans (agencies) in base order
+    every = worst_first(every)
     if fmt == "count":
         return count(every, "No targets match.")
-    rows = limited(every, limit, fmt, "target")
-    counts = {s: sum(r["status"] == s for r in every) for s in STATUSES}
-    caption = f"{of(len(rows), len(every), 'target')}: {counts_text(counts) or 'none'}"
-    emit(rows, fmt, progress_columns(), caption=caption)
-    settings.last_ids = [r["item"] for r in rows]  # the shell's `show N` opens row N's item
-    if not rows:
+    if not every:
         raise NoResults("No targets match.")
+    if summary_only:
+        emit(counts, fmt, summary_columns(by), caption=f"{of(len(every), len(every), 'target')}")
+        return ExitCode.OK
+    rows = limited(every, limit, fmt, "target")
+    total = counts[-1]
+    caption = f"{of(len(rows), len(every), 'target')}: {counts_text(total) or 'none'}"
+    if fmt == "table" and not settings.fields:  # --fields picks the targets' columns: those alone
+        emit_sections(
+            [
+                (f"{len(every)} targets by status, per {by}", counts, summary_columns(by)),
+                (caption, rows, progress_columns()),
+                ("documents cited", cited_documents(rows), DOCUMENT_COLUMNS),
+            ],
+            fmt,
+        )
+    else:
+        emit(rows, fmt, progress_columns(), caption=caption)
+    settings.last_ids = [r["item"] for r in rows]  # the shell's `show N` opens row N's item
     return ExitCode.OK

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ExitCode, SdError
+from ..errors import ExitCode, NoResults, SdError
 from ..store.agencies import SORTS
 from . import commands
 from .options import (
@@ -256,6 +256,14 @@ def timeline(
 
 
 def progress(
+    query: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[TOPIC…]",
+            click_type=Text(),
+            help="Only targets on this topic, searched as find searches (every word must occur).",
+        ),
+    ] = None,
     plan: PlanOpt = None,
     year: Annotated[
         int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only targets due in this year.")
@@ -291,11 +299,19 @@ def progress(
     count: Annotated[
         bool, typer.Option("--count", help="Print only how many targets match (whatever --limit says).")
     ] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Print only the counts by status (per plan, or per agency).")
+    ] = False,
+    by: Annotated[
+        str,
+        typer.Option("--by", metavar="plan|agency", help="Count per plan (default) or per lead agency."),
+    ] = "plan",
     as_json: JsonOpt = False,
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
-    """Did they deliver? Every target against the figures documents later report, with a verdict."""
+    """Did they deliver? Every target against the figures documents later report, with a verdict:
+    the counts first, then the targets, verdicts first and the worst first."""
     from ..store.query import check_year
     from ..store.verdicts import check_statuses
 
@@ -305,5 +321,40 @@ def progress(
         raise SdError(
             "progress --kind takes goal, measure or indicator: results are what targets are checked against."
         )
+    if by not in ("plan", "agency"):
+        raise SdError(f"Unknown --by {by!r}: use plan or agency.")
     filters = make_filters(plan, None, agency, kind)  # --year is the targets' year, not the items'
-    return commands.progress(conn(), filters, check_year(year), statuses, fmt, limit=check_limit(limit))
+    return commands.progress(
+        conn(),
+        filters,
+        check_year(year),
+        statuses,
+        fmt,
+        limit=check_limit(limit),
+        topic=" ".join(query or []),
+        summary_only=summary,
+        by=by,
+    )
+
+
+def scorecard(
+    as_json: JsonOpt = False,
+    fmt: FormatOpt = None,
+    fields: FieldsOpt = None,
+) -> ExitCode:
+    """The work reports' headline annual targets, year by year: target, result, verdict."""
+    from ..store.scorecard import scorecard as card
+    from .render import emit
+    from .views import scorecard_columns
+
+    fmt = output_format(fmt, as_json, fields)
+    data = card(conn())
+    plans = ", ".join(r["plan"] for r in data["reports"])
+    caption = (
+        f"{len(data['rows'])} headline targets of the work reports ({plans}): each year's target over"
+        " the figure reported for it; ✓ met, ✗ not met, · no report, ≠ not comparable"
+    )
+    emit(data["rows"], fmt, scorecard_columns(data["years"]), title="scorecard", caption=caption)
+    if not data["rows"]:
+        raise NoResults("The base holds no government work report with targets for its year.")
+    return ExitCode.OK

@@ -149,7 +149,9 @@ def emit(
         if fmt == "table":
             if rows:
                 shown = [c for c in columns if settings.fields or c.only != "data"]
-                table([[c.get(o) for c in shown] for o in rows], shown, title, caption)
+                # a data column picked by --fields may hold a number or null: a table shows text
+                cells = [[_text_cell(c.get(o)) for c in shown] for o in rows]
+                table(cells, shown, title, caption)
             return
         write_data_table(rows, columns, fmt, bool(settings.fields))
 
@@ -216,6 +218,13 @@ def emit_sections(
     settings.last_ids = ids
     if lines:
         put(lines, term)
+
+
+def _text_cell(cell: object) -> str | tuple:
+    """A table cell as text: a number or null from a data column (`gap`, `result_value`) written."""
+    if isinstance(cell, str | tuple):
+        return cell
+    return "" if cell is None else str(cell)
 
 
 def _plain(cell: str | tuple) -> str:

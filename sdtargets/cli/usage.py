@@ -33,9 +33,10 @@ EXAMPLES: dict[str, list[str]] = {
     "import": ["import plan.txt --plan new2025", "import plan.txt --plan new2025 --lines 20-75"],
     "progress": [
         "progress --plan fyp14",
-        "progress --agency 省工信厅 --year 2023",
-        "progress --status not_met --json",
+        "progress 5G --year 2025",
+        "progress --summary --by agency",
     ],
+    "scorecard": ["scorecard", "scorecard --json", "scorecard --format csv"],
     "shell": ["shell"],
 }
 

@@ -222,6 +222,10 @@ def show_item(item: dict) -> None:
     src = item["source"]
     document = f" ({src['document']})" if src.get("document") else ""
     lines += ["", f"source: data/sources/{src['file']}, line {src['line']}{document}"]
+    if src.get("title"):  # the document a reader can look up, and where the sources say it is
+        lines += fill(clean(f"document: {src['title']}"), term.width)
+    if src.get("url"):
+        lines.append(f"address: {src['url']}")
     put(lines, term)
 
 
@@ -253,6 +257,14 @@ TARGET_COLUMNS = [
 ]
 
 
+def _stacked(arithmetic: str) -> str:
+    """A sum written one term a line (`show`'s status cell does not wrap): `24.2万个 (2024, …)`,
+    `- 20.2万个 (2023, …)`, `= 4万个`."""
+    for op in (" + ", " - ", " = "):
+        arithmetic = arithmetic.replace(op, "\n" + op.strip() + " ")
+    return arithmetic
+
+
 def _status_text(x: dict) -> str:
     """The mark, then (as `progress` prints them) the gap and the report whose figure settled
     it: a verdict is cited like everything else."""
@@ -261,9 +273,15 @@ def _status_text(x: dict) -> str:
     mark = MARKS.get(x.get("status"), "")
     verdict = x.get("verdict") or {}
     result = verdict.get("result")
-    lines = [mark, verdict.get("gap") or ""]
+    lines = [mark, verdict.get("gap_text") or ""]
     if result and x.get("status") != "not_comparable":
-        lines.append(f"by {result['item']}")
+        lines.append(f"by {result['item']}" + (f" ({verdict['reached']})" if verdict.get("reached") else ""))
+    if result and result.get("derived"):  # a figure computed from two reported ones
+        lines.append(_stacked(result["derived"]["arithmetic"]))
+    if verdict.get("derived"):  # the arithmetic a reader would do, done
+        lines.append(_stacked(verdict["derived"]["arithmetic"]))
+    elif verdict.get("last"):
+        lines.append(_last_text(verdict["last"]))
     return "\n".join(line for line in lines if line)
 
 
@@ -383,10 +401,31 @@ def _progress_target(r: dict) -> str:
     return f"{r['metric']}\n{value_text(r)} {_when(r, year_text(r))}"
 
 
+def _last_text(f: dict) -> str:
+    """The context of a target with no report yet: `last: 124.9万人 (2025) gwr2026.r27`."""
+    return f"last: {value_text(f)} ({_when(f, str(f['year']))}) {f['item']}"
+
+
 def _progress_result(r: dict) -> str:
-    """The figure used, or (no verdict) the first figure set aside and why."""
+    """The figure used (with the arithmetic that made it, and the year a level was reached), or
+    (no verdict) the latest earlier figure as context, or the first figure set aside and why."""
     if r.get("result"):
-        return f"{_figure_text(r['result'])}\n{r['result']['item']}"
+        f = r["result"]
+        lines = [_figure_text(f), f["item"]]
+        if f.get("derived"):
+            lines.append(f["derived"]["arithmetic"])
+        if r.get("derived"):
+            lines.append(f"target: {r['derived']['arithmetic']}")
+        if r.get("reached"):
+            lines.append(f"reached in {r['reached']}, before {r['year']}")
+        return "\n".join(lines)
+    asked = [f"target: {r['derived']['arithmetic']}"] if r.get("derived") else []
+    if r.get("last"):
+        return "\n".join([_last_text(r["last"]), *asked])
+    if asked and not r["evidence"]:
+        return asked[0]
+    if r.get("why") and r["status"] == "not_comparable" and not r["evidence"]:
+        return r["why"]
     e = _shown_figure(r)
     if e is None:
         return "—"
@@ -403,6 +442,41 @@ def _citations(r: dict) -> str:
     return out
 
 
+def cited_documents(rows: list[dict]) -> list[dict]:
+    """The documents a `progress` table cites, once each: file, title and (where the sources give
+    one) original address, so that `file:line` in a row leads a reader to a document."""
+    docs: dict[str, dict] = {}
+    for r in rows:
+        for obj in (r, _shown_figure(r) or {}, r.get("last") or {}):
+            src = obj.get("source") or {}
+            if src.get("file") and src["file"] not in docs:
+                title, url = src.get("title", ""), src.get("url", "")
+                docs[src["file"]] = {"file": src["file"], "title": title, "url": url}
+    return list(docs.values())
+
+
+#: The documents table under `progress`.
+DOCUMENT_COLUMNS = [
+    Column("file", lambda d: d["file"], ratio=2, min_width=12, joiner="_"),
+    Column("document", lambda d: d["title"] + (f"\n{d['url']}" if d["url"] else ""), ratio=5),
+]
+
+
+def summary_columns(by: str = "plan") -> list[Column]:
+    """`progress`'s opening table (and `--summary`'s): per plan or agency, the count of each
+    status, the decided ones (met, not met, on track, behind) and the total."""
+    from ..store.verdicts import STATUSES
+
+    heads = {"not_met": "not met", "on_track": "on track", "no_report": "no report"}
+    heads["not_comparable"] = "not comp."
+    cols = [Column(by, lambda r: r[by], ratio=2, min_width=10)]
+    keys = (*STATUSES, "decided", "total")
+    # a person reads `not met`; CSV and the like carry the statuses' own names and numbers
+    cols += [Column(heads.get(s, s), lambda r, s=s: str(r[s]), no_wrap=True, only="table") for s in keys]
+    cols += [Column(s, lambda r, s=s: r[s], only="data") for s in keys]
+    return cols
+
+
 def progress_columns() -> list[Column]:
     """`progress`'s table: target, a status mark with the gap under it, result, the two citations."""
     from ..store.verdicts import MARKS
@@ -412,7 +486,7 @@ def progress_columns() -> list[Column]:
         Column("target", _progress_target, ratio=2, min_width=14),
         Column(
             "status / gap",
-            lambda r: MARKS[r["status"]] + (f"\n{r['gap']}" if r.get("gap") else ""),
+            lambda r: MARKS[r["status"]] + (f"\n{r['gap_text']}" if r.get("gap_text") else ""),
             ratio=1,
             min_width=16,
         ),
@@ -429,7 +503,7 @@ def progress_columns() -> list[Column]:
         Column("year", lambda r: r["year"], only="data"),
         Column("cmp", lambda r: "/".join(r.get("cmp") or []), only="data"),
         Column("status", lambda r: r["status"], only="data"),
-        Column("gap", lambda r: r.get("gap") or "", only="data"),
+        Column("gap", lambda r: "" if r.get("gap") is None else r["gap"], only="data"),
         Column("result_item", lambda r: (r["result"] or {}).get("item", ""), only="data"),
         Column("result_value", lambda r: (r["result"] or {}).get("value", ""), only="data"),
         Column("result_unit", lambda r: (r["result"] or {}).get("unit", ""), only="data"),
@@ -444,3 +518,59 @@ def progress_columns() -> list[Column]:
         ),
     ]
     return [Column(*c[:-1], "table") for c in table] + data
+
+
+# ---------------------------------------------------------------------------------------------
+# scorecard: the work reports' headline targets, a column a year
+
+#: How a scorecard cell writes a target's comparison words, shortly.
+_AT_LEAST = ("以上", "突破", "超过", "不低于", "不少于")
+_AT_MOST = ("控制在", "以下", "以内", "不超过", "不高于")
+
+
+def _short_target(t: dict | None) -> str:
+    """`≥5%`, `≈5.5%`, `≤3%`, `2%`: a target in a few characters (its words in the JSON)."""
+    if not t or t.get("value") is None:
+        return "—"
+    cmp = t.get("cmp") or []
+    mark = ""
+    if any(w in cmp for w in _AT_MOST):
+        mark = "≤"
+    elif any(w in cmp for w in _AT_LEAST):
+        mark = "≥"
+    elif "左右" in cmp:
+        mark = "≈"
+    return f"{mark}{written(t['value'])}{t.get('unit') or ''}"
+
+
+def _score_cell(cell: dict) -> str:
+    """Target on the first line; the result and the verdict's mark on the second."""
+    from ..store.verdicts import MARKS
+
+    result = cell.get("result")
+    mark = MARKS[cell["status"]].split()[0] if cell.get("status") else ""
+    got = f"{written(result['value'])}{result.get('unit') or ''} {mark}".rstrip() if result else mark
+    return f"{_short_target(cell.get('target'))}\n{got}".rstrip()
+
+
+def scorecard_columns(years: list[int]) -> list[Column]:
+    """One column a year: target over result and mark (a table); flat columns for data formats."""
+    table = [Column("metric", lambda r: r["metric"], ratio=3, min_width=10, only="table")]
+    data = [Column("metric", lambda r: r["metric"], only="data")]
+    for y in years:
+        key = str(y)
+        table.append(
+            Column(key, lambda r, k=key: _score_cell(r["years"][k]), ratio=2, min_width=8, only="table")
+        )
+        cell = lambda r, k=key: r["years"][k]  # noqa: E731
+        data += [
+            Column(f"{y}_target", lambda r, c=cell: (c(r)["target"] or {}).get("value", ""), only="data"),
+            Column(f"{y}_unit", lambda r, c=cell: (c(r)["target"] or {}).get("unit", ""), only="data"),
+            Column(
+                f"{y}_cmp", lambda r, c=cell: "/".join((c(r)["target"] or {}).get("cmp", [])), only="data"
+            ),
+            Column(f"{y}_result", lambda r, c=cell: (c(r)["result"] or {}).get("value", ""), only="data"),
+            Column(f"{y}_result_unit", lambda r, c=cell: (c(r)["result"] or {}).get("unit", ""), only="data"),
+            Column(f"{y}_status", lambda r, c=cell: c(r)["status"] or "", only="data"),
+        ]
+    return table + data

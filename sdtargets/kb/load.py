@@ -192,6 +192,12 @@ def normalise(kb: KnowledgeBase) -> None:
     for plan in kb.plans:
         plan.setdefault("aliases", [])
         plan.setdefault("parent", None)
+    for plan in kb.plans:  # a part of a document has its document's address
+        up = plan
+        while not up.get("url") and up.get("parent") in plans:
+            up = plans[up["parent"]]
+        if up.get("url"):
+            plan.setdefault("url", up["url"])
     for seq, item in enumerate(kb.items):
         plan = plans[item["plan"]]
         start, end = plan["period"]

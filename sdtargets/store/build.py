@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..kb.load import KnowledgeBase
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"
 
 
 def build(kb: KnowledgeBase, path: Path | str) -> None:
@@ -66,6 +66,7 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
             "period_start": int,
             "period_end": int,
             "source": str,
+            "url": str,
             "parent": str,
             "note": str,
         },
@@ -222,6 +223,7 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
                 "period_start": p["period"][0],
                 "period_end": p["period"][1],
                 "source": p["source"],
+                "url": p.get("url"),
                 "parent": p.get("parent"),
                 "note": p.get("note"),
             }
@@ -385,6 +387,16 @@ def _fill_verdicts(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_util
     insert_rows(db, "metric_links", progress.link_rows(kb.vocabulary))
 
 
+def citation(item: dict, plan: dict) -> dict:
+    """Where a reader finds an item: the file and line, the document's number, title and (where
+    the sources give one) its original address."""
+    out = {"file": item["_file"], "line": item["line"], "document": plan.get("number")}
+    out["title"] = plan["title"]
+    if plan.get("url"):
+        out["url"] = plan["url"]
+    return out
+
+
 def item_object(item: dict, plan: dict) -> dict:
     """An item as the JSON contract (SPEC.md) gives it: made once, when the database is built,
     and stored as compact JSON (`item_json`), so that a query decodes one string per item
@@ -405,7 +417,7 @@ def item_object(item: dict, plan: dict) -> dict:
         "years": item["years"],
         "years_implied": bool(item["years_implied"]),
         "targets": [target_object(t) for t in item["targets"]],
-        "source": {"file": item["_file"], "line": item["line"], "document": plan.get("number")},
+        "source": citation(item, plan),
     }
     for key in ("agency_note", "lead_implied", "category", "attribute", "note"):
         if item.get(key):

@@ -28,7 +28,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..kb.metrics import COUNT_WORDS, Vocabulary, unit_family
-from ..text.numbers import base_value, written
+from ..text.numbers import base_value
+from . import relative
+from .records import _evidence, _gap, _public, _record, _relation, cite, in_unit, span_of
 
 AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<"})
 TWO_SIDED = frozenset({"稳定在", "保持在", "维持在", "保持"})
@@ -120,33 +122,8 @@ def rule_of(t: dict, quantity: str) -> Rule | None:
     return Rule(v * (1 - tol), None, f"at least {in_unit(t, v * (1 - tol))}{note}")
 
 
-def in_unit(t: dict, x: float) -> str:
-    """A base-unit amount written in the target's own unit: 302667 个 → `30.27万个`."""
-    v, vb = t.get("value"), t.get("value_base")
-    factor = vb / v if v and vb else 1
-    return f"{_num(round(x / factor, 2))}{t.get('unit') or ''}"
-
-
-def _num(x: float) -> str:
-    """A computed amount to 4 decimals, written as `written` writes a document's numbers: `:g`
-    would cut 11507.35 to 11507.4 and write 1234567.5 as 1.23457e+06."""
-    return written(round(x, 4))
-
-
 # ---------------------------------------------------------------------------------------------
 # What a figure measures
-
-
-def span_of(t: dict) -> str:
-    """`average`, `period` or `year`: what stretch of time a figure covers, from its data alone
-    (never its note): 年均 in `cmp` (or `average: true`, for a table whose column heading says
-    年均) → the yearly average over its `span`; 累计 in `cmp` or a `span` of several years → a
-    total or change over them; anything else → one year's figure."""
-    if "年均" in (t.get("cmp") or []) or t.get("average"):
-        return "average"
-    if "累计" in (t.get("cmp") or []) or t.get("span"):
-        return "period"
-    return "year"
 
 
 def years_of(t: dict) -> tuple[int, int] | None:
@@ -233,16 +210,31 @@ def _span_words(span: str, years: tuple[int, int] | None, partial: str | None = 
 # Pairing and verdicts
 
 
+class Figures(defaultdict):
+    """Reported figures by canonical metric, and (``baselines``) the baselines the plans state
+    beside their targets (`(canonical metric, year)` → a figure-like citation): a relative
+    target may count from them, a verdict never rests on them."""
+
+    def __init__(self) -> None:
+        super().__init__(list)
+        self.baselines: dict[tuple[str, int], dict] = {}
+
+
 def figures(items: list[dict], vocab: Vocabulary) -> dict[str, list[dict]]:
     """Every reported figure (a target of a `result` item), by canonical metric, in base order."""
-    out: dict[str, list[dict]] = defaultdict(list)
+    out = Figures()
     for item in items:
-        if item["kind"] != "result":
-            continue
         for t in item["targets"]:
+            if item["kind"] != "result":
+                base = t.get("baseline") or {}
+                if base.get("value") is not None and base.get("year") and t.get("value") is not None:
+                    key = (vocab.name(t["metric"]), base["year"])
+                    out.baselines.setdefault(key, relative.stated_baseline(item, t))
+                continue
             if t.get("value_base") is None:
                 continue
             out[vocab.name(t["metric"])].append(_figure(item, t, vocab))
+    relative.derived_figures(out, vocab)
     return out
 
 
@@ -290,10 +282,97 @@ def candidates(
     return out
 
 
+def period_start(t: dict, plan: dict | None) -> int | None:
+    """The first year of a target's period: its span's, else its plan's (a report issued in
+    January 2026 for 2026-2030 starts in 2026). A figure from before it is context, not pace."""
+    if t.get("span"):
+        return t["span"][0]
+    if plan and plan.get("period"):
+        return plan["period"][0]
+    return None
+
+
 def assess(
-    item: dict, t: dict, figs: dict[str, list[dict]], vocab: Vocabulary, last_year: int | None
+    item: dict,
+    t: dict,
+    figs: dict[str, list[dict]],
+    vocab: Vocabulary,
+    last_year: int | None,
+    plan: dict | None = None,
 ) -> dict:
-    """One target's progress record (the JSON `progress` prints)."""
+    """One target's progress record (the JSON `progress` prints). ``plan`` (the item's plan)
+    gives the target's period; without it every earlier figure may set the pace."""
+    record = _assess(item, t, figs, vocab, last_year, plan)
+    if record["status"] in ("no_report", "not_comparable"):
+        record = _relative(item, t, figs, vocab, last_year, plan, record)
+    if record["status"] == "no_report":
+        earlier = [e for e in record["evidence"] if e["use"] == "earlier"]
+        if earlier:
+            record["last"] = max(earlier, key=lambda e: e["year"])
+    return record
+
+
+def _relative(
+    item: dict,
+    t: dict,
+    figs: dict[str, list[dict]],
+    vocab: Vocabulary,
+    last_year: int | None,
+    plan: dict | None,
+    record: dict,
+) -> dict:
+    """A relative target judged against its baseline, when its own figures settle nothing: the
+    level it asks for, computed, judged as a target of that level (arithmetic in `derived`)."""
+    rel = relative.relative_of(t, vocab)
+    if rel is None:
+        return record
+    year = relative.base_year(t, rel, plan)
+    stated = t.get("baseline") or {}
+    if (
+        stated.get("value") is not None
+        and stated.get("year") == year
+        and rel["level"] == vocab.name(t["metric"])
+    ):
+        base = relative.stated_baseline(item, t)
+    else:
+        base = relative.baseline_figure(rel, year, figs) if year else None
+    if base is None:
+        out = {**record, "status": "not_comparable", "result": None, "gap": None, "gap_text": None}
+        out["why"] = relative.no_baseline(rel, year)
+        out.pop("last", None)
+        return out
+    asked = relative.required(rel, t, base)
+    if asked is None:
+        return record
+    synthetic, sums = asked
+    sub = _assess(item, synthetic, figs, vocab, last_year, plan)
+    derived = {
+        "required": {"value": synthetic["value"], "unit": synthetic["unit"], "metric": rel["level"]},
+        "arithmetic": sums,
+        "baseline": relative.cite_figure(base),
+    }
+    if sub["status"] == "not_comparable":  # the level's figures measure something else too
+        return {**record, "derived": derived}
+    out = {**record, **{k: sub[k] for k in ("status", "result", "gap", "gap_text")}}
+    out["rule"] = f"{sub['rule']}, {sums}"
+    seen = {e["item"] for e in sub["evidence"]} | {(sub["result"] or {}).get("item")}
+    aside = [e for e in record["evidence"] if e["use"] == "not_comparable" and e["item"] not in seen]
+    out["evidence"] = sub["evidence"] + aside
+    for key in ("pace", "why", "reached"):
+        if key in sub:
+            out[key] = sub[key]
+    out["derived"] = derived
+    return out
+
+
+def _assess(
+    item: dict,
+    t: dict,
+    figs: dict[str, list[dict]],
+    vocab: Vocabulary,
+    last_year: int | None,
+    plan: dict | None,
+) -> dict:
     t_entry = vocab.entry(t["metric"], t.get("unit") or "")
     rule = rule_of(t, t_entry["quantity"])
     year = t["year"]
@@ -304,7 +383,15 @@ def assess(
     # target has hundreds of figures of its metric)
     evidence: list[tuple[dict, str, str | None]] = []
     notes: list[str] = []
-    for fig, link in candidates(item, t, figs, vocab):
+    pairs = candidates(item, t, figs, vocab)
+    average = (
+        relative.average_figure(t, [f for f, lk in pairs if lk is None]) if span_of(t) == "average" else None
+    )
+    if average is not None and not any(
+        f["span"] == "average" and f["years"] == average["years"] for f, _ in pairs
+    ):
+        pairs.append((average, None))
+    for fig, link in pairs:
         f_entry = fig["entry"]
         if link is not None:
             notes.append(link["note"])
@@ -321,7 +408,7 @@ def assess(
             usable.append(fig)
     status, used, extra = None, None, {}
     if rule is not None:
-        status, used, extra = _verdict(t, t_entry, rule, usable, year, last_year)
+        status, used, extra = _verdict(t, t_entry, rule, usable, year, last_year, period_start(t, plan))
     elif any(f["year"] == year for f in usable):  # a figure for its year, but nothing to hold it to
         for fig in [f for f in usable if f["year"] == year]:
             evidence.append((fig, "not_comparable", "the target states no number to hold it to"))
@@ -336,9 +423,13 @@ def assess(
         status = "no_report" if usable or not evidence else "not_comparable"
     record["status"] = status
     record["result"] = _public(used) if used else None
-    record["gap"] = _gap(t, used["value_base"] if used else None, extra.get("projected"), status)
+    record["gap"], record["gap_text"] = _gap(
+        t, used["value_base"] if used else None, extra.get("projected"), status
+    )
     if "pace" in extra:
         record["pace"] = extra["pace"]
+    if "reached" in extra:
+        record["reached"] = extra["reached"]
     if extra.get("why"):
         record["why"] = extra["why"]
     evidence.sort(key=lambda e: (e[0]["year"], e[0]["item"]))
@@ -359,8 +450,18 @@ def _partial_settles(entry: dict, rule: Rule | None, fig: dict) -> bool:
     )
 
 
-def _verdict(t: dict, entry: dict, rule: Rule, usable: list[dict], year: int, last_year: int | None):  # noqa: ANN202
-    """(status, figure used, extras) from the comparable figures; status None when none settles it."""
+def _verdict(  # noqa: ANN202
+    t: dict,
+    entry: dict,
+    rule: Rule,
+    usable: list[dict],
+    year: int,
+    last_year: int | None,
+    start: int | None = None,
+):
+    """(status, figure used, extras) from the comparable figures; status None when none settles it.
+    ``start`` is the first year of the target's period: only a figure from it on reaches a stock
+    target early or sets the pace."""
     same = [f for f in usable if f["year"] == year]
     whole = [f for f in same if not f["partial"]]
     for fig in reversed(whole):  # the latest document's figure first
@@ -376,12 +477,17 @@ def _verdict(t: dict, entry: dict, rule: Rule, usable: list[dict], year: int, la
             if rule.judge(fig["value_base"], fig["bound"] if fig["bound"] == "upper" else None) is False:
                 why = f"{fig['year']}'s figure is below the target, and the quantity only grows"
                 return "not_met", fig, {"why": why}
+    reached = _reached_early(entry, t, rule, usable, start)
+    if reached is not None:
+        why = f"reached in {reached['year']}, before its {year} deadline: a level, once reached, is met"
+        return "met", reached, {"why": why, "reached": reached["year"]}
     if last_year is None or year <= last_year:
         return None, None, {}
     earlier = [f for f in usable if f["year"] < year]
-    if not earlier:
+    inside = [f for f in earlier if start is None or f["year"] >= start]
+    if not inside:  # a figure from before the period is context, never a pace
         return None, None, {}
-    latest = max(earlier, key=lambda f: f["year"])
+    latest = max(inside, key=lambda f: f["year"])
     if entry["quantity"] in ("flow", "rate"):
         ok = rule.judge(latest["value_base"], "lower" if latest["partial"] else latest["bound"])
         if ok is None:
@@ -422,105 +528,23 @@ def _verdict(t: dict, entry: dict, rule: Rule, usable: list[dict], year: int, la
     return ("on_track" if ok else "behind"), latest, extra
 
 
-def _relation(fig: dict, year: int) -> str:
-    if fig["year"] < year:
-        return "earlier"
-    if fig["year"] > year:
-        return "later"
-    return "partial" if fig["partial"] else "same_year"
-
-
-def _evidence(fig: dict, use: str, reason: str | None) -> dict:
-    out = _public(fig)
-    out["use"] = use
-    if reason is None and use == "partial":
-        reason = f"covers {fig['partial']} only"
-    if reason is None and use == "same_year" and fig["bound"]:
-        reason = (
-            f"written as a {'floor' if fig['bound'] == 'lower' else 'cap'}, which does not settle the target"
-        )
-    if reason:
-        out["reason"] = reason
-    return out
-
-
-def _public(fig: dict) -> dict:
-    """A figure as the JSON gives it: the contract's keys, then what qualifies it."""
-    keys = (
-        "item",
-        "plan",
-        "metric",
-        "value",
-        "unit",
-        "value_base",
-        "base_unit",
-        "year",
-        "cmp",
-        "quote",
-        "source",
-    )
-    out = {k: fig[k] for k in keys}
-    if fig.get("note"):
-        out["note"] = fig["note"]
-    if fig.get("years"):
-        out["span"] = list(fig["years"])
-    if fig.get("span") == "average":
-        out["average"] = True
-    if fig.get("partial"):
-        out["partial"] = fig["partial"]
-    return out
-
-
-def _gap(t: dict, value: float | None, projected: float | None, status: str) -> str | None:
-    """`+2.5 个百分点` for a target in % (or points); `86 % of target` for counts and amounts."""
-    if status not in ("met", "not_met", "on_track", "behind"):
+def _reached_early(entry: dict, t: dict, rule: Rule, usable: list[dict], start: int | None) -> dict | None:
+    """The earliest whole-year figure, from inside the target's period and before its year, by
+    which an at-least target of a level (a stock) is already reached, its value itself and not
+    only within a 左右's tolerance; None for anything else (a flow or a rate is judged on its own
+    year only)."""
+    if entry["quantity"] != "stock" or rule.low is None or rule.high is not None or start is None:
         return None
-    x = projected if projected is not None else value
-    v = t.get("value_base")
-    if x is None or v is None:
-        return None
-    prefix = f"projected {in_unit(t, x)}: " if projected is not None else ""
-    if (t.get("base_unit") or "") in ("岁", "年"):  # a life, a schooling: the difference in years
-        d = round(x - v, 2)
-        return f"{prefix}{'+' if d >= 0 else ''}{_num(d)}{t['base_unit']}"
-    if (t.get("base_unit") or "") in ("%", "个百分点"):
-        d = round(x - v, 2)
-        return f"{prefix}{'+' if d >= 0 else ''}{_num(d)} 个百分点"
-    if "位次" in t["metric"]:
-        return f"{prefix}place {_num(x)} against {_num(v)}"
-    if v == 0:
-        return None
-    return f"{prefix}{round(100 * x / v)} % of target"
-
-
-def _record(item: dict, t: dict) -> dict:
-    rec = {
-        "item": item["id"],
-        "plan": item["plan"],
-        "kind": item["kind"],
-        "title": item["title"],
-        "metric": t["metric"],
-        "year": t["year"],
-        "year_implied": bool(t.get("year_implied")),
-        "value": t.get("value"),
-        "unit": t.get("unit") or "",
-        "value_base": t.get("value_base"),
-        "base_unit": t.get("base_unit") or "",
-        "cmp": t.get("cmp") or [],
-        "quote": t["quote"],
-        "source": {"file": item["_file"], "line": item["line"]},
-        "lead": item["lead"],
-        "support": item["support"],
-    }
-    if t.get("value_max") is not None:
-        rec["value_max"] = t["value_max"]
-    if t.get("baseline"):
-        rec["baseline"] = t["baseline"]
-    if t.get("span"):
-        rec["span"] = t["span"]
-    if span_of(t) == "average":
-        rec["average"] = True
-    return rec
+    early = [
+        f
+        for f in usable
+        if start <= f["year"] < t["year"]
+        and not f["partial"]
+        and f["span"] == "year"
+        and f["value_base"] >= t["value_base"]
+        and rule.judge(f["value_base"], f["bound"])
+    ]
+    return min(early, key=lambda f: f["year"]) if early else None
 
 
 def assess_all(items: list[dict], plans: list[dict], vocab: Vocabulary) -> Iterator[tuple[str, int, dict]]:
@@ -528,17 +552,23 @@ def assess_all(items: list[dict], plans: list[dict], vocab: Vocabulary) -> Itera
     at a time (a large base is written to the database as it goes, never held whole)."""
     figs = figures(items, vocab)
     last_year = horizon(plans, items)
+    by_id = {p["id"]: p for p in plans}
     for item in items:
         if item["kind"] == "result":
             continue
+        plan = by_id.get(item["plan"])
+        while plan is not None and not plan.get("period") and plan.get("parent"):
+            plan = by_id.get(plan["parent"])
         for pos, t in enumerate(item["targets"]):
-            yield item["id"], pos, assess(item, t, figs, vocab, last_year)
+            yield item["id"], pos, assess(item, t, figs, vocab, last_year, plan)
 
 
 def progress_rows(kb) -> Iterator[dict]:  # noqa: ANN001 - load.KnowledgeBase
     """The `progress` table's rows: one per assessed target, its record as JSON. Rows only:
     the builder (`build`) creates the table and writes them."""
+    plans = {p["id"]: p for p in kb.plans}
     for item_id, pos, rec in assess_all(kb.items, kb.plans, kb.vocabulary):
+        cite(rec, plans)
         yield {
             "item_id": item_id,
             "position": pos,

@@ -23,6 +23,55 @@ MARKS = {
 }
 
 
+#: The order `progress` lists targets in: verdicts first, the worst first, then those no
+#: document settles (a figure of something else, then nothing reported yet).
+ORDER = ("not_met", "behind", "on_track", "met", "not_comparable", "no_report")
+
+
+def worst_first(recs: list[dict]) -> list[dict]:
+    """The records by `ORDER` of their status, base order kept within one status."""
+    rank = {s: n for n, s in enumerate(ORDER)}
+    return sorted(recs, key=lambda r: rank.get(r["status"], len(ORDER)))
+
+
+def summary(recs: list[dict], by: str = "plan") -> list[dict]:
+    """Counts by status per plan (``by`` = `plan`) or per lead agency (`agency`; a target whose
+    item names none counts under `(none named)`), then the total: `progress`'s first table and
+    `--summary`'s answer. Each row: the group, one count per status, `decided` (met, not met, on
+    track, behind) and `total`."""
+    groups: dict[str, dict[str, int]] = {}
+    for r in recs:
+        keys = [r["plan"]] if by == "plan" else (r.get("lead") or ["(none named)"])
+        for key in keys:
+            counts = groups.setdefault(key, dict.fromkeys(STATUSES, 0))
+            counts[r["status"]] += 1
+    rows = [{by: key, **counts} for key, counts in groups.items()]
+    total = dict.fromkeys(STATUSES, 0)
+    for r in recs:
+        total[r["status"]] += 1
+    if len(rows) != 1:
+        rows.append({by: "all", **total})
+    for row in rows:
+        row["decided"] = sum(row[s] for s in ("met", "not_met", "on_track", "behind"))
+        row["total"] = sum(row[s] for s in STATUSES)
+    return rows
+
+
+def on_topic(recs: list[dict], terms: list[str]) -> list[dict]:
+    """The records of a topic query: of each matching item, the targets whose metric or quote
+    holds a searched term, or all its targets when none does (the item matched as a whole)."""
+    from ..text.fold import normalise_text
+
+    by_item: dict[str, list[dict]] = {}
+    for r in recs:
+        by_item.setdefault(r["item"], []).append(r)
+    out = []
+    for rs in by_item.values():
+        hit = [r for r in rs if any(t in normalise_text(r["metric"] + " " + r["quote"]) for t in terms)]
+        out += hit or rs
+    return out
+
+
 def check_statuses(text: str | None) -> list[str] | None:
     """`--status met,not_met` → the statuses; an unknown one → `SdError` naming the valid ones."""
     if text is None:
@@ -71,6 +120,16 @@ def target_verdicts(conn: sqlite3.Connection, item_id: str) -> dict[int, dict]:
     except sqlite3.OperationalError:
         return {}
     return {r[0]: json.loads(r[1]) for r in rows}
+
+
+#: The keys of a stored record `show --json` gives with each target (`progress --json` has them
+#: all): the verdict, the figure that settled it, and the arithmetic.
+VERDICT_KEYS = ("status", "rule", "result", "gap", "gap_text", "reached", "derived", "last", "why", "pace")
+
+
+def verdict_of(record: dict) -> dict:
+    """The verdict part of a stored progress record (its target's own fields are the item's)."""
+    return {k: record[k] for k in VERDICT_KEYS if record.get(k) is not None}
 
 
 def counts_by_year(conn: sqlite3.Connection, ids: list[str]) -> dict[int, dict[str, int]]:

@@ -141,9 +141,7 @@ def emit(
         for obj in objects if isinstance(objects, list) else [objects]:
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
     elif fmt == "yaml":
-        import yaml
-
-        out.write(yaml.safe_dump(objects, allow_unicode=True, sort_keys=False, width=1 << 20))
+        out.write(yaml_text(objects))
     else:
         rows = objects if isinstance(objects, list) else [objects]
         if fmt == "table":
@@ -152,6 +150,20 @@ def emit(
                 table([[c.get(o) for c in shown] for o in rows], shown, title, caption)
             return
         write_data_table(rows, columns, fmt, bool(settings.fields))
+
+
+def yaml_text(objects: object) -> str:
+    """Plain YAML: every object written out where it occurs, never as an anchor (`&id001`) and
+    an alias (`*id001`), which PyYAML writes for an object met twice (`due`'s targets are also
+    its `due`). The tool's own reader (`kb.yamlread`) refuses aliases, and a script should not
+    need to resolve them: the YAML reads back as the same data as the JSON."""
+    import yaml
+
+    class PlainDumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: object) -> bool:  # noqa: ARG002 - every object, whole
+            return True
+
+    return yaml.dump(objects, Dumper=PlainDumper, allow_unicode=True, sort_keys=False, width=1 << 20)
 
 
 def data_cell(column: Column, obj: dict) -> str:

@@ -283,7 +283,10 @@ def test_csv_cells_are_one_line_each(cli):
     out = cli("find", "5G", "--format", "csv").out
     rows = list(csv.reader(io.StringIO(out)))
     assert len(out.splitlines()) == len(rows) == 21  # the header and 20 items
-    assert rows[0] == ["id", "score", "match", "lead", "support", "years", "years_implied", "targets"]
+    assert rows[0] == [
+        *("id", "score", "match", "match_field", "snippet"),
+        *("lead", "support", "years", "years_implied", "targets"),
+    ]
 
 
 def test_json_scores_are_whole_numbers(cli):
@@ -292,7 +295,7 @@ def test_json_scores_are_whole_numbers(cli):
 
 def test_excel_format_is_csv_with_a_byte_order_mark_and_crlf(cli):
     result = cli("find", "5G", "--format", "excel")
-    assert result.out.startswith("\ufeffid,score,match,")
+    assert result.out.startswith("\ufeffid,score,match,match_field,snippet,")
     assert result.out.count("\r\n") == 21
 
 

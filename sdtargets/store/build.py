@@ -358,7 +358,8 @@ def manifest_rows(conn: sqlite3.Connection) -> list[dict]:
     from .. import __version__
 
     names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table' order by name")]
-    filled = [n for n in names if conn.execute(f"select exists(select 1 from [{n}])").fetchone()[0]]  # noqa: S608
+    sql = "select " + ", ".join(f"exists(select 1 from [{n}])" for n in names)  # noqa: S608 - SQLite's own names
+    filled = [n for n, rows in zip(names, conn.execute(sql).fetchone(), strict=True) if rows]
     return [
         {"key": "version", "value": __version__},
         {"key": "tables", "value": json.dumps(names)},

@@ -100,7 +100,9 @@ def title_column(ratio: int) -> Column:
     (`titles.display_title`); whole in every data format."""
     from .titles import display_title
 
-    return Column("title", lambda i: display_title(i["title"]), ratio=ratio, min_width=16, data=lambda i: i["title"])
+    return Column(
+        "title", lambda i: display_title(i["title"]), ratio=ratio, min_width=16, data=lambda i: i["title"]
+    )
 
 
 def role_column() -> Column:

@@ -216,7 +216,9 @@ def _replaceable(path: Path) -> bool:
         try:
             tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
             # ours, whatever else is missing or emptied: its meta names the schema it was built to
-            return "meta" in tables and bool(conn.execute("select 1 from meta where key = 'schema'").fetchone())
+            return "meta" in tables and bool(
+                conn.execute("select 1 from meta where key = 'schema'").fetchone()
+            )
         except sqlite3.OperationalError:
             return False  # a `meta` table of some other program's
         finally:

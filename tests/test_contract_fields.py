@@ -65,6 +65,36 @@ def test_agency_role_is_lead_or_support_in_the_data_formats(cli):
     assert {r["role"] for r in rows} == {"lead", "support"}
 
 
+def test_plans_and_agencies_csv_columns_mean_what_their_json_keys_mean(cli):
+    """`plans`' CSV `title` was the short title (JSON: the document's title, `short` apart);
+    `agencies`' CSV said `full name` for JSON's `full`."""
+    plans = {p["id"]: p for p in cli("plans", "--json").json}
+    for row in rows_of(cli("plans", "--format", "csv").out):
+        assert (row["title"], row["short"]) == (plans[row["id"]]["title"], plans[row["id"]]["short"])
+    assert plans["fyp14"]["short"] == "山东省“十四五”规划纲要"
+    assert "山东省“十四五”规划纲要" in cli("plans").out  # a person still reads the short title
+    agencies = {a["name"]: a for a in cli("agencies", "--json").json}
+    for row in rows_of(cli("agencies", "--format", "csv").out):
+        assert row["full"] == (agencies[row["name"]]["full"] or "")
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (("find", "氢能", "--limit", "1", "--fields", "id,years_implied"), ["act2024-newenergy.5", "true"]),
+        (("timeline", "新增省实验室", "--fields", "item,value,value_max"), ["act2024-rd.4", "3–4家", "4"]),
+        (("show", "fyp14.ind2", "--fields", "id,years_implied"), ["fyp14.ind2", "false"]),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v[0], str) and len(v) > 2 else "",
+)
+def test_a_table_shows_a_data_field_as_text(cli, args, line):
+    """A column may carry a number, `null` or true/false (the value a data format writes);
+    a table writes it as text. It was a traceback (`'bool' object is not subscriptable`)."""
+    result = cli(*args)
+    assert result.code == 0, result
+    assert line in [x.split() for x in result.out.splitlines()]
+
+
 # ---------------------------------------------------------------------------------------------
 # YAML: no anchors, read back by the tool's own reader as the JSON
 

@@ -147,9 +147,24 @@ def emit(
         if fmt == "table":
             if rows:
                 shown = [c for c in columns if settings.fields or c.only != "data"]
-                table([[c.get(o) for c in shown] for o in rows], shown, title, caption)
+                table([[table_cell(c, o) for c in shown] for o in rows], shown, title, caption)
             return
         write_data_table(rows, columns, fmt, bool(settings.fields))
+
+
+def table_cell(column: Column, obj: dict) -> str | tuple:
+    """A column's cell as a person sees it. A column may read a field that is data (a number,
+    `null`, true/false: `--fields gap,value_max,years_implied`), which a table writes as text
+    (`2.5`, blank, `true`) where it used to be a traceback; a text or a highlighted snippet
+    (`termtable.Cell`) is drawn as it is."""
+    value = column.get(obj)
+    if isinstance(value, str | tuple):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return _cell_text(value)
 
 
 def yaml_text(objects: object) -> str:
@@ -224,7 +239,9 @@ def emit_sections(
         columns = [c for c in columns if settings.fields or c.only != "data"]
         if rows:
             lines += [""] if lines else []
-            lines += table_lines([[c.get(o) for c in columns] for o in rows], columns, title, term=term)
+            lines += table_lines(
+                [[table_cell(c, o) for c in columns] for o in rows], columns, title, term=term
+            )
     settings.last_ids = ids
     if lines:
         put(lines, term)

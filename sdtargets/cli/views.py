@@ -158,7 +158,9 @@ DUE_AGENCY_COLUMNS = [
 
 PLAN_COLUMNS = [
     Column("id", lambda p: p["id"], no_wrap=True),
-    Column("title", lambda p: p["short"], ratio=3),
+    # a table shows the short title; `title` in the data is the document's own, as in JSON
+    Column("title", lambda p: p["short"], ratio=3, data=lambda p: p["title"]),
+    Column("short", lambda p: p["short"], only="data"),
     # a sub-plan's number is its document's: said once, on the document's row
     Column(
         "number",
@@ -205,7 +207,8 @@ def with_parts(rows: list[dict]) -> list[dict]:
 
 AGENCY_COLUMNS = [
     Column("name", lambda a: a["name"], ratio=2, min_width=16),
-    Column("full name", lambda a: a.get("full") or "", ratio=2),
+    Column("full name", lambda a: a.get("full") or "", ratio=2, only="table"),
+    Column("full", lambda a: a.get("full") or "", only="data"),  # JSON's key
     Column("kind", lambda a: a["kind"], ratio=1, min_width=8),
     Column("aliases", lambda a: "、".join(a["aliases"]), ratio=2, joiner="、"),
     Column("led", lambda a: str(a["led"]), no_wrap=True),

@@ -491,10 +491,10 @@ def locate(text: str, term: str) -> tuple[int, int] | None:
         if at >= 0 and "".join(map(_fold_char, text[at : at + len(term)])) == term:
             return at, at + len(term)
     parts = list(map(_fold_char, text))
-    index = [pos for pos, part in enumerate(parts) for _ in part]  # folded offset → text offset
     at = "".join(parts).find(term)
-    if at < 0:
+    if at < 0:  # the common way here (`find`'s snippets of items matched by a heading or a metric)
         return None
+    index = [pos for pos, part in enumerate(parts) for _ in part]  # folded offset → text offset
     return index[at], index[at + len(term) - 1] + 1
 
 

@@ -288,7 +288,10 @@ def test_csv_cells_are_one_line_each(cli):
     rows = list(csv.reader(io.StringIO(out)))
     items = len(cli("find", "5G", "--json").json)
     assert len(out.splitlines()) == len(rows) == 1 + items  # the header and one line per item
-    assert rows[0] == ["id", "score", "match", "lead", "support", "years", "years_implied", "targets"]
+    assert rows[0] == [
+        *("id", "score", "match", "match_field", "snippet"),
+        *("lead", "support", "years", "years_implied", "targets"),
+    ]
 
 
 def test_json_scores_are_whole_numbers(cli):
@@ -297,7 +300,7 @@ def test_json_scores_are_whole_numbers(cli):
 
 def test_excel_format_is_csv_with_a_byte_order_mark_and_crlf(cli):
     result = cli("find", "5G", "--format", "excel")
-    assert result.out.startswith("\ufeffid,score,match,")
+    assert result.out.startswith("\ufeffid,score,match,match_field,snippet,")
     assert result.out.count("\r\n") == 1 + len(cli("find", "5G", "--json").json)  # header + items
 
 

@@ -131,14 +131,20 @@ def test_json_items_written_as_stored_are_exactly_the_encoded_objects(conn, cli,
 
     from sdtargets.cli.render import settings
     from sdtargets.store.query import Filters
-    from sdtargets.store.search import find_items
+    from sdtargets.store.search import find_items, prepare, with_snippets
 
     objects = find_items(conn, query, Filters())
     encoded = find_items(conn, query, Filters(), encoded=True)
     assert objects and [str(e) for e in encoded] == [json.dumps(o, ensure_ascii=False) for o in objects]
     assert any(o["match"] in ("typo", "fuzzy") for o in objects) == (query == "人型机器人")
+    # the answer adds each item's `snippet` (`match` is how it matched): read from the store for
+    # the encoded items, the same text as the decoded objects give
+    read = prepare(conn, query)
+    find_items(conn, read, Filters())  # a typo's correction joins the words highlighted
+    shown = with_snippets(conn, [dict(o) for o in objects], read.highlight)
+    assert [list(o)[-4:] for o in shown[:1]] == [["score", "match", "match_field", "snippet"]]
     out = cli("find", *query.split(), "--json").out
-    assert out == "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in objects) + "\n]\n"
+    assert out == "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in shown) + "\n]\n"
     assert settings.last_ids == [o["id"] for o in objects]  # the shell's `show N` after JSON output
 
 

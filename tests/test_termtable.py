@@ -109,7 +109,7 @@ def test_find_prints_an_exact_table_at_90_columns(cli, monkeypatch):
     result = cli("find", "学而书房")
     assert result.code == 0, result
     assert result.out == (
-        "id                 score  match                lead / support  years  targets\n"
+        "id                 score  snippet              lead / support  years  targets\n"
         "─────────────────  ─────  ───────────────────  ──────────────  ─────  ────────────────────\n"
         f"news2024-cppcc.r4  {score}  …至目前，已建成线下                  2023   学而书房 300个 2023\n"
         "                          实体“学而书房”300                           学而书院读书群组 3个\n"

@@ -56,7 +56,7 @@ def find(
     limit: int | None = None,
 ) -> ExitCode:
     """`find`: ranked items, each table row showing why it matched."""
-    from ..store.search import find_items, prepare
+    from ..store.search import find_items, prepare, with_snippets
     from .render import emit, message
     from .views import find_columns
 
@@ -67,6 +67,8 @@ def find(
     if fmt == "count":
         return count(every)
     items = limited(every, limit, fmt)
+    if fmt in ("json", "jsonl", "yaml"):  # whole objects: the snippet is a key (a table's, a column)
+        items = with_snippets(conn, items, q.highlight)
     verb = "matches" if len(every) == 1 else "match"
     emit(items, fmt, find_columns(q.highlight), caption=f"{of(len(items), len(every))} {verb} {text!r}")
     return done(items)
@@ -174,11 +176,15 @@ def due(
     from ..store.query import check_year
     from ..store.query import due as due_items
     from .render import emit
-    from .views import DUE_COLUMNS
+    from .views import DUE_AGENCY_COLUMNS, DUE_COLUMNS
 
     check_year(year)
     check_year(until, "--until year")
     every = due_items(conn, year, until, implied, filters)
+    if filters.agencies is not None:  # the agency's part on every row, as `agency` gives it
+        names = set(filters.agencies)
+        for it in every:
+            it["role"] = "lead" if names & set(it["lead"]) else "support"
     if fmt == "count":
         return count(every)
     items = limited(every, limit, fmt)
@@ -186,7 +192,7 @@ def due(
     targets = of(sum(len(i["due"]) for i in items), sum(len(i["due"]) for i in every), "target")
     note = "" if implied else "; --implied adds what is due only by its plan's end"
     caption = f"{of(len(items), len(every))}, {targets} due {span} (* = year implied{note})"
-    emit(items, fmt, DUE_COLUMNS, caption=caption)
+    emit(items, fmt, DUE_COLUMNS if filters.agencies is None else DUE_AGENCY_COLUMNS, caption=caption)
     return done(items)
 
 

@@ -141,19 +141,44 @@ def emit(
         for obj in objects if isinstance(objects, list) else [objects]:
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
     elif fmt == "yaml":
-        import yaml
-
-        out.write(yaml.safe_dump(objects, allow_unicode=True, sort_keys=False, width=1 << 20))
+        out.write(yaml_text(objects))
     else:
         rows = objects if isinstance(objects, list) else [objects]
         if fmt == "table":
             if rows:
                 shown = [c for c in columns if settings.fields or c.only != "data"]
-                # a data column picked by --fields may hold a number or null: a table shows text
-                cells = [[_text_cell(c.get(o)) for c in shown] for o in rows]
-                table(cells, shown, title, caption)
+                table([[table_cell(c, o) for c in shown] for o in rows], shown, title, caption)
             return
         write_data_table(rows, columns, fmt, bool(settings.fields))
+
+
+def table_cell(column: Column, obj: dict) -> str | tuple:
+    """A column's cell as a person sees it. A column may read a field that is data (a number,
+    `null`, true/false: `--fields gap,value_max,years_implied`), which a table writes as text
+    (`2.5`, blank, `true`) where it used to be a traceback; a text or a highlighted snippet
+    (`termtable.Cell`) is drawn as it is."""
+    value = column.get(obj)
+    if isinstance(value, str | tuple):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return _cell_text(value)
+
+
+def yaml_text(objects: object) -> str:
+    """Plain YAML: every object written out where it occurs, never as an anchor (`&id001`) and
+    an alias (`*id001`), which PyYAML writes for an object met twice (`due`'s targets are also
+    its `due`). The tool's own reader (`kb.yamlread`) refuses aliases, and a script should not
+    need to resolve them: the YAML reads back as the same data as the JSON."""
+    import yaml
+
+    class PlainDumper(yaml.SafeDumper):
+        def ignore_aliases(self, data: object) -> bool:  # noqa: ARG002 - every object, whole
+            return True
+
+    return yaml.dump(objects, Dumper=PlainDumper, allow_unicode=True, sort_keys=False, width=1 << 20)
 
 
 def data_cell(column: Column, obj: dict) -> str:
@@ -214,17 +239,12 @@ def emit_sections(
         columns = [c for c in columns if settings.fields or c.only != "data"]
         if rows:
             lines += [""] if lines else []
-            lines += table_lines([[c.get(o) for c in columns] for o in rows], columns, title, term=term)
+            lines += table_lines(
+                [[table_cell(c, o) for c in columns] for o in rows], columns, title, term=term
+            )
     settings.last_ids = ids
     if lines:
         put(lines, term)
-
-
-def _text_cell(cell: object) -> str | tuple:
-    """A table cell as text: a number or null from a data column (`gap`, `result_value`) written."""
-    if isinstance(cell, str | tuple):
-        return cell
-    return "" if cell is None else str(cell)
 
 
 def _plain(cell: str | tuple) -> str:

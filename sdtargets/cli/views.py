@@ -80,50 +80,87 @@ def _item_tail(agencies_header: str = "lead / support") -> list[Column]:
 
 
 def find_columns(terms: list[str]) -> list[Column]:
-    """Item columns with a highlighted snippet saying why each matched (made only for the
-    rows a table actually draws: JSON has no use for it)."""
+    """Item columns with a highlighted `snippet` saying why each matched (made only for the
+    rows a table draws). `match` is how an item matched (`phrase`, `terms`, …) and `snippet`
+    the text around the hit, in every format: the data formats carry both, a table the snippet."""
     from ..store.search import match_snippet
 
     return [
         Column("id", lambda i: i["id"], no_wrap=True),
         Column("score", lambda i: f"{i['score']:g}", no_wrap=True, data=lambda i: i["score"]),
-        Column("match", lambda i: match_snippet(i, terms), ratio=4),
+        Column("match", lambda i: i["match"], no_wrap=True, only="data"),
+        Column("match_field", lambda i: i["match_field"], no_wrap=True, only="data"),
+        Column("snippet", lambda i: match_snippet(i, terms), ratio=4),
         *_item_tail(),
     ]
 
 
-def role_columns(agency_names: list[str]) -> list[Column]:
-    def role(i: dict) -> str:
-        """The source's own word for the agency's part (牵头单位, 牵头部门, 牵头, 配合单位, …)."""
-        if any(n in i["lead"] for n in agency_names):
-            return i.get("lead_word") or "lead"
-        return i.get("support_word") or "support"
+def title_column(ratio: int) -> Column:
+    """An item's title: cut to fit a table at a clause or word boundary with `…`
+    (`titles.display_title`); whole in every data format."""
+    from .titles import display_title
 
+    return Column(
+        "title", lambda i: display_title(i["title"]), ratio=ratio, min_width=16, data=lambda i: i["title"]
+    )
+
+
+def role_column() -> Column:
+    """The agency's part in an item (`role`: lead or support, as `agency` and `due --agency`
+    give it in their objects). A table shows the source's own word for it (牵头单位, 牵头部门,
+    牵头, 配合单位, …), or `lead` / `support` where the source has none; data formats the role."""
+
+    def word(i: dict) -> str:
+        return (i.get("lead_word") if i["role"] == "lead" else i.get("support_word")) or i["role"]
+
+    return Column("role", word, no_wrap=True, data=lambda i: i["role"])
+
+
+def role_columns(agency_names: list[str]) -> list[Column]:  # noqa: ARG001 - the objects carry `role`
     return [
         Column("id", lambda i: i["id"], no_wrap=True),
-        Column("role", role, no_wrap=True),
-        Column("title", lambda i: i["title"], ratio=3, min_width=16),
+        role_column(),
+        title_column(3),
         *_item_tail("with"),
     ]
+
+
+def _due_column() -> Column:
+    return Column(
+        "due",
+        lambda i: targets_text(i, limit=6) or f"deadline {years_text(i)}",
+        ratio=4,
+        data=lambda i: targets_data(i) or f"deadline {years_data(i)}",
+    )
 
 
 #: `due`: no plan column (an item's id begins with its plan's).
 DUE_COLUMNS = [
     Column("id", lambda i: i["id"], no_wrap=True),
-    Column("title", lambda i: i["title"], ratio=2, min_width=16),
+    title_column(2),
     Column("lead", lambda i: "、".join(i["lead"]), ratio=2, joiner="、"),
-    Column(
-        "due",
-        lambda i: targets_text(i, limit=6) or f"deadline {years_text(i)}",
-        ratio=4,
-        data=lambda i: targets_data(i) or f"deadline {years_data(i)}",
-    ),
+    _due_column(),
+    Column("years_implied", lambda i: bool(i.get("years_implied")), only="data"),
+]
+
+#: `due --agency`: the agency's role on every row, and with it every agency of the item, lead and
+#: support (a row where it supports showed only the other agencies that lead, or a blank).
+DUE_AGENCY_COLUMNS = [
+    Column("id", lambda i: i["id"], no_wrap=True),
+    role_column(),
+    title_column(2),
+    Column("lead / support", agencies_text, ratio=2, joiner="、", only="table"),
+    Column("lead", lambda i: "、".join(i["lead"]), only="data"),
+    Column("support", lambda i: "、".join(i["support"]), only="data"),
+    _due_column(),
     Column("years_implied", lambda i: bool(i.get("years_implied")), only="data"),
 ]
 
 PLAN_COLUMNS = [
     Column("id", lambda p: p["id"], no_wrap=True),
-    Column("title", lambda p: p["short"], ratio=3),
+    # a table shows the short title; `title` in the data is the document's own, as in JSON
+    Column("title", lambda p: p["short"], ratio=3, data=lambda p: p["title"]),
+    Column("short", lambda p: p["short"], only="data"),
     # a sub-plan's number is its document's: said once, on the document's row
     Column(
         "number",
@@ -170,7 +207,8 @@ def with_parts(rows: list[dict]) -> list[dict]:
 
 AGENCY_COLUMNS = [
     Column("name", lambda a: a["name"], ratio=2, min_width=16),
-    Column("full name", lambda a: a.get("full") or "", ratio=2),
+    Column("full name", lambda a: a.get("full") or "", ratio=2, only="table"),
+    Column("full", lambda a: a.get("full") or "", only="data"),  # JSON's key
     Column("kind", lambda a: a["kind"], ratio=1, min_width=8),
     Column("aliases", lambda a: "、".join(a["aliases"]), ratio=2, joiner="、"),
     Column("led", lambda a: str(a["led"]), no_wrap=True),
@@ -193,6 +231,7 @@ def show_item(item: dict) -> None:
     """The whole item for a person: text, where it sits, who answers for it, its targets.
     Prose is wrapped to the terminal, so that page length (and so paging) is known."""
     from .termtable import BOLD, clean, fill
+    from .titles import display_title
 
     term = terminal()
     path = f"  ›  {' › '.join(item['section'])}" if item["section"] else ""
@@ -213,7 +252,7 @@ def show_item(item: dict) -> None:
             agencies.append(f"{key.replace('_', ' ')}: {item[key]}")
     if agencies:
         prose += ["", *agencies]
-    lines = [term.style(clean(f"{item['id']}  {item['title']}"), BOLD)]
+    lines = [term.style(clean(f"{item['id']}  {display_title(item['title'])}"), BOLD)]
     lines += [line for paragraph in prose for line in fill(clean(paragraph), term.width)]
     if item["targets"]:
         columns = TARGET_COLUMNS + ([STATUS_COLUMN] if any("status" in x for x in item["targets"]) else [])

@@ -176,14 +176,22 @@ _INDICATOR_RE = re.compile(
 )
 
 
+#: Markdown emphasis a conversion left in a source (`**着力实施提振消费行动`): the text keeps it
+#: verbatim, a title derived from the text does not show it.
+_EMPHASIS_RE = re.compile(r"\*\*")
+
+
 def title_of(text: str, kind: str | None = None) -> str:
     """The item's first sentence without its number: `完善实验室体系`; for a row of an indicator
-    table, the indicator's name (`常住人口城镇化率`), not the row's run-together figures."""
+    table, the indicator's name (`常住人口城镇化率`), not the row's run-together figures.
+
+    The title is whole, never cut: the data formats carry it as it is, and only a table shortens
+    it to its column (`cli.titles`), at a clause or word boundary and with `…`, so that no
+    program ever reads `科技型中小企业20` as a title. Markdown emphasis marks are dropped."""
     if kind == "indicator" and (m := _INDICATOR_RE.match(text.strip())):
-        return squash(m.group(1))
-    body = _NUM_PREFIX_RE.sub("", squash(text))
-    first = re.split(r"[。；！]", body, maxsplit=1)[0]
-    return first[:60]
+        return _EMPHASIS_RE.sub("", squash(m.group(1)))
+    body = _NUM_PREFIX_RE.sub("", _EMPHASIS_RE.sub("", squash(text)))
+    return re.split(r"[。；！]", body, maxsplit=1)[0]
 
 
 def normalise(kb: KnowledgeBase) -> None:

@@ -348,6 +348,25 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
         db[table].create_index(cols)
     db["item_search"].enable_fts(["search"], tokenize="trigram", create_triggers=False)
     _fill_verdicts(db, kb)
+    insert_rows(db, "meta", manifest_rows(db.conn))
+
+
+def manifest_rows(conn: sqlite3.Connection) -> list[dict]:
+    """What this version built, recorded last so that the store can tell it from anything else:
+    the program's version, every table, and the tables that hold rows. A cache whose tables
+    differ (one dropped, one emptied, one added) or that another version wrote is rebuilt
+    (`db.complete`), never trusted: a dropped `glossary` was a traceback, an emptied `items`
+    a wrong answer (`show fyp14.ind2`: no such item)."""
+    from .. import __version__
+
+    names = [r[0] for r in conn.execute("select name from sqlite_master where type = 'table' order by name")]
+    sql = "select " + ", ".join(f"exists(select 1 from [{n}])" for n in names)  # noqa: S608 - SQLite's own names
+    filled = [n for n, rows in zip(names, conn.execute(sql).fetchone(), strict=True) if rows]
+    return [
+        {"key": "version", "value": __version__},
+        {"key": "tables", "value": json.dumps(names)},
+        {"key": "filled", "value": json.dumps(filled)},
+    ]
 
 
 #: The verdict tables (`progress` makes their rows), created after the others.
@@ -466,6 +485,16 @@ def _search_text(item: dict, t2s: dict[int, str]) -> str:
 
 _CLAUSE_END = re.compile(r"[，,：:]")
 
+#: How much of a title search weighs as the title: its first 60 characters, the titles the
+#: ranking was tuned on (titles were cut there before they were kept whole). A word further on
+#: still counts, as a word of the text.
+RANKED_TITLE_CHARS = 60
+
+
+def ranked_title(item: dict) -> str:
+    """The part of an item's title that search ranks and corrects typos by."""
+    return item["title"][:RANKED_TITLE_CHARS]
+
 
 def heading_of(title: str) -> str:
     """What of an item's title ranks as its heading: its first clause. A task's first sentence
@@ -482,7 +511,7 @@ def _typo_words(kb, t2s: dict[int, str], fold_name: Callable[[str], str]) -> dic
     names items share; a title, its item's own, is folded without keeping it."""
     counts: dict[str, int] = {}
     for item in kb.items:
-        title = item["title"]
+        title = ranked_title(item)
         names = {title, *item["section"], *(t["metric"] for t in item["targets"])}
         names.update(item["lead"] + item["support"])
         for name in names:
@@ -514,7 +543,7 @@ def _field_row(
     return {
         "id": item["id"],
         "kind": item["kind"],
-        "title": search_fold(heading_of(item["title"]), t2s),
+        "title": search_fold(heading_of(ranked_title(item)), t2s),
         "metric": "|".join(fold_name(f"{t['metric']} {t['year']}") for t in item["targets"]),
         "body": search_fold(item["text"], t2s),
         "section": "|".join(fold_name(h) for h in item["section"]),

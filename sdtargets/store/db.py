@@ -11,6 +11,7 @@ imports the command line).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 from ..errors import SdError
 from ..kb.digest import digest_of, stamp_of
 from ..kb.paths import cache_dir, data_dir
-from .build import SCHEMA_VERSION, build, build_memory
+from .build import SCHEMA_VERSION, TABLES, VERDICT_TABLES, build, build_memory
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
 if TYPE_CHECKING:
@@ -54,13 +55,15 @@ def _open_ro(path: Path) -> sqlite3.Connection:
 
 
 def _usable(path: Path, digest: str, key: str = "digest") -> sqlite3.Connection | None:
-    """A read-only connection to ``path`` if it holds this digest's (or stamp's) database."""
+    """A read-only connection to ``path`` if it holds this digest's (or stamp's) database,
+    exactly as this version builds it (`complete`)."""
     if not path.exists():
         return None
+    conn = None
     try:
         conn = _open_ro(path)
         meta = _read_meta(conn)
-        if meta.get(key) == digest and meta.get("schema") == SCHEMA_VERSION:
+        if meta.get(key) == digest and complete(conn, meta):
             # a truncated file is shorter than its header says; checked in O(1), where counting
             # the full-text index's rows cost ~50 ms on a large base at every query
             pages = conn.execute("pragma page_count").fetchone()[0]
@@ -69,10 +72,32 @@ def _usable(path: Path, digest: str, key: str = "digest") -> sqlite3.Connection 
                 raise sqlite3.DatabaseError("truncated")
             conn.execute("select rowid from item_search_fts limit 1").fetchall()
             return conn
-        conn.close()
     except sqlite3.DatabaseError:
         pass  # corrupt, truncated or foreign: rebuilt below
+    if conn is not None:
+        conn.close()
     return None
+
+
+def complete(conn: sqlite3.Connection, meta: dict[str, str]) -> bool:
+    """True if the database is what this version builds: its schema and program version, every
+    table it recorded at the build (`build.manifest_rows`) and no other, and a row in each that
+    had rows. One query of `exists` per table: ~0.1 ms, where counting rows cost ~7 ms."""
+    from .. import __version__
+
+    if meta.get("schema") != SCHEMA_VERSION or meta.get("version") != __version__:
+        return False
+    try:
+        tables, filled = json.loads(meta["tables"]), json.loads(meta["filled"])
+    except (KeyError, ValueError):
+        return False
+    present = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+    if present != set(tables) or not present.issuperset(TABLES) or not present.issuperset(VERDICT_TABLES):
+        return False
+    if not filled:
+        return True
+    sql = "select " + ", ".join(f"exists(select 1 from [{n}])" for n in filled)  # noqa: S608 - recorded names
+    return all(conn.execute(sql).fetchone())
 
 
 def warn(message: str) -> None:
@@ -190,9 +215,14 @@ def _replaceable(path: Path) -> bool:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+            # ours, whatever else is missing or emptied: its meta names the schema it was built to
+            return "meta" in tables and bool(
+                conn.execute("select 1 from meta where key = 'schema'").fetchone()
+            )
+        except sqlite3.OperationalError:
+            return False  # a `meta` table of some other program's
         finally:
             conn.close()
-        return "meta" in tables and "items" in tables
     except sqlite3.DatabaseError:
         with open(path, "rb") as fh:  # a truncated sdtargets file still starts like SQLite
             return fh.read(16) == b"SQLite format 3\x00"

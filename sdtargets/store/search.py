@@ -420,8 +420,32 @@ def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit
     return out
 
 
+def with_snippets(conn: sqlite3.Connection, items: list, terms: list[str]) -> list:
+    """``items`` (`find`'s, decoded or `Encoded`) each with its `snippet` (`match_snippet`'s
+    text, plain), the key the data formats carry. Encoded items keep their JSON: their text,
+    headings and metrics are read from the store, for these items only."""
+    if not items or not isinstance(items[0], Encoded):
+        for it in items:
+            it["snippet"] = match_snippet(it, terms)[0]
+        return items
+    ids = json.dumps([e.id for e in items], ensure_ascii=False)
+    parts: dict[str, dict] = {
+        iid: {"text": text, "section": json.loads(section), "targets": []}
+        for iid, text, section in conn.execute(
+            "select id, text, section from items where id in (select value from json_each(?))", (ids,)
+        )
+    }
+    for iid, metric in conn.execute(
+        "select item_id, metric from targets where item_id in (select value from json_each(?))"
+        " order by item_id, position",
+        (ids,),
+    ):
+        parts[iid]["targets"].append({"metric": metric})
+    return [e.adding(snippet=match_snippet(parts[e.id], terms)[0]) for e in items]
+
+
 def match_snippet(item: dict, terms: list[str], width: int = 36) -> tuple[str, list[tuple[int, int]]]:
-    """The table's `match` cell: the text around the hit; where the words are not in the text,
+    """The `snippet`: the text around the hit; where the words are not in the text,
     the section heading or target metric that holds them, named (`section: 五、深入实施黄河重大
     国家战略`), so that every row shows why it is there."""
     text, spans = snippet(item["text"], terms, width)
@@ -467,10 +491,10 @@ def locate(text: str, term: str) -> tuple[int, int] | None:
         if at >= 0 and "".join(map(_fold_char, text[at : at + len(term)])) == term:
             return at, at + len(term)
     parts = list(map(_fold_char, text))
-    index = [pos for pos, part in enumerate(parts) for _ in part]  # folded offset → text offset
     at = "".join(parts).find(term)
-    if at < 0:
+    if at < 0:  # the common way here (`find`'s snippets of items matched by a heading or a metric)
         return None
+    index = [pos for pos, part in enumerate(parts) for _ in part]  # folded offset → text offset
     return index[at], index[at + len(term) - 1] + 1
 
 

@@ -92,7 +92,9 @@ class PlanMatch(namedtuple("PlanMatch", "ids named by_title others")):
 def match_plan(conn: sqlite3.Connection, text: str) -> PlanMatch:
     """The plans ``text`` names: an id or an alias exactly, else every plan with it in its title;
     a document includes its sub-plans. Unknown → `SdError` suggesting the nearest plans."""
-    wanted = normalise_text(text)
+    from .names import fold_name
+
+    wanted = fold_name(conn, text)  # 十四五規劃 is 十四五规划
     if not wanted:
         raise SdError("The --plan value is empty: give a plan id or alias (see 'sdtargets plans').")
     if len(wanted) > MAX_NAME:

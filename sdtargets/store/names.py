@@ -108,3 +108,10 @@ def english_agencies(conn: sqlite3.Connection, key: str) -> list[str]:
     rows = conn.execute("select norm, agency from agency_names where norm like 'en:%'").fetchall()
     padded = f" {key} "
     return list(dict.fromkeys(agency for norm, agency in rows if key and padded in f" {norm[3:]} "))
+
+
+def completions(conn: sqlite3.Connection, names: list[str], incomplete: str) -> list[str]:
+    """The names starting with what was typed, compared folded (`省科技廳` completes to
+    省科技厅; case and width do not matter); the names as the registry writes them."""
+    typed = fold(conn, incomplete)
+    return [n for n in names if normalise_text(n).startswith(typed)]

@@ -20,15 +20,17 @@ MAX_NAME = 100
 
 
 class Filters:
-    """The filters every list command takes; ``None`` means "not filtered"."""
+    """The filters every list command takes; ``None`` means "not filtered". ``kind`` and
+    ``year`` take one value or a list (a repeated option): within one filter the values are a
+    union (`--agency A --agency B`: either leads or supports), across filters an intersection."""
 
     def __init__(
         self,
         plans: list[str] | None = None,
         agencies: list[str] | None = None,
         role: str | None = None,
-        kind: str | None = None,
-        year: int | None = None,
+        kind: str | list[str] | None = None,
+        year: int | list[int] | None = None,
         extra_sql: list[str] | None = None,
         extra_params: list[object] | None = None,
     ) -> None:
@@ -175,9 +177,10 @@ def filtered_ids(conn: sqlite3.Connection, f: Filters, candidates: list[str] | N
     if f.plans is not None:
         where.append("i.plan in (select value from json_each(?))")
         params.append(json.dumps(f.plans))
-    if f.kind:
-        where.append("i.kind = ?")
-        params.append(f.kind)
+    kinds = _listed(f.kind)
+    if kinds:
+        where.append("i.kind in (select value from json_each(?))")
+        params.append(json.dumps(kinds))
     if f.agencies is not None:
         clause = "select item_id from item_agencies where agency in (select value from json_each(?))"
         params.append(json.dumps(f.agencies, ensure_ascii=False))
@@ -185,12 +188,13 @@ def filtered_ids(conn: sqlite3.Connection, f: Filters, candidates: list[str] | N
             clause += " and role = ?"
             params.append(f.role)
         where.append(f"i.id in ({clause})")
-    if f.year is not None:
+    years = _listed(f.year)
+    if years:
         where.append(
-            "(i.id in (select item_id from item_years where year = ?)"
-            " or i.id in (select item_id from targets where year = ?))"
+            "(i.id in (select item_id from item_years where year in (select value from json_each(?)))"
+            " or i.id in (select item_id from targets where year in (select value from json_each(?))))"
         )
-        params += [f.year, f.year]
+        params += [json.dumps(years), json.dumps(years)]
     where += f.extra_sql
     params += f.extra_params
     sql = "select i.id from items i"
@@ -202,6 +206,13 @@ def filtered_ids(conn: sqlite3.Connection, f: Filters, candidates: list[str] | N
         keep = set(ids)
         ids = [c for c in candidates if c in keep]
     return ids
+
+
+def _listed(value: object) -> list | None:
+    """A filter's value as a list: one value, several (a repeated option), or None."""
+    if value is None or isinstance(value, list):
+        return value or None
+    return [value]
 
 
 def items_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:

@@ -9,8 +9,10 @@ describe a metric (`nuclear power capacity` → 核电装机: every word in the 
 `settle` runs once the groups' items are known, for the groups found nowhere, in this order:
 a sentence is cut at its question words (`2025年光伏装机目标是多少` → 2025, 光伏装机); a word
 is corrected as a typo, only if the corrected query finds something; a word is cut into the
-longest pieces the base holds (`经费占比` → 经费, 占比); an English word is corrected against the
-glossary (`hydrogn` → hydrogen). What is still found nowhere is left out, and the notes say so.
+longest pieces the base holds, if they make up two thirds of it (`经费占比` → 经费, 占比); an
+English word is corrected against the glossary (`hydrogn` → hydrogen). What is still found
+nowhere is left out, and the notes say so (unless nothing is left: then the answer is simply
+that no item matches).
 """
 
 from __future__ import annotations
@@ -269,6 +271,8 @@ def settle(conn: sqlite3.Connection, q: Query, found: list[set[str]]) -> tuple[l
             out_groups.append(ng)
             out_found.append(group_items(conn, ng))
     q.groups = out_groups
+    if not out_groups:  # nothing left to search: "No items match" says it all
+        q.notes = [n for n in q.notes if not n.startswith("left out")]
     return out_found, typo
 
 
@@ -292,7 +296,8 @@ def _rework(
                 return [Group((fixed,), g.label, False)], True
         pieces_ = [p for p in split_question(g.label) if p]
         cut = [c for p in pieces_ for c in segment(conn, normalise_text(p).translate(t2s_of(conn, p)))]
-        if cut:
+        # the pieces must be most of what was typed: two characters of a long word are not it
+        if cut and 3 * sum(map(len, cut)) >= 2 * sum(map(len, pieces_)):
             q.notes.append(f"no item holds {g.label} as written; searched {' '.join(cut)}")
             return [Group((c,), c, False) for c in cut], False
         return None

@@ -12,9 +12,9 @@ target (the items that set it cited), with the latest figure reported by then:
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
-from ..text.fold import normalise_text
 from .syntax import is_year
 
 #: At most this many lines: an answer, not a timeline (`sdtargets timeline` has them all).
@@ -22,9 +22,9 @@ MAX_LINES = 6
 
 
 def named_metrics(conn: sqlite3.Connection, groups: list) -> list[str]:  # noqa: ANN001 - reading.Group
-    """The target metrics the query's groups name, alone or read together (all wordings)."""
-    from .names import vocabulary_forms, wordings
-
+    """The target metrics the query's groups name, alone or read together (every wording of a
+    vocabulary metric named by its name or an alias). Asked in SQL over the candidates only:
+    this runs for every query, and a scan of the vocabulary in Python cost ~20 ms."""
     words = [g for g in groups if not (len(g.alts) == 1 and is_year(g.alts[0]))]
     candidates = {a for g in words for a in g.alts}
     for i in range(len(words)):
@@ -33,13 +33,25 @@ def named_metrics(conn: sqlite3.Connection, groups: list) -> list[str]:  # noqa:
                 candidates.add("".join(g.alts[0] for g in words[i:j]))
     if not candidates:
         return []
-    forms = vocabulary_forms(conn)
-    canonical = {forms[c] for c in candidates if c in forms}
-    sql = "select distinct metric from targets"
-    names = [r[0] for r in conn.execute(sql)]
-    found = wordings(conn, canonical, names) if canonical else []
-    found += [m for m in names if normalise_text(m) in candidates and m not in found]
-    return found
+    # as folded (`5g基站`) and with its letters in capitals (`5G基站`, `GDP`): the names' own
+    # spelling, so that every lookup is an index's, not a scan folding every row
+    candidates |= {c.upper() for c in candidates if c != c.upper()}
+    cands = json.dumps(sorted(candidates), ensure_ascii=False)
+    try:  # the vocabulary metrics named, by name or alias, with all their wordings
+        rows = conn.execute(
+            """select m.name, m.aliases from metrics m where m.name in (select value from json_each(:c))
+               or (m.aliases != '[]' and exists (select 1 from json_each(m.aliases) a
+                   where a.value in (select value from json_each(:c))))""",
+            {"c": cands},
+        ).fetchall()
+    except sqlite3.OperationalError:  # a store without the vocabulary
+        rows = []
+    forms = sorted({f for name, aliases in rows for f in [name, *json.loads(aliases or "[]")]} | candidates)
+    found = conn.execute(
+        "select distinct metric from targets where metric in (select value from json_each(?))",
+        (json.dumps(forms, ensure_ascii=False),),
+    ).fetchall()
+    return [r[0] for r in found]
 
 
 def answers(conn: sqlite3.Connection, groups: list) -> list[dict]:  # noqa: ANN001 - reading.Group

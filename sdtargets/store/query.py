@@ -116,6 +116,8 @@ def match_plan(conn: sqlite3.Connection, text: str) -> PlanMatch:
     if not found and wanted.isascii() and any(c.isalpha() for c in wanted):
         found = _plans_in_english(conn, text, [r["id"] for r in rows])
     if not found:
+        found = _plan_typo(rows, wanted)
+    if not found:
         near = _nearest_plans(rows, wanted)
         hint = f" (did you mean {near}?)" if near else ""
         raise SdError(f"Unknown plan {text!r}{hint}: 'sdtargets plans' lists every plan.")
@@ -126,6 +128,25 @@ def match_plan(conn: sqlite3.Connection, text: str) -> PlanMatch:
             ids.append(pid)
     others = [i for i in titled if i not in ids and parent.get(i) not in ids] if exact else []
     return PlanMatch(ids, found, not exact, others)
+
+
+def _plan_typo(rows: list[sqlite3.Row], wanted: str) -> list[str]:
+    """The one plan whose id, short title or alias is one edit from ``wanted`` (a character
+    changed, missing, extra, or two swapped: `fyp41`, `十四無规划`, `新能原`); none when none is,
+    or when two plans are."""
+    if len(wanted) < 3:
+        return []
+    from rapidfuzz.distance import OSA
+
+    near = [
+        r["id"]
+        for r in rows
+        if any(
+            OSA.distance(wanted, normalise_text(name)) <= 1
+            for name in [r["id"], r["short"] or r["title"], *json.loads(r["aliases"])]
+        )
+    ]
+    return near if len(near) == 1 else []
 
 
 def _nearest_plans(rows: list[sqlite3.Row], wanted: str) -> str:

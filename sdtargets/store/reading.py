@@ -140,7 +140,7 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
                 continue
             if end < len(words):  # words the glossary does not join may describe a metric
                 about_end, about_alts = _about_phrase(conn, words)
-                if about_end > end:
+                if _content(words[:about_end]) > _content(words[:end]):
                     end, alts = about_end, about_alts
             if end:
                 g, step = Group(alts, " ".join(words[:end]), True), end
@@ -226,8 +226,15 @@ def _about_phrase(conn: sqlite3.Connection, words: list[str]) -> tuple[int, tupl
             continue
         names = [name for name, have in abouts if wanted <= have]
         if 0 < len(names) <= ABOUT_MAX:
+            while words[j - 1].lower() in ENGLISH_STOP:  # `… enterprises by`: `by` is not the name's
+                j -= 1
             return j, tuple(normalise_text(n) for n in names)
     return 0, ()
+
+
+def _content(words: list[str]) -> int:
+    """How many of ``words`` are not asking or joining words."""
+    return sum(w.lower() not in ENGLISH_STOP for w in words)
 
 
 def metric_abouts(conn: sqlite3.Connection) -> list[tuple[str, str]]:

@@ -118,6 +118,7 @@ def _line(target: dict | None, result: dict | None) -> dict:
         "value_max": base["value_max"] if target else None,
         "unit": base["unit"] if target else None,
         "amount": _amount(target) if target else None,
+        "quote": target["quote"] if target else None,
         "items": [target["item"]] if target else [],
         "reported": reported,
     }
@@ -127,6 +128,9 @@ def _text(line: dict) -> str:
     """`5G基站: 27万个 by 2025 (act2024-ict.15); reported 24.2万个 in 2024 (gwr2025.r18)`."""
     rep = line["reported"]
     said = f"reported {rep['amount']} in {rep['year']} ({rep['item']})" if rep else ""
+    if line["items"] and line["value"] is None:  # a target in words (稳定在…): the source's own
+        text = f"{line['metric']}: “{line['quote']}” by {line['year']} ({', '.join(line['items'])})"
+        return text + (f"; {said}" if said else "")
     if not line["items"]:
         return f"{line['metric']}: {said}"
     text = f"{line['metric']}: {line['amount']} by {line['year']} ({', '.join(line['items'])})"

@@ -176,7 +176,9 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
     q = Query(text, groups, excluded)
     q.dropped = dropped
     if dropped:
-        q.notes.append(f"left out {', '.join(dropped)} (words that ask, not what an item is about)")
+        q.notes.append(
+            f"left out {', '.join(dropped)} (they ask, or name Shandong itself: not what an item is about)"
+        )
     for g in groups:
         if g.english and g.alts != (normalise_text(g.label),):
             q.notes.append(f"searched {g.label!r} as {' or '.join(g.alts)}")
@@ -295,16 +297,23 @@ def _rework(
             if all(occurs(conn, x.alts[0]) for x in groups):
                 q.notes.append(f"read {g.label} as {' '.join(parts)}")
                 return groups, False
+        pieces_ = [p for p in split_question(g.label) if p]
+        cut = [c for p in pieces_ for c in segment(conn, normalise_text(p).translate(t2s_of(conn, p)))]
+        typed = sum(map(len, pieces_))
+        # words the base holds, all of what was typed, standing together in some item: two words
+        # written as one (`高速铁路里程`), not a typo of another name (高速公路里程)
+        whole = len(cut) > 1 and sum(map(len, cut)) == typed
+        if whole and set.intersection(*(items_with(conn, c) for c in cut)):
+            q.notes.append(f"no item holds {g.label} as written; searched {' '.join(cut)}")
+            return [Group((c,), c, False) for c in cut], False
         if len(word) >= TYPO_MIN and word.isalnum():
             fixed = correct(conn, word)
             if fixed and _finds(items_with(conn, fixed), others):
                 q.corrected[len(q.corrected)] = fixed
                 q.notes.append(f"no exact match for {g.label}; showing {fixed}")
                 return [Group((fixed,), g.label, False)], True
-        pieces_ = [p for p in split_question(g.label) if p]
-        cut = [c for p in pieces_ for c in segment(conn, normalise_text(p).translate(t2s_of(conn, p)))]
         # the pieces must be most of what was typed: two characters of a long word are not it
-        if cut and 3 * sum(map(len, cut)) >= 2 * sum(map(len, pieces_)):
+        if cut and 3 * sum(map(len, cut)) >= 2 * typed:
             q.notes.append(f"no item holds {g.label} as written; searched {' '.join(cut)}")
             return [Group((c,), c, False) for c in cut], False
         return None

@@ -103,7 +103,7 @@ def _answer_first(conn: sqlite3.Connection, q: Query, hits: list[Hit]) -> list[H
     q.answers = answers(conn, q.groups) if hits else []
     if not q.answers:
         return hits
-    first = [i for line in q.answers for i in line["items"]]  # the targets' items, not results
+    first = list(dict.fromkeys(i for line in q.answers for i in line["items"]))  # targets' items
     by_id = {h.item_id: h for h in hits}
     lead = [by_id[i] for i in first if i in by_id]
     return lead + [h for h in hits if h.item_id not in set(first)]

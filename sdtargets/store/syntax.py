@@ -23,13 +23,16 @@ from collections import namedtuple
 Piece = namedtuple("Piece", "text quoted excluded joined")
 
 #: The words that ask a question in Chinese, longest first, so that `是多少` is cut whole before
-#: `多少`. They are removed wherever they stand in an unquoted word, when something is left.
+#: `多少`, and the province's own name (every item is Shandong's: `山东省2024年粮食产量`). They
+#: are removed from an unquoted word the base does not hold as typed, and a whole word that is
+#: one of them is left out, when something else is left.
 QUESTION_WORDS = tuple(
     sorted(
         """
         目标是多少 目标是什么 目标值 是多少 有多少 要达到多少 要达到 达到多少 达到什么 多少个 多少家
         多少 是什么 什么时候 什么 哪些 哪个 哪一年 哪年 怎么样 怎样 如何 几个 几家 吗 呢 么 吧
         请问 请 告诉我 我想知道 想知道 目标 计划 多大 多高 为多少 是否 有没有 有哪些 情况 进展 的
+        山东省 山东 全省 我省
         """.split(),
         key=len,
         reverse=True,
@@ -41,11 +44,12 @@ ENGLISH_STOP = frozenset(
     a an the of in on at by for to from with and or is are was were be been what which who whom
     when where why how many much does do did will would should can could shall there their its it
     this that these those target targets goal goals planned plan aim aims set expected please tell
-    me about i we you want know number figure value level amount whats what's s
+    me about i we you want know number figure value level amount whats what's s shandong province
+    provincial
     """.split()
 )
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
-_YEAR_WORD = re.compile(r"((?:19|20)\d\d)年(?:底|末|前)?")
+_YEAR_WORD = re.compile(r"(?:到|至|在|于)?((?:19|20)\d\d)年(?:底|末|前|时)?")
 _PUNCT = re.compile(r"[？?！!，,。；;：:、（）()《》]+")
 
 
@@ -98,7 +102,8 @@ def split_question(word: str) -> list[str]:
         for q in QUESTION_WORDS:
             if q in part:
                 part = part.replace(q, " ")
-        out += part.split()
+        # a character left alone between asking words (`…要达到多少家`: 家) names nothing
+        out += [p for p in part.split() if len(p) > 1 or p.isascii()]
     return out or [word]
 
 

@@ -79,7 +79,7 @@ def _english_metric(
     name (`5G base stations` → 5G基站) or inside metric names; else the metrics whose English
     description holds every word (`nuclear power capacity` → 核电装机)."""
     from ..kb.glossary import en_key
-    from .reading import _about_phrase
+    from .reading import about_phrase
 
     zh = [
         r[0] for r in conn.execute("select zh from glossary where type = 'term' and en = ?", (en_key(text),))
@@ -90,7 +90,7 @@ def _english_metric(
     found = found or [m for m in names if folded[m] in zh]
     if found:
         return found
-    end, alts = _about_phrase(conn, text.split())
+    end, alts = about_phrase(conn, text.split())
     if end == len(text.split()) and alts:
         return [m for m in names if folded[m] in alts]
     return [m for m in names if any(z and z in folded[m] for z in zh)]

@@ -139,7 +139,7 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
                 i += 1
                 continue
             if end < len(words):  # words the glossary does not join may describe a metric
-                about_end, about_alts = _about_phrase(conn, words)
+                about_end, about_alts = about_phrase(conn, words)
                 if _content(words[:about_end]) > _content(words[:end]):
                     end, alts = about_end, about_alts
             if end:
@@ -199,7 +199,7 @@ def _english_whole(conn: sqlite3.Connection, text: str, english: dict[str, list[
     key = en_key(text)
     if key in english:
         return tuple(english[key])
-    end, alts = _about_phrase(conn, text.split())
+    end, alts = about_phrase(conn, text.split())
     return alts if end == len(text.split()) else ()
 
 
@@ -215,18 +215,17 @@ def _english_phrase(words: list[str], english: dict[str, list[str]]) -> tuple[in
     return 0, ()
 
 
-def _about_phrase(conn: sqlite3.Connection, words: list[str]) -> tuple[int, tuple[str, ...]]:
+def about_phrase(conn: sqlite3.Connection, words: list[str]) -> tuple[int, tuple[str, ...]]:
     """The longest run of ``words`` (two or more that are not asking words) whose every word is
     in the English description of a metric (`data/metrics.yaml`, `about`), and those metrics'
     names: `nuclear power capacity` → 核电装机 ("installed nuclear power capacity")."""
     from ..kb.glossary import en_words
 
-    abouts = [(name, set(en_words(about or ""))) for name, about in metric_abouts(conn)]
     for j in range(len(words), 1, -1):
         wanted = {w for w in en_words(" ".join(words[:j])) if w not in ENGLISH_STOP}
         if len(wanted) < 2:
             continue
-        names = [name for name, have in abouts if wanted <= have]
+        names = [name for name, about in metric_abouts(conn, wanted) if wanted <= set(en_words(about))]
         if 0 < len(names) <= ABOUT_MAX:
             while words[j - 1].lower() in ENGLISH_STOP:  # `… enterprises by`: `by` is not the name's
                 j -= 1
@@ -239,11 +238,17 @@ def _content(words: list[str]) -> int:
     return sum(w.lower() not in ENGLISH_STOP for w in words)
 
 
-def metric_abouts(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """(metric name, English description) of the vocabulary's metrics that some target uses."""
+def metric_abouts(conn: sqlite3.Connection, words: set[str]) -> list[tuple[str, str]]:
+    """(metric name, English description) of the vocabulary's metrics that some target uses and
+    whose description holds each of ``words`` (as text: the caller checks whole words). SQLite
+    narrows by LIKE first, so that only a few descriptions are split into words (splitting all
+    of them cost ~20 ms, a query's whole budget)."""
+    if not words:
+        return []
     sql = "select name, about from metrics where about is not null and name in (select metric from targets)"
+    sql += "".join(" and about like ?" for _ in words)
     try:
-        return conn.execute(sql).fetchall()
+        return conn.execute(sql, [f"%{w}%" for w in sorted(words)]).fetchall()
     except sqlite3.OperationalError:  # a store without the vocabulary
         return []
 
@@ -325,7 +330,29 @@ def _rework(
             if _finds(group_items(conn, group), others):
                 q.notes.append(f"no English term {g.label!r}; searched {en!r} as {' or '.join(alts)}")
                 return [group], True
+    if word.isascii() and word.isalpha() and len(word) >= 3:
+        alts = _english_part(conn, word)
+        group = Group(alts, g.label, True)
+        if alts and _finds(group_items(conn, group), others):
+            q.notes.append(f"searched {g.label!r} as {' or '.join(alts)} (terms whose English holds it)")
+            return [group], False
     return None
+
+
+def _english_part(conn: sqlite3.Connection, word: str) -> tuple[str, ...]:
+    """The Chinese of the glossary terms, and the metrics, whose English holds ``word`` as one
+    of its words (`semiconductor` in `semiconductor industry`); none when more than
+    `ABOUT_MAX` do (the word then names nothing in particular)."""
+    from ..kb.glossary import en_key, en_words
+
+    key = en_key(word)
+    if not key or key in ENGLISH_STOP:
+        return ()
+    sql = "select distinct zh from glossary where type = 'term' and (' ' || en || ' ') like ?"
+    zh = [r[0] for r in conn.execute(sql, (f"% {key} %",))]
+    zh += [normalise_text(name) for name, about in metric_abouts(conn, {key}) if key in en_words(about)]
+    found = tuple(dict.fromkeys(zh))
+    return found if 0 < len(found) <= ABOUT_MAX else ()
 
 
 def _finds(items: set[str], others: list[set[str]]) -> bool:
@@ -337,19 +364,31 @@ def _finds(items: set[str], others: list[set[str]]) -> bool:
 
 
 def segment(conn: sqlite3.Connection, word: str) -> list[str]:
-    """``word`` cut, from the left, into the longest pieces (two characters or more) some item
-    holds; characters that begin no such piece are skipped. `经费占比` → [经费, 占比]."""
+    """``word`` cut, from the left, into the longest pieces (two characters or more) the base
+    holds (`_holds`); characters that begin no such piece are skipped. `经费占比` → [经费, 占比]."""
     out: list[str] = []
     i = 0
     while i < len(word) - 1:
         for j in range(len(word), i + 1, -1):
-            if occurs(conn, word[i:j]):
+            if _holds(conn, word[i:j]):
                 out.append(word[i:j])
                 i = j
                 break
         else:
             i += 1
     return out
+
+
+def _holds(conn: sqlite3.Connection, piece: str) -> bool:
+    """Whether ``piece`` is a word the base holds: three characters or more anywhere in an item
+    (the trigram index); two only within the base's names (titles, headings, metrics, the
+    glossary: `typo_words`, a small table), since a two-character piece absent from the text
+    would cost a scan of every item, and two characters found only inside some sentence are
+    seldom a word."""
+    if len(piece) >= 3:
+        return occurs(conn, piece)
+    sql = "select 1 from typo_words where instr(word, ?) limit 1"
+    return conn.execute(sql, (piece,)).fetchone() is not None
 
 
 def _english_typo(conn: sqlite3.Connection, word: str) -> tuple[str, tuple[str, ...]] | None:

@@ -25,7 +25,7 @@ from collections import namedtuple
 
 from ..errors import SdError
 from ..text.fold import normalise_text
-from .syntax import ENGLISH_STOP, is_question_word, pieces, split_question
+from .syntax import ENGLISH_STOP, is_english_stop, is_question_word, pieces, split_question
 from .typos import TYPO_MIN, correct, items_with, occurs
 
 #: Longest query accepted, in characters (after folding).
@@ -134,7 +134,7 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
                 run += 1
             words = [x.text for x in parts[i:run]]
             end, alts = _english_phrase(words, english)
-            if end <= 1 and p.text.lower() in ENGLISH_STOP and not p.joined:  # `target` asks
+            if end <= 1 and is_english_stop(p.text) and not p.joined:  # `target` asks
                 dropped.append(p.text)
                 i += 1
                 continue
@@ -227,7 +227,7 @@ def about_phrase(conn: sqlite3.Connection, words: list[str]) -> tuple[int, tuple
             continue
         names = [name for name, about in metric_abouts(conn, wanted) if wanted <= set(en_words(about))]
         if 0 < len(names) <= ABOUT_MAX:
-            while words[j - 1].lower() in ENGLISH_STOP:  # `… enterprises by`: `by` is not the name's
+            while is_english_stop(words[j - 1]):  # `… enterprises by`: `by` is not the name's
                 j -= 1
             return j, tuple(normalise_text(n) for n in names)
     return 0, ()
@@ -235,7 +235,7 @@ def about_phrase(conn: sqlite3.Connection, words: list[str]) -> tuple[int, tuple
 
 def _content(words: list[str]) -> int:
     """How many of ``words`` are not asking or joining words."""
-    return sum(w.lower() not in ENGLISH_STOP for w in words)
+    return sum(not is_english_stop(w) for w in words)
 
 
 def metric_abouts(conn: sqlite3.Connection, words: set[str]) -> list[tuple[str, str]]:
@@ -364,19 +364,31 @@ def _finds(items: set[str], others: list[set[str]]) -> bool:
 
 
 def segment(conn: sqlite3.Connection, word: str) -> list[str]:
-    """``word`` cut, from the left, into the longest pieces (two characters or more) the base
-    holds (`_holds`); characters that begin no such piece are skipped. `经费占比` → [经费, 占比]."""
-    out: list[str] = []
-    i = 0
-    while i < len(word) - 1:
-        for j in range(len(word), i + 1, -1):
-            if _holds(conn, word[i:j]):
-                out.append(word[i:j])
-                i = j
-                break
-        else:
-            i += 1
-    return out
+    """``word`` cut into pieces (two characters or more) the base holds (`_holds`), covering as
+    much of it as can be, in as few pieces as can be; characters no piece covers are skipped.
+    `经费占比` → [经费, 占比]; `核电在建规模` → [核电, 在建, 规模] (not 核电在 + 规模, which a
+    greedy cut from the left would take)."""
+    n = len(word)
+    holds: dict[tuple[int, int], bool] = {}
+
+    def held(i: int, j: int) -> bool:
+        if (i, j) not in holds:
+            holds[(i, j)] = _holds(conn, word[i:j])
+        return holds[(i, j)]
+
+    # best[i] for word[i:]: (characters covered, -pieces, sum of squared lengths, pieces); the
+    # squares prefer one long word to two halves (高速铁路 + 里程, not 高速铁 + 路里程), and
+    # among equals the longer first piece wins (tried first)
+    best: list[tuple[int, int, int, list[str]]] = [(0, 0, 0, [])] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(n, i + 1, -1):
+            if held(i, j):
+                cov, neg, sq, rest = best[j]
+                options.append((cov + j - i, neg - 1, sq + (j - i) ** 2, [word[i:j], *rest]))
+        options.append(best[i + 1])  # skip word[i]
+        best[i] = max(options, key=lambda o: o[:3])
+    return best[0][3]
 
 
 def _holds(conn: sqlite3.Connection, piece: str) -> bool:

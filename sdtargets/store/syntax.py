@@ -45,9 +45,12 @@ ENGLISH_STOP = frozenset(
     when where why how many much does do did will would should can could shall there their its it
     this that these those target targets goal goals planned plan aim aims set expected please tell
     me about i we you want know number figure value level amount whats what's s shandong province
-    provincial
+    provincial say says said mention mentions give list show shows have has had get any all some
     """.split()
 )
+#: Punctuation that ends or opens a word as typed (`Yellow River?`), never part of it; a dot
+#: inside a word stays (`PM2.5`).
+_EDGE_PUNCT = "?？!！,，.。;；:：、()（）"
 _QUOTES = {'"': '"', "“": "”", "「": "」", "『": "』", "”": "”"}
 _YEAR_WORD = re.compile(r"(?:到|至|在|于)?((?:19|20)\d\d)年(?:底|末|前|时)?")
 _PUNCT = re.compile(r"[？?！!，,。；;：:、（）()《》]+")
@@ -81,8 +84,10 @@ def pieces(text: str) -> list[Piece]:
         j = i
         while j < n and not text[j].isspace() and not (j > i and text[j] in _QUOTES):
             j += 1
-        word = text[i:j]
+        word = text[i:j].strip(_EDGE_PUNCT)  # `River?`, `氢能，`: the word, not its punctuation
         i = j
+        if not word:
+            continue
         if word in ("OR", "|") and out and not excluded:
             joined = True
             continue
@@ -108,8 +113,14 @@ def split_question(word: str) -> list[str]:
 
 
 def is_question_word(word: str) -> bool:
-    """A whole word that only asks (`目标`, `多少`) or joins (`what`, `the`)."""
-    return word in QUESTION_WORDS or word.lower() in ENGLISH_STOP
+    """A whole word that only asks (`目标`, `多少`) or joins (`what`, `the`, `plans`)."""
+    return word in QUESTION_WORDS or is_english_stop(word)
+
+
+def is_english_stop(word: str) -> bool:
+    """An English word that asks or joins, as typed or without its plural (`plans`, `targets`)."""
+    low = word.lower()
+    return low in ENGLISH_STOP or (low.endswith("s") and low[:-1] in ENGLISH_STOP)
 
 
 def is_year(word: str) -> bool:

@@ -20,10 +20,10 @@ __all__ = ["EXAMPLES", "Command", "Text", "clickx", "examples", "one_of", "usage
 
 #: Two or three real calls per command, shown in its help (and checked by the tests to run).
 EXAMPLES: dict[str, list[str]] = {
-    "find": ["find 5G", "find 储能 2025 --plan 新能源", "find 氢能 --json --fields id,lead,years"],
+    "find": ["find 5G", "find 2025年光伏装机目标是多少", "find 氢能 --json --fields id,lead,years"],
     "agency": ["agency 省工信厅", "agency 省发改委 --plan green2023 --role lead", "agency 省科技厅 --count"],
     "agencies": ["agencies --sort led", "agencies --kind 省政府组成部门"],
-    "due": ["due 2024", "due 2024-2025 --agency 省科技厅", "due 2025 --implied --format csv"],
+    "due": ["due 2024", "due 2025 --agency 省科技厅 --agency 省工信厅", "due 2025 --implied --format csv"],
     "show": ["show fyp14.ind2", "show green2023.2 --json"],
     "plans": ["plans", "plans --fields id,title,aliases"],
     "export": ["export --plan green2023 --format excel > green2023.csv", "export --json"],

@@ -286,7 +286,7 @@ def settle(conn: sqlite3.Connection, q: Query, found: list[set[str]]) -> tuple[l
             out_found.append(group_items(conn, ng))
     q.groups = out_groups
     if not out_groups:  # nothing left to search: "No items match" says it all
-        q.notes = [n for n in q.notes if not n.startswith("left out")]
+        q.notes = []
     return out_found, typo
 
 
@@ -297,11 +297,19 @@ def _rework(
     word = g.alts[0]
     if not g.english and len(g.alts) == 1 and not word.isascii():
         parts = split_question(g.label)
-        if parts != [g.label]:
-            groups = [Group((normalise_text(p).translate(t2s_of(conn, p)),), p, False) for p in parts]
-            if all(occurs(conn, x.alts[0]) for x in groups):
-                q.notes.append(f"read {g.label} as {' '.join(parts)}")
-                return groups, False
+        if parts != [g.label]:  # a sentence: each part is a word, reworked alone if need be
+            q.notes.append(f"read {g.label} as {' '.join(parts)}")
+            groups, typo = [], False
+            for part in parts:
+                pg = Group((normalise_text(part).translate(t2s_of(conn, part)),), part, False)
+                if occurs(conn, pg.alts[0]):
+                    groups.append(pg)
+                    continue
+                new = _rework(conn, q, pg, others)
+                if new is not None:
+                    groups += new[0]
+                    typo = typo or new[1]
+            return (groups, typo) if groups else None
         pieces_ = [p for p in split_question(g.label) if p]
         cut = [c for p in pieces_ for c in segment(conn, normalise_text(p).translate(t2s_of(conn, p)))]
         typed = sum(map(len, pieces_))

@@ -84,10 +84,9 @@ def pieces(text: str) -> list[Piece]:
         j = i
         while j < n and not text[j].isspace() and not (j > i and text[j] in _QUOTES):
             j += 1
-        word = text[i:j].strip(_EDGE_PUNCT)  # `River?`, `氢能，`: the word, not its punctuation
+        # `River?`, `氢能，`: the word, not its punctuation (punctuation alone is what was asked)
+        word = text[i:j].strip(_EDGE_PUNCT) or text[i:j]
         i = j
-        if not word:
-            continue
         if word in ("OR", "|") and out and not excluded:
             joined = True
             continue

@@ -260,3 +260,10 @@ def test_prepare_keeps_asking_words_when_nothing_else_is_typed(conn):
     """`目标` alone is what was asked for: it is searched, not left out."""
     q = prepare(conn, "目标")
     assert [g.alts for g in q.groups] == [("目标",)]
+
+
+def test_an_unquoted_minus_word_says_to_quote_the_query(cli):
+    """The shell passes `-燃料电池` as an option: the one sentence says how to write it (exit 2)."""
+    result = cli("find", "氢能", "-燃料电池")
+    assert result.code == 2
+    assert 'quote the whole query, as in sdtargets find "氢能 -燃料电池"' in result.err

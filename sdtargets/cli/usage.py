@@ -95,6 +95,12 @@ def usage_sentence(exc: clickx.UsageError, args: list[str] = ()) -> str:
     where = f"sdtargets {command}" if command else "sdtargets"
     more = f"'help {command or ''}'".replace(" '", "'") if settings.in_shell else f"'{where} --help'"
     more = f"see {more}"
+    if isinstance(exc, clickx.NoSuchOption) and command == "find" and not exc.option_name[1:2].isascii():
+        # `find 氢能 -燃料电池`: a word to leave out, which the shell passed as an option
+        return (
+            f"find has no option {exc.option_name}: to leave out a word, quote the whole query,"
+            ' as in sdtargets find "氢能 -燃料电池".'
+        )
     if isinstance(exc, clickx.NoSuchOption):
         import difflib
 

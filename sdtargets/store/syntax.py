@@ -4,7 +4,7 @@ Query syntax, as SQLite FTS, ripgrep and search engines have taught people to wr
 
 - `"exact phrase"` (straight or Chinese quotes, `“…”`, `「…」`): the words together, in order,
   as one term (`"人工智能"` is the term 人工智能, not a text with quotation marks in it);
-- `A OR B` (also `A | B`): either word satisfies the group;
+- `A OR B` (also `A or B`, `A | B`): either word satisfies the group;
 - `-word`: items holding the word are left out (`氢能 -燃料电池`); a bare number (`-5`) is a word.
 
 Questions are written in whole sentences with no spaces (`2025年光伏装机目标是多少`). The words
@@ -87,7 +87,7 @@ def pieces(text: str) -> list[Piece]:
         # `River?`, `氢能，`: the word, not its punctuation (punctuation alone is what was asked)
         word = text[i:j].strip(_EDGE_PUNCT) or text[i:j]
         i = j
-        if word in ("OR", "|") and out and not excluded:
+        if word in ("OR", "or", "|") and out and not excluded:  # `wind or solar` means either too
             joined = True
             continue
         out.append(Piece(word, False, excluded, joined))

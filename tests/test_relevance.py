@@ -323,12 +323,16 @@ def test_plan_by_its_english_title(conn):
     assert resolve_plan(conn, "five-year plan") == ["fyp14"]
 
 
-def test_an_english_word_the_glossary_lacks_is_said_to_be_missing(cli):
+def test_an_english_word_the_base_lacks_is_left_out_and_never_names_an_internal_file(cli):
+    """`quasar` is in no item and no glossary entry: alone, it finds nothing (exit 1, the one
+    sentence); beside a word the base holds, it is left out, said on stderr without the
+    internal path of the glossary (issue 20)."""
     result = cli("find", "quasar")
-    assert result.code == 1
-    assert result.err == (
-        "'quasar' is not in the English glossary (data/glossary.yaml)\nsdtargets: No items match.\n"
-    )
+    assert (result.code, result.err) == (1, "sdtargets: No items match.\n")
+    result = cli("find", "quasar hydrogen", "--json", "--fields", "id")
+    assert result.code == 0
+    assert "left out 'quasar'" in result.err and "glossary.yaml" not in result.err
+    assert [i["id"] for i in result.json] == [i["id"] for i in cli("find", "hydrogen", "--json").json]
 
 
 def test_an_english_phrase_never_swallows_a_chinese_word(cli):

@@ -173,8 +173,9 @@ def test_english_term_says_which_chinese_terms_it_searched(cli):
         # and its 深化沿黄全面合作 (黄河保护法, 黄河下游防洪工程) are as much answers as green2023.57
         ("Yellow River", {"green2023.57"}, {"gwr2025.7.2", "gwr2024.r14", "gwr2024.8.1"}),
         # the 2025 count (5G基站增长4.3倍) and the 2024 target (5G基站 a metric); the 2024 count
-        # (gwr2025.r18: 5G基站达到24.2万个) is as much an answer
-        ("5G base stations", {"gwr2026.r47", "act2024-ict.15"}, {"gwr2025.r18"}),
+        # (gwr2025.r18: 5G基站达到24.2万个) is as much an answer, and so is the digital plan's goal
+        # (act2024-digital.goal: 5G基站 27万个 by 2025), which the direct answer cites and lifts
+        ("5G base stations", {"gwr2026.r47", "act2024-ict.15"}, {"gwr2025.r18", "act2024-digital.goal"}),
         ("nuclear power", {"act2024-newenergy.1"}, set()),
     ],
 )

@@ -173,6 +173,8 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
             for w in dropped
         ]
         dropped = []
+    if not groups and not excluded:  # quotes or operators alone (`"`, `OR`)
+        raise SdError("The query is empty: give a word to search for (find 氢能).")
     if not groups:
         raise SdError("The query only excludes words: give a word to search for as well (氢能 -燃料电池).")
     q = Query(text, groups, excluded)

@@ -38,15 +38,24 @@ def validate(
         typer.Option(
             "--data",
             metavar="FOLDER",
-            help="Knowledge-base folder (default: the bundled one; env SDTARGETS_DATA).",
+            help="Knowledge-base folder (default: env SDTARGETS_DATA, else the data/ of the source "
+            "checkout you are in, else the installed one).",
         ),
     ] = None,
 ) -> ExitCode:
-    """Check the YAML: schema, references, and every item against its source text."""
-    from ..kb.paths import data_dir
+    """Check the YAML: schema, references, and every item against its source text.
+
+    Inside a source checkout it checks that checkout's `data/` (what a curator just assembled),
+    not the copy an installed wheel carries, and it always says which folder it checked.
+    """
+    import os
+
+    from ..kb.paths import checkout_root, data_dir
     from ..kb.validate import validate_folder
 
-    folder = data or data_dir()
+    root = checkout_root()
+    folder = data or (root / "data" if root and not os.environ.get("SDTARGETS_DATA") else data_dir())
+    print(f"Checking {folder}", file=sys.stderr)
     problems, summary = validate_folder(folder)
     for p in problems:
         print(p, file=sys.stderr)

@@ -34,7 +34,7 @@ def validate_folder(folder: Path) -> tuple[list[str], str]:
     except SdError as exc:
         return (exc.details or [exc.message]), ""
     sources, problems = read_sources(folder, {p["source"] for p in kb.plans})
-    problems += [str(p) for p in check_items(kb.items, sources)]
+    problems += [str(p) for p in check_items(kb.items, sources, kb.agencies)]
     problems += check_links(kb.vocabulary, kb.items)
     if (folder / METRICS_FILE).exists():  # a scratch base without a vocabulary is not held to one
         problems += [

@@ -246,8 +246,34 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-def summary(d: Draft) -> str:
-    """What the reviewer must know, for stderr: counts, unknown agencies, numbers left over."""
+def todo(d: Draft, known: set[str] | None = None) -> dict[str, list[str]]:
+    """What a person must settle, by item id, in the draft's order: a target's `check:`, a metric
+    `?`, an agency name the registry lacks, a metric name the vocabulary (``known``) lacks. Each
+    is a `validate` error until settled (or, for a drafted registry or vocabulary entry, until
+    checked); nothing else in the draft needs a hand edit to validate."""
+    out: dict[str, list[str]] = {}
+    for item in d.items:
+        ident = item["id"]
+        for t in item.get("targets", []):
+            if "check" in t:
+                out.setdefault(ident, []).append(f"{t['quote']!r}: {t['check']}")
+            if t["metric"] == "?":
+                out.setdefault(ident, []).append(
+                    f"{t['quote']!r}: metric ? (name the noun its number counts)"
+                )
+            elif known is not None and t["metric"] not in known:
+                out.setdefault(ident, []).append(f"metric {t['metric']} is not in data/metrics.yaml")
+        for name in [*item.get("lead", []), *item.get("support", [])]:
+            if name in d.unknown:
+                near = "、".join(d.unknown[name][:3]) or "none"
+                out.setdefault(ident, []).append(f"agency {name} is not in the registry (nearest: {near})")
+    return out
+
+
+def summary(d: Draft, known: set[str] | None = None, written: list[str] | None = None) -> str:
+    """The curator's to-do list, for stderr: counts, then one line per item a person must settle
+    (naming its id), the metric names to add, and the numbers left over. ``known``: the
+    vocabulary's metric names; ``written``: the files `--write` wrote and their to-do lines."""
     kinds = Counter(i["kind"] for i in d.items)
     n_targets = sum(len(i.get("targets", [])) for i in d.items)
     span = f"{d.period[0]}–{d.period[1]}" if d.period else "unknown (give --period A-B)"
@@ -256,18 +282,33 @@ def summary(d: Draft) -> str:
         f"with {_n(d.clauses, 'agency clause')} and {_n(n_targets, 'target')}; plan years {span}; "
         f"ids {d.plan}.{d.id_form}.",
     ]
-    if d.unknown:
-        lines.append(f"Agency names not in the registry ({len(d.unknown)}):")
-        for name, near in d.unknown.items():
-            lines.append(f"  {name}  — nearest: {'、'.join(near[:3]) or 'none'}")
+    tasks = todo(d, known)
+    if tasks:
+        lines.append(
+            f"To do: {_n(len(tasks), 'item')} a person must settle (validate fails on each until then):"
+        )
+        lines.extend(f"  {ident}: {'; '.join(why)}" for ident, why in tasks.items())
+    missing = (
+        sorted({t["metric"] for i in d.items for t in i.get("targets", [])} - (known or set()) - {"?"})
+        if known is not None
+        else []
+    )
+    if missing:
+        lines.append(
+            f"Metric names not in data/metrics.yaml ({len(missing)}; add each, or use its name there): "
+            + "、".join(missing)
+        )
+    if d.unknown and written is None:
         lines.append("Draft registry entries (check each, then add to data/agencies.yaml):")
         for name in d.unknown:
             lines.extend("  " + x for x in registry_entry(name).splitlines())
-    if d.checks:
-        lines.append(f"Numbers to check against the source ({len(d.checks)}):")
-        lines.extend(f"  {where}: {why}" for where, why in d.checks)
+    if written:
+        lines.append("Written (assemble picks them up; check each drafted entry):")
+        lines.extend(f"  {w}" for w in written)
     if d.unused:
-        lines.append(f"Numbers seen but not turned into targets ({len(d.unused)}):")
+        lines.append(
+            f"Numbers seen but not turned into targets ({len(d.unused)}; make a target of each commitment):"
+        )
         lines.extend(f"  {where}: {snippet}" for where, snippet in d.unused)
     lines.append("Review every item against the source before it goes into data/ (CURATING.md).")
     return "\n".join(lines) + "\n"
@@ -282,7 +323,7 @@ def registry_entry(name: str) -> str:
     elif name.endswith("局") and name.startswith("省"):
         kind = "省政府直属机构"
     else:
-        kind = "?"
+        kind = "'?'"
     full = "山东" + name if name.startswith("省") else name
     return (
         f"- name: {name}\n"

@@ -211,9 +211,74 @@ def test_summary_names_unknown_agencies_with_nearest_names_and_a_registry_entry(
     d = draft(MULTI.splitlines(), "x", period=(2025, 2027), resolve=load_registry(ROOT / "data"))
     assert list(d.unknown) == ["各有关部门"]
     text = summary(d)
-    assert "Agency names not in the registry (1):" in text
-    assert "各有关部门  — nearest: 省有关部门、单位" in text
+    ids = [i["id"] for i in d.items if "各有关部门" in [*i.get("lead", []), *i.get("support", [])]]
+    assert ids and all(
+        f"  {i}: agency 各有关部门 is not in the registry (nearest: 省有关部门、单位" in text for i in ids
+    )
     assert "- name: 各有关部门" in text and "kind: 集体/泛指" in text
+
+
+def _checkout(tmp_path):
+    """A checkout's skeleton (what `checkout_root` looks for) with the real data files."""
+    import shutil
+
+    root = tmp_path / "co"
+    (root / "scripts").mkdir(parents=True)
+    (root / "scripts" / "assemble.py").write_text("", encoding="utf-8")
+    (root / "curation" / "review").mkdir(parents=True)
+    (root / "data" / "sources").mkdir(parents=True)
+    for name in ("targets.yaml", "agencies.yaml", "metrics.yaml", "glossary.yaml"):
+        shutil.copy(ROOT / "data" / name, root / "data" / name)
+    src = root / "data" / "sources" / "scene.txt"
+    shutil.copy(FIXTURES / "sd2024_shiqiang_changjing_chuangxin_2025_2027_ocr.txt", src)
+    return root, src
+
+
+def test_write_drafts_every_file_a_new_document_needs_and_never_overwrites_one(cli, tmp_path, monkeypatch):
+    import yaml
+
+    root, src = _checkout(tmp_path)
+    monkeypatch.chdir(root)
+    result = cli("import", str(src), "--plan", "scene2025", "--write")
+    assert result.code == 0, result
+    assert result.out == ""
+    for rel in (
+        "review/scene2025.yaml",
+        "plans-scene2025.yaml",
+        "agencies-scene2025.yaml",
+        "metrics-scene2025.yaml",
+        "glossary-scene2025.yaml",
+    ):
+        assert (root / "curation" / rel).is_file(), rel
+    plan = yaml.safe_load((root / "curation" / "plans-scene2025.yaml").read_text(encoding="utf-8"))[0]
+    assert plan["period"] == [2025, 2027] and plan["issued"] == "2024-10-28"
+    assert plan["issuer"] == "山东省发展和改革委员会"
+    assert "  scene2025.7: " in result.err and "metric 场景对接活动 is not in data/metrics.yaml" in result.err
+    before = (root / "curation" / "review" / "scene2025.yaml").read_text(encoding="utf-8")
+    again = cli("import", str(src), "--plan", "scene2025", "--write")
+    assert again.code == 2
+    assert again.err.count("\n") == 1 and "exists and may hold a reviewed draft" in again.err
+    assert (root / "curation" / "review" / "scene2025.yaml").read_text(encoding="utf-8") == before
+
+
+def test_an_existing_plan_id_is_warned_of(cli, tmp_path, monkeypatch):
+    root, src = _checkout(tmp_path)
+    monkeypatch.chdir(root)
+    result = cli("import", str(src), "--plan", "green2023")
+    assert result.code == 0
+    assert "Warning: plan green2023 is already in" in result.err
+
+
+def test_drafted_ids_with_qualified_numbers_pass_the_id_pattern():
+    import json
+    import re
+
+    schema = json.loads((ROOT / "sdtargets" / "kb" / "schema" / "targets.schema.json").read_text())
+    pattern = re.compile(schema["$defs"]["item"]["properties"]["id"]["pattern"])
+    for ident in ("ai2024.2-1-1", "act2024-rd.3b", "gwr2026.2.3", "x.part3-s2"):
+        assert pattern.search(ident), ident
+    for bad in ("ai2024", "ai2024.", "ai2024.-1", "AI.1"):
+        assert not pattern.search(bad), bad
 
 
 def test_registry_gives_canonical_names():

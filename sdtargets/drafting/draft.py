@@ -284,10 +284,8 @@ def summary(d: Draft, known: set[str] | None = None, written: list[str] | None =
     ]
     tasks = todo(d, known)
     if tasks:
-        lines.append(
-            f"To do: {_n(len(tasks), 'item')} a person must settle (validate fails on each until then):"
-        )
-        lines.extend(f"  {ident}: {'; '.join(why)}" for ident, why in tasks.items())
+        lines.append(f"To do: {_n(len(tasks), 'item')} a person must settle:")
+        lines.extend(f"  {ident}: {'; '.join(dict.fromkeys(why))}" for ident, why in tasks.items())
     missing = (
         sorted({t["metric"] for i in d.items for t in i.get("targets", [])} - (known or set()) - {"?"})
         if known is not None

@@ -631,3 +631,21 @@ def test_a_reported_average_covers_the_years_its_review_names_or_asks_for_them()
     assert first("五年来，居民收入年均增长6%。")["span"] == [2021, 2025]
     t = first("居民收入年均增长6%。")  # no years written: valid, with a check for the reviewer
     assert "span" not in t and "年均" not in t["cmp"] and "年均" in t["check"]
+
+
+def test_levels_of_a_shared_noun_are_qualifiers_not_metrics():
+    targets, _ = draft_targets("培育90名国家级、150名省级科技人才，建成100个应用场景。", (2025, 2027))
+    assert [(t["metric"], t["value"]) for t in targets] == [
+        ("科技人才", 90),
+        ("科技人才", 150),
+        ("应用场景", 100),
+    ]
+
+
+def test_an_agency_list_ending_in_deng_is_noted_and_on_the_to_do_list():
+    text = "1.强化人才支撑。引进高层次人才500人以上。（牵头单位：省科技厅、省人力资源社会保障厅等）"
+    d = draft(["二、重点任务", text], "x", period=(2025, 2027), resolve=load_registry(ROOT / "data"))
+    item = d.items[0]
+    assert item["lead"] == ["省科技厅", "省人力资源社会保障厅"]
+    assert "等" in item["note"]
+    assert f"  {item['id']}: " in summary(d) and "ends with 等" in summary(d)

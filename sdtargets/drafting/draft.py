@@ -9,6 +9,7 @@ and numbers that look damaged. Nothing here writes to `data/`: a draft is for re
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ class Draft:
     unused: list[tuple[str, str]] = field(default_factory=list)  # (where, snippet)
     checks: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
     id_form: str = "N"
+    etc: list[str] = field(default_factory=list)  # items whose agency list ends with 等 (noted)
 
 
 def draft(
@@ -74,6 +76,9 @@ def draft(
             if support:
                 item["support"] = support
                 item["support_word"] = c.support_word
+            if re.search(r"等(?:[；;，,]|$)", c.body.rstrip("。）)")):  # `…、省人力资源社会保障厅等`
+                item["note"] = f"原文单位列表以“等”结尾（{c.body}）：所列之外另有单位，未列出。"
+                out.etc.append(ident)
             if not c.lead:  # `（A、B按职责分工负责）`, `（责任单位：A）`
                 item["agency_note"] = (
                     f"原文（{c.body}）未写牵头单位：所列单位记为support，support_word取原文用语。"
@@ -263,6 +268,8 @@ def todo(d: Draft, known: set[str] | None = None) -> dict[str, list[str]]:
                 )
             elif known is not None and t["metric"] not in known:
                 out.setdefault(ident, []).append(f"metric {t['metric']} is not in data/metrics.yaml")
+        if ident in d.etc:
+            out.setdefault(ident, []).append("its agency list ends with 等 (noted in note): check who else")
         for name in [*item.get("lead", []), *item.get("support", [])]:
             if name in d.unknown:
                 near = "、".join(d.unknown[name][:3]) or "none"

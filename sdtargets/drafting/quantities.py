@@ -319,12 +319,33 @@ def draft_targets(
         consumed = after_end if after and metric == after else q.end
     if result:
         out += _ranks(text, spots, default_year or (period[0] if period else None))
+    _shared_noun(out)
     _series_check(out)
     unused += stray_numbers(text, qs)
     for m in YEAR_RE.finditer(text):
         if not 1949 <= int(m.group(1)) <= 2060:
             unused.append(f"year {m.group(1)} looks damaged: {text[max(0, m.start() - 8) : m.end() + 8]}")
     return out, unused
+
+
+#: A level that qualifies a noun (`国家级`, `省级`): alone, it is no metric.
+_LEVEL_RE = re.compile(r"^(?:国家|省|市|县|世界|国际|全国)级")
+
+
+def _shared_noun(targets: list[dict]) -> None:
+    """`90名国家级、150名省级科技人才`: the figures of a list share the noun its last member names
+    after its level; the levels (国家级, 省级) are qualifiers, written in each quote, not metrics.
+    Each figure of the run takes the shared noun (科技人才)."""
+    run: list[dict] = []
+    for t in targets:
+        m = _LEVEL_RE.match(t["metric"])
+        if m and m.end() == len(t["metric"]):
+            run.append(t)
+            continue
+        if run and m and t["unit"] == run[-1]["unit"] and len(t["metric"]) > m.end() + 1:
+            for r in [*run, t]:
+                r["metric"] = t["metric"][m.end() :]
+        run = []
 
 
 #: Five-year plans a review may name, with their years.

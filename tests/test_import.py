@@ -649,3 +649,47 @@ def test_an_agency_list_ending_in_deng_is_noted_and_on_the_to_do_list():
     assert item["lead"] == ["省科技厅", "省人力资源社会保障厅"]
     assert "等" in item["note"]
     assert f"  {item['id']}: " in summary(d) and "ends with 等" in summary(d)
+
+
+NEW_PLAN = """# 标题：人工智能行动方案（2025—2027年） | 发文机关：山东省人民政府办公厅 | 日期：2025-03-01
+
+一、总体要求
+力争到2027年，全省人工智能产业规模突破3000亿元。培育90名国家级、150名省级科技人才，建成100个应用场景。
+二、重点任务
+1.强化人才支撑。引进高层次人才500人以上。（牵头单位：省科技厅、中国人民银行山东省分行、省人力资源社会保障厅等）
+2.建设创新平台。新建省级创新平台30家左右。（牵头单位：省工业和信息化厅；配合单位：省数据局、省发展改革委）
+3.加强要素保障。力争全年增长12%以上。（牵头单位：省市场监管局）
+"""
+
+
+def test_the_loop_from_a_new_text_to_validate_names_only_the_items_the_summary_named(
+    cli, tmp_path, monkeypatch
+):
+    """CURATING's recipe in a copy of the checkout: import --write, assemble with no code edit,
+    validate. The only problems are on items the summary's to-do list names."""
+    import re
+    import shutil
+    import subprocess
+    import sys
+
+    from sdtargets.kb.validate import validate_folder
+
+    root = tmp_path / "co"
+    for part in ("data", "curation", "scripts", "sdtargets"):
+        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "data" / "sources" / "ai2027.txt").write_text(NEW_PLAN, encoding="utf-8")
+    monkeypatch.chdir(root)
+    result = cli("import", "data/sources/ai2027.txt", "--plan", "ai2027", "--write")
+    assert result.code == 0, result
+    todo = set(re.findall(r"^  (ai2027\.\S+): ", result.err, re.M))
+    assert "ai2027.3" in todo  # its figure has no noun: metric ?
+    done = subprocess.run([sys.executable, "scripts/assemble.py"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "# >>> curation/agencies-ai2027.yaml" in (root / "data" / "agencies.yaml").read_text(
+        encoding="utf-8"
+    )
+    problems, _ = validate_folder(root / "data")
+    assert problems, "the metric ? is a problem until a person names it"
+    assert all(p.split(":")[0] in todo for p in problems), problems
+    check = subprocess.run([sys.executable, "scripts/assemble.py", "--check"], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr  # assembling twice gives the same files

@@ -693,3 +693,23 @@ def test_the_loop_from_a_new_text_to_validate_names_only_the_items_the_summary_n
     assert all(p.split(":")[0] in todo for p in problems), problems
     check = subprocess.run([sys.executable, "scripts/assemble.py", "--check"], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr  # assembling twice gives the same files
+
+
+def test_a_list_sharing_its_noun_and_verb_gives_one_figure_and_metric_each():
+    text = "新能源汽车、智能家电、智能手机限上零售额分别增长8.7%、31.5%和32.3%。"
+    got = [(t["metric"], t["value"]) for t in draft_targets(text, (2025, 2025), 2025, True)[0]]
+    assert got == [
+        ("新能源汽车限上零售额增长", 8.7),
+        ("智能家电限上零售额增长", 31.5),
+        ("智能手机限上零售额增长", 32.3),
+    ]
+    got = [
+        t["metric"] for t in draft_targets("游客人数、旅游收入均增长10%以上。", (2025, 2025), 2025, True)[0]
+    ]
+    assert got == ["游客人数增长", "旅游收入增长"]
+
+
+def test_a_change_over_years_carries_the_subject_before_it_and_its_span():
+    text = "一般公共预算收入累计完成3.7万亿元，5年增长18.7%。"
+    growth = draft_targets(text, (2026, 2030), 2025, True)[0][1]
+    assert (growth["metric"], growth["year"], growth["span"]) == ("一般公共预算收入增长", 2025, [2021, 2025])

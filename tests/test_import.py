@@ -713,3 +713,23 @@ def test_a_change_over_years_carries_the_subject_before_it_and_its_span():
     text = "一般公共预算收入累计完成3.7万亿元，5年增长18.7%。"
     growth = draft_targets(text, (2026, 2030), 2025, True)[0][1]
     assert (growth["metric"], growth["year"], growth["span"]) == ("一般公共预算收入增长", 2025, [2021, 2025])
+
+
+def test_a_work_reports_long_review_paragraph_is_cut_into_citable_pieces():
+    """A five-year review's `——` paragraph has no topic sentences: it is cut at sentence ends
+    into pieces of 80 characters or more, the last never shorter than 40, each verbatim."""
+    para = (
+        "——经济综合实力实现新跃升。全省地区生产总值年均增长5.9%、高于全国0.5个百分点；经济总量连续跨过3个万亿元"
+        "大关，占全国比重由2020年的7.2%提升至7.4%，人均生产总值由7.34万元提升至10.26万元。一般公共预算收入累计完成"
+        "3.7万亿元，5年增长18.7%。工业、消费、进出口等年均增速高于全国，粮食总产稳定在1100亿斤以上。海洋生产总值"
+        "持续位居全国前列。民营经济增加值增长31.6%。"
+    )
+    lines = ["一、2025年及“十四五”时期工作回顾", "", "2025年是“十四五”收官之年。五年来成绩显著。", "", para]
+    d = draft(lines, "r", period=(2026, 2026))
+    pieces = [i["text"] for i in d.items if i["line"] == 5]
+    assert "".join(pieces) == para and len(pieces) == 2
+    assert pieces[1].startswith("一般公共预算收入累计完成") and pieces[1].endswith(
+        "民营经济增加值增长31.6%。"
+    )
+    growth = next(t for t in d.items[-1]["targets"] if t["value"] == 18.7)
+    assert (growth["metric"], growth["year"], growth["span"]) == ("一般公共预算收入增长", 2025, [2021, 2025])

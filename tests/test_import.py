@@ -716,7 +716,7 @@ def test_a_change_over_years_carries_the_subject_before_it_and_its_span():
 
 
 def test_a_work_reports_long_review_paragraph_is_cut_into_citable_pieces():
-    """A five-year review's `——` paragraph has no topic sentences: it is cut at sentence ends
+    """A five-year review's `——` paragraph has few topic sentences: it is cut at sentence ends
     into pieces of 80 characters or more, the last never shorter than 40, each verbatim."""
     para = (
         "——经济综合实力实现新跃升。全省地区生产总值年均增长5.9%、高于全国0.5个百分点；经济总量连续跨过3个万亿元"
@@ -727,9 +727,7 @@ def test_a_work_reports_long_review_paragraph_is_cut_into_citable_pieces():
     lines = ["一、2025年及“十四五”时期工作回顾", "", "2025年是“十四五”收官之年。五年来成绩显著。", "", para]
     d = draft(lines, "r", period=(2026, 2026))
     pieces = [i["text"] for i in d.items if i["line"] == 5]
-    assert "".join(pieces) == para and len(pieces) == 2
-    assert pieces[1].startswith("一般公共预算收入累计完成") and pieces[1].endswith(
-        "民营经济增加值增长31.6%。"
-    )
-    growth = next(t for t in d.items[-1]["targets"] if t["value"] == 18.7)
+    assert "".join(pieces) == para and len(pieces) >= 2
+    assert pieces[0].endswith("10.26万元。") and pieces[1].startswith("一般公共预算收入累计完成")
+    growth = next(t for i in d.items for t in i.get("targets", []) if t["value"] == 18.7)
     assert (growth["metric"], growth["year"], growth["span"]) == ("一般公共预算收入增长", 2025, [2021, 2025])

@@ -239,22 +239,22 @@ def test_write_drafts_every_file_a_new_document_needs_and_never_overwrites_one(c
 
     root, src = _checkout(tmp_path)
     monkeypatch.chdir(root)
-    result = cli("import", str(src), "--plan", "scene2025", "--write")
+    result = cli("import", str(src), "--plan", "trial2025", "--write")
     assert result.code == 0, result
     assert result.out == ""
     written = [line.strip() for line in result.err.splitlines() if line.startswith("  curation/")]
     # the items, the plan and the glossary always; registry and vocabulary drafts when the base lacks names
-    assert written[:2] == ["curation/review/scene2025.yaml", "curation/plans-scene2025.yaml"]
-    assert "curation/glossary-scene2025.yaml" in written
+    assert written[:2] == ["curation/review/trial2025.yaml", "curation/plans-trial2025.yaml"]
+    assert "curation/glossary-trial2025.yaml" in written
     assert all((root / w).is_file() for w in written)
-    plan = yaml.safe_load((root / "curation" / "plans-scene2025.yaml").read_text(encoding="utf-8"))[0]
+    plan = yaml.safe_load((root / "curation" / "plans-trial2025.yaml").read_text(encoding="utf-8"))[0]
     assert plan["period"] == [2025, 2027] and plan["issued"] == "2024-10-28"
     assert plan["issuer"] == "山东省发展和改革委员会"
-    before = (root / "curation" / "review" / "scene2025.yaml").read_text(encoding="utf-8")
-    again = cli("import", str(src), "--plan", "scene2025", "--write")
+    before = (root / "curation" / "review" / "trial2025.yaml").read_text(encoding="utf-8")
+    again = cli("import", str(src), "--plan", "trial2025", "--write")
     assert again.code == 2
     assert again.err.count("\n") == 1 and "exists and may hold a reviewed draft" in again.err
-    assert (root / "curation" / "review" / "scene2025.yaml").read_text(encoding="utf-8") == before
+    assert (root / "curation" / "review" / "trial2025.yaml").read_text(encoding="utf-8") == before
 
 
 def test_an_existing_plan_id_is_warned_of(cli, tmp_path, monkeypatch):

@@ -731,3 +731,11 @@ def test_a_work_reports_long_review_paragraph_is_cut_into_citable_pieces():
     assert pieces[0].endswith("10.26万元。") and pieces[1].startswith("一般公共预算收入累计完成")
     growth = next(t for i in d.items for t in i.get("targets", []) if t["value"] == 18.7)
     assert (growth["metric"], growth["year"], growth["span"]) == ("一般公共预算收入增长", 2025, [2021, 2025])
+
+
+def test_a_change_after_a_figure_is_the_change_of_that_figure():
+    targets = draft_targets("数字经济占比超过50%、提升9个百分点。", (2025, 2025), 2025, True)[0]
+    assert [(t["metric"], t["value"], t["unit"]) for t in targets] == [
+        ("数字经济占比", 50, "%"),
+        ("数字经济占比提高", 9, "个百分点"),
+    ]

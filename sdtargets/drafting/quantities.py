@@ -259,6 +259,9 @@ def draft_targets(
             metric = subject + _VERB_NAME[g.group(2)]
         if metric in _GENERIC and not members and prev_metric and prev_end_in_sentence > s0:
             metric = prev_metric  # the same quantity for another year
+            if (v := re.search(rf"({_GROWTH})$", before)) and q.unit in ("个百分点", "百分点", "%", "％"):
+                # `数字经济占比超过50%、提升9个百分点`: the change of the figure before
+                metric = re.sub(rf"(?:{_GROWTH})$", "", metric) + _VERB_NAME[v.group(1)]
         gap = re.match(r"(?:分别)?(高于|低于|快于|慢于)", before)
         if gap and q.unit in ("个百分点", "百分点") and prev_metric and prev_end_in_sentence > s0:
             # `增加值增长6.9%，高于全国2.6个百分点`: the growth rate's lead over another's

@@ -739,3 +739,14 @@ def test_a_change_after_a_figure_is_the_change_of_that_figure():
         ("数字经济占比", 50, "%"),
         ("数字经济占比提高", 9, "个百分点"),
     ]
+
+
+def test_validate_in_a_checkout_checks_its_data_and_says_so(cli, tmp_path, monkeypatch):
+    """Whatever way the package was installed, `validate` inside a checkout checks the
+    checkout's data/ (what the curator just assembled), and names the folder first."""
+    root, _ = _checkout(tmp_path)
+    monkeypatch.delenv("SDTARGETS_DATA")
+    monkeypatch.chdir(root / "curation")  # anywhere inside the checkout
+    result = cli("validate")
+    assert result.err.splitlines()[0] == f"Checking {(root / 'data').resolve()}"
+    assert f"in {(root / 'data').resolve()}." in result.err  # its sources are not there: problems

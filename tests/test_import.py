@@ -717,10 +717,11 @@ def test_a_change_over_years_carries_the_subject_before_it_and_its_span():
 
 def test_a_work_reports_long_review_paragraph_is_cut_into_citable_pieces():
     """A five-year review's `——` paragraph has few topic sentences: it is cut at sentence ends
-    into pieces of 80 characters or more, the last never shorter than 40, each verbatim."""
+    into pieces of 90 characters or more, the last never shorter than 40, each verbatim."""
     para = (
         "——经济综合实力实现新跃升。全省地区生产总值年均增长5.9%、高于全国0.5个百分点；经济总量连续跨过3个万亿元"
-        "大关，占全国比重由2020年的7.2%提升至7.4%，人均生产总值由7.34万元提升至10.26万元。一般公共预算收入累计完成"
+        "大关，占全国比重由2020年的7.2%提升至7.4%，在北方地区占比由20.5%提升至21.1%；人均生产总值由7.34万元提升至"
+        "10.26万元。一般公共预算收入累计完成"
         "3.7万亿元，5年增长18.7%。工业、消费、进出口等年均增速高于全国，粮食总产稳定在1100亿斤以上。海洋生产总值"
         "持续位居全国前列。民营经济增加值增长31.6%。"
     )

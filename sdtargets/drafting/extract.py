@@ -479,7 +479,7 @@ def topic_starts(text: str) -> list[int]:
 #: A review's piece longer than this is cut at sentence ends into pieces of at least `_PIECE`
 #: characters, none shorter than `_TAIL` (the units a reader cites from a five-year review's
 #: long `——` paragraphs, which have no topic sentences).
-_LONG, _PIECE, _TAIL = 160, 80, 40
+_LONG, _PIECE, _TAIL = 180, 90, 40
 
 
 def length_cuts(text: str, a: int, b: int) -> list[int]:

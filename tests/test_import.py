@@ -682,6 +682,13 @@ def test_the_loop_from_a_new_text_to_validate_names_only_the_items_the_summary_n
     result = cli("import", "data/sources/ai2027.txt", "--plan", "ai2027", "--write")
     assert result.code == 0, result
     todo = set(re.findall(r"^  (ai2027\.\S+): ", result.err, re.M))
+    # a second document drafted before assembling: its names already drafted are not drafted again
+    (root / "data" / "sources" / "ai2028.txt").write_text(NEW_PLAN.replace("2027", "2028"), encoding="utf-8")
+    second = cli("import", "data/sources/ai2028.txt", "--plan", "ai2028", "--write")
+    assert second.code == 0, second
+    assert "省数据局" not in second.err and "科技人才" not in second.err
+    assert not (root / "curation" / "agencies-ai2028.yaml").exists()
+    todo |= set(re.findall(r"^  (ai2028\.\S+): ", second.err, re.M))
     assert "ai2027.3" in todo  # its figure has no noun: metric ?
     done = subprocess.run([sys.executable, "scripts/assemble.py"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr

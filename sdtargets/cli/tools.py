@@ -153,13 +153,24 @@ def import_(
     from .busy import busy
 
     known, plans = _base_names(folder)
+    resolver = load_registry(folder)
+    if root is not None:  # drafts of other documents not assembled yet: never drafted twice
+        from ..drafting.write import pending_drafts, registry_resolver
+
+        agencies, metrics = pending_drafts(root)
+        known |= metrics
+        if agencies:
+            from ..kb.load import AGENCIES_FILE
+            from ..kb.yamlread import read_yaml
+
+            resolver = registry_resolver(read_yaml(folder / AGENCIES_FILE)["agencies"] + agencies)
     if plan in plans:
         print(
             f"Warning: plan {plan} is already in {folder}: its items and the draft's would share ids.",
             file=sys.stderr,
         )
     with busy(f"Drafting items from {file.name}"):  # a pulsing bar on stderr if it is slow
-        d = draft(text_lines, plan, start, end, period=span, resolve=load_registry(folder))
+        d = draft(text_lines, plan, start, end, period=span, resolve=resolver)
     if not d.items:
         raise NoResults(f"No items found in {file}.")
     written = None

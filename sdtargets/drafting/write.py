@@ -22,7 +22,9 @@ from pathlib import Path
 
 from ..errors import SdError
 from ..kb.yamlfmt import scalar
-from .draft import Draft, registry_entry
+from .draft import Draft, registry_entry, registry_resolver
+
+__all__ = ["pending_drafts", "registry_resolver", "write_draft"]
 
 #: The files one draft writes, relative to the checkout, by role.
 LAYOUT = {
@@ -135,6 +137,24 @@ def _plan_yaml(entry: dict) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Writing
+
+
+def pending_drafts(root: Path) -> tuple[list[dict], set[str]]:
+    """The agency entries and metric names drafted in ``root``'s curation/ for other documents
+    (`agencies-*.yaml`, `metrics-*.yaml`), whether assembled into data/ yet or not: a second
+    document drafted before the first is assembled must not draft them again (data/ would
+    list them twice)."""
+    import yaml
+
+    agencies: list[dict] = []
+    metrics: set[str] = set()
+    for path in sorted((root / "curation").glob("agencies-*.yaml")):
+        agencies += [a for a in yaml.safe_load(path.read_text(encoding="utf-8")) or [] if isinstance(a, dict)]
+    for path in sorted((root / "curation").glob("metrics-*.yaml")):
+        for m in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if isinstance(m, dict) and m.get("name"):
+                metrics |= {m["name"], *(m.get("aliases") or [])}
+    return [a for a in agencies if a.get("name")], metrics
 
 
 def missing_metrics(d: Draft, known: set[str]) -> dict[str, tuple[str, list[str]]]:

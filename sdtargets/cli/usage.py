@@ -30,7 +30,11 @@ EXAMPLES: dict[str, list[str]] = {
     "stats": ["stats", "stats --format csv --table agencies"],
     "timeline": ["timeline 高新技术企业", "timeline 5G基站 --format csv"],
     "validate": ["validate", "validate --data ./data"],
-    "import": ["import plan.txt --plan new2025", "import plan.txt --plan new2025 --lines 20-75"],
+    "import": [
+        "import plan.txt --plan new2025",
+        "import data/sources/new2025.txt --plan new2025 --write",
+        "import plan.txt --plan new2025 --lines 20-75",
+    ],
     "progress": [
         "progress --plan fyp14",
         "progress 5G --year 2025",

@@ -55,6 +55,21 @@ def cold_build(data: Path, db: Path, env: dict) -> tuple[float, float]:
     return float(seconds), float(mb)
 
 
+def yaml_parse(data: Path, env: dict) -> float:
+    """Seconds PyYAML's C loader takes to parse the base's YAML files in a fresh process: the
+    least any build from YAML could take, against which the build is measured."""
+    code = (
+        "import sys, time, yaml; from pathlib import Path; t = time.perf_counter(); "
+        "[yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader) "
+        "for p in sorted(Path(sys.argv[1]).glob('*.yaml'))]; "
+        "print(time.perf_counter() - t)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(data)], env=env, capture_output=True, text=True, check=True
+    )
+    return float(out.stdout)
+
+
 def compile_package() -> None:
     """Write the package's bytecode, as `pip install` does for a regular install. An editable
     install under PYTHONDONTWRITEBYTECODE (set on some machines, this one included) would
@@ -71,6 +86,7 @@ def bench(data: Path, runs: int, label: str) -> None:
     db = tmp / "kb.sqlite"
     env = {**os.environ, "SDTARGETS_DATA": str(data), "SDTARGETS_DB": str(db), "NO_COLOR": "1"}
     build_s, build_mb = cold_build(data, db, env)
+    parse_s = yaml_parse(data, env)
     sdt = str(BIN / "sdtargets")
     floor_sql = (
         "select i.id, i.text from item_search s join items i on i.id = s.id where s.search glob '*5g*'"
@@ -96,9 +112,19 @@ def bench(data: Path, runs: int, label: str) -> None:
         "find 數字經濟 --json (traditional)": ["find", "數字經濟", "--json"],
         "find energy storage --json (English)": ["find", "energy", "storage", "--json"],
         "find 新能原汽车 --json (typo)": ["find", "新能原汽车", "--json"],
+        # the first screen: 20 rows, as a table (what a person sees) and as JSON
+        "find 新能源 -n 20 (table)": ["find", "新能源", "--limit", "20"],
+        "find 新能源 -n 20 --json": ["find", "新能源", "--limit", "20", "--json"],
+        "agency 省工业和信息化厅 -n 20 (table)": ["agency", "省工业和信息化厅", "--limit", "20"],
+        "agency 省工业和信息化厅 -n 20 --json": ["agency", "省工业和信息化厅", "--limit", "20", "--json"],
+        "due 2024 -n 20 (table)": ["due", "2024", "--limit", "20"],
+        "due 2024 -n 20 --json": ["due", "2024", "--limit", "20", "--json"],
+        "progress -n 20 (table)": ["progress", "--limit", "20"],
+        "progress -n 20 --json": ["progress", "--limit", "20", "--json"],
     }
     print(f"\n== {label}: {data}")
     print(f"cold build (YAML -> SQLite): {build_s:.2f} s, peak memory {build_mb:.0f} MB")
+    print(f"YAML parse (PyYAML C loader): {parse_s:.2f} s; build / parse: {build_s / parse_s:.2f}")
     print(f"{'command':38} {'median ms':>10} {'x floor':>8} {'x peer':>8}")
     print(f"{'floor: python -c sqlite3+json':38} {floor:10.1f} {1:8.2f} {floor / peer:8.2f}")
     print(f"{'peer: sqlite-utils query':38} {peer:10.1f} {peer / floor:8.2f} {1:8.2f}")
@@ -114,8 +140,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="knowledge-base folder")
     parser.add_argument("--scale", type=int, default=0, help="also benchmark a synthetic base N times larger")
+    parser.add_argument(
+        "--synthetic",
+        type=Path,
+        help="a base benchmarks/synth.py already wrote, instead of writing one (--scale)",
+    )
     args = parser.parse_args()
     compile_package()
+    if args.synthetic:
+        bench(args.synthetic, max(3, args.runs // 3), f"synthetic base {args.synthetic}")
+        return
     bench(args.data, args.runs, "real knowledge base")
     if args.data == ROOT / "data":
         from relevance import report

@@ -20,6 +20,11 @@ from .query import Filters, due_filters, filtered_ids, filtered_sql, items_by_id
 from .verdicts import ORDER, STATUSES
 
 
+def _filtering(f: Filters) -> bool:
+    """Whether ``f`` filters anything (`query.filtered_sql` would have a condition)."""
+    return any(x is not None for x in (f.plans, f.agencies, f.year)) or bool(f.kind or f.extra_sql)
+
+
 def _first(ids: list[str], limit: int | None) -> list[str]:
     return ids[:limit] if limit else ids
 
@@ -36,7 +41,8 @@ def find_page(
     from .search import search
 
     hits = {h.item_id: h for h in search(conn, query, fuzzy=fuzzy)}
-    ids = filtered_ids(conn, filters, list(hits))
+    # unfiltered, every hit (an item of the base) passes: no need to send them all to SQL and back
+    ids = filtered_ids(conn, filters, list(hits)) if _filtering(filters) else list(hits)
     shown = _first(ids, limit)
     if encoded:
         items: list = [
@@ -107,14 +113,6 @@ def duties_page(
     return items, ids, sum(i in led for i in ids)
 
 
-#: `verdicts.worst_first` as SQL: a status's rank in `ORDER`, unknown statuses last.
-_RANK = (
-    "case p.status "
-    + " ".join(f"when '{s}' then {n}" for n, s in enumerate(ORDER))
-    + f" else {len(ORDER)} end"
-)
-
-
 def progress_page(
     conn: sqlite3.Connection,
     filters: Filters,
@@ -123,26 +121,28 @@ def progress_page(
     limit: int | None = None,
 ) -> tuple[list[dict], list[dict], int]:
     """`progress` without a topic, per plan: the first ``limit`` records worst first (as
-    `verdicts.worst_first` orders them), the counts by status per plan (`verdicts.summary`,
-    counted by SQL), and how many records in all."""
-    sub, params = filtered_sql(filters)
-    where = f"p.item_id in ({sub})"
+    `verdicts.worst_first` orders them), the counts by status per plan (`verdicts.summary`),
+    and how many records in all. Counts and order come from the index on (status, seq,
+    position, plan, year, item_id); only the records shown are read and decoded."""
+    where, params = "1", []
+    if _filtering(filters):
+        sub, params = filtered_sql(filters)
+        where = f"item_id in ({sub})"
     if year is not None:
-        where += " and p.year = ?"
+        where += " and year = ?"
         params.append(year)
     if statuses is not None:
-        where += " and p.status in (select value from json_each(?))"
+        where += " and status in (select value from json_each(?))"
         params.append(json.dumps(statuses))
-    base = f"from progress p join items i on i.id = p.item_id where {where}"
-    groups: dict[str, dict[str, int]] = {}
-    total = dict.fromkeys(STATUSES, 0)
-    rows = conn.execute(
-        f"select p.plan, p.status, count(*), min(i.seq) {base} group by p.plan, p.status",
-        params,
-    ).fetchall()
+    # this module's SQL text; every value is a parameter
+    counted = f"select plan, status, count(*), min(seq) from progress where {where} group by plan, status"  # noqa: S608
+    page = f"select rowid from progress where {where} and status = ? order by seq, position limit ?"  # noqa: S608
+    rows = conn.execute(counted, params).fetchall()
     first: dict[str, int] = {}
     for plan, _, _, seq in rows:
         first[plan] = min(seq, first.get(plan, seq))
+    groups: dict[str, dict[str, int]] = {}
+    total = dict.fromkeys(STATUSES, 0)
     for plan, status, n, _ in sorted(rows, key=lambda r: first[r[0]]):
         groups.setdefault(plan, dict.fromkeys(STATUSES, 0))[status] += n
         total[status] += n
@@ -152,10 +152,19 @@ def progress_page(
     for row in counts:
         row["decided"] = sum(row[s] for s in ("met", "not_met", "on_track", "behind"))
         row["total"] = sum(row[s] for s in STATUSES)
-    sql = f"select p.json {base} order by {_RANK}, i.seq, p.position"
-    page = params
-    if limit:
-        sql += " limit ?"
-        page = [*params, limit]
-    records = [json.loads(r[0]) for r in conn.execute(sql, page)]
+    # worst first: each status in `ORDER` (every status has its place), in base order, until full
+    wanted = limit or sum(total.values())
+    picked: list[int] = []
+    for status in ORDER:
+        if len(picked) >= wanted:
+            break
+        if total.get(status):
+            picked += [r[0] for r in conn.execute(page, [*params, status, wanted - len(picked)])]
+    stored = dict(
+        conn.execute(
+            "select rowid, json from progress where rowid in (select value from json_each(?))",
+            (json.dumps(picked),),
+        ).fetchall()
+    )
+    records = [json.loads(stored[r]) for r in picked]
     return records, counts, sum(total.values())

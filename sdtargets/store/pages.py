@@ -71,11 +71,12 @@ def due_page(
     g = due_filters(year, until, implied, f)
     sql, params = filtered_sql(g)
     ids = [r[0] for r in conn.execute(sql + " order by i.seq", params)]
-    count = "select count(*) from targets where year between ? and ? and year_implied <= ? and item_id in "
-    targets = conn.execute(
-        count + f"({sql})",
-        [year, last, 1 if implied else 0, *params],
-    ).fetchone()[0]
+    count = "select count(*) from targets where year between ? and ? and year_implied <= ?"
+    if _filtering(f):  # else every target in range is of an item due (it is due by that target)
+        count += f" and item_id in ({sql})"
+    else:
+        params = []
+    targets = conn.execute(count, [year, last, 1 if implied else 0, *params]).fetchone()[0]
     items = items_by_id(conn, _first(ids, limit))
     for it in items:
         it["due"] = [

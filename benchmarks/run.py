@@ -2,11 +2,13 @@
 
     python benchmarks/run.py            # the real knowledge base
     python benchmarks/run.py --scale 100  # also a synthetic base 100x the real one
+    python benchmarks/run.py --synthetic FOLDER  # only a base benchmarks/synth.py wrote before
 
 Prints medians over repeated runs, each command's ratio to the floor (`python -c` opening the
 built SQLite file and printing one query as JSON) and to a peer (`sqlite-utils query` doing the
-same lookup), the cold build time and peak memory. Figures, not assertions: budgets are in
-docs/performance.md.
+same lookup), the first screen (`--limit 20`, table and JSON) of find, agency, due and progress,
+the cold build time and peak memory, and the build against PyYAML's C loader parsing the same
+files. Figures, not assertions: budgets are in docs/performance.md (issue 21: docs/notes/21-perf.md).
 """
 
 from __future__ import annotations

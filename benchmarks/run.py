@@ -2,11 +2,13 @@
 
     python benchmarks/run.py            # the real knowledge base
     python benchmarks/run.py --scale 100  # also a synthetic base 100x the real one
+    python benchmarks/run.py --synthetic FOLDER  # only a base benchmarks/synth.py wrote before
 
 Prints medians over repeated runs, each command's ratio to the floor (`python -c` opening the
 built SQLite file and printing one query as JSON) and to a peer (`sqlite-utils query` doing the
-same lookup), the cold build time and peak memory. Figures, not assertions: budgets are in
-docs/performance.md.
+same lookup), the first screen (`--limit 20`, table and JSON) of find, agency, due and progress,
+the cold build time and peak memory, and the build against PyYAML's C loader parsing the same
+files. Figures, not assertions: budgets are in docs/performance.md (issue 21: docs/notes/21-perf.md).
 """
 
 from __future__ import annotations
@@ -55,6 +57,21 @@ def cold_build(data: Path, db: Path, env: dict) -> tuple[float, float]:
     return float(seconds), float(mb)
 
 
+def yaml_parse(data: Path, env: dict) -> float:
+    """Seconds PyYAML's C loader takes to parse the base's YAML files in a fresh process: the
+    least any build from YAML could take, against which the build is measured."""
+    code = (
+        "import sys, time, yaml; from pathlib import Path; t = time.perf_counter(); "
+        "[yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader) "
+        "for p in sorted(Path(sys.argv[1]).glob('*.yaml'))]; "
+        "print(time.perf_counter() - t)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(data)], env=env, capture_output=True, text=True, check=True
+    )
+    return float(out.stdout)
+
+
 def compile_package() -> None:
     """Write the package's bytecode, as `pip install` does for a regular install. An editable
     install under PYTHONDONTWRITEBYTECODE (set on some machines, this one included) would
@@ -71,6 +88,7 @@ def bench(data: Path, runs: int, label: str) -> None:
     db = tmp / "kb.sqlite"
     env = {**os.environ, "SDTARGETS_DATA": str(data), "SDTARGETS_DB": str(db), "NO_COLOR": "1"}
     build_s, build_mb = cold_build(data, db, env)
+    parse_s = yaml_parse(data, env)
     sdt = str(BIN / "sdtargets")
     floor_sql = (
         "select i.id, i.text from item_search s join items i on i.id = s.id where s.search glob '*5g*'"
@@ -98,9 +116,19 @@ def bench(data: Path, runs: int, label: str) -> None:
         "find 新能原汽车 --json (typo)": ["find", "新能原汽车", "--json"],
         "find 2025年光伏装机目标是多少 --json (question)": ["find", "2025年光伏装机目标是多少", "--json"],
         "find nuclear power capacity --json (partial English)": ["find", "nuclear power capacity", "--json"],
+        # the first screen: 20 rows, as a table (what a person sees) and as JSON
+        "find 新能源 -n 20 (table)": ["find", "新能源", "--limit", "20"],
+        "find 新能源 -n 20 --json": ["find", "新能源", "--limit", "20", "--json"],
+        "agency 省工业和信息化厅 -n 20 (table)": ["agency", "省工业和信息化厅", "--limit", "20"],
+        "agency 省工业和信息化厅 -n 20 --json": ["agency", "省工业和信息化厅", "--limit", "20", "--json"],
+        "due 2024 -n 20 (table)": ["due", "2024", "--limit", "20"],
+        "due 2024 -n 20 --json": ["due", "2024", "--limit", "20", "--json"],
+        "progress -n 20 (table)": ["progress", "--limit", "20"],
+        "progress -n 20 --json": ["progress", "--limit", "20", "--json"],
     }
     print(f"\n== {label}: {data}")
     print(f"cold build (YAML -> SQLite): {build_s:.2f} s, peak memory {build_mb:.0f} MB")
+    print(f"YAML parse (PyYAML C loader): {parse_s:.2f} s; build / parse: {build_s / parse_s:.2f}")
     print(f"{'command':38} {'median ms':>10} {'x floor':>8} {'x peer':>8}")
     print(f"{'floor: python -c sqlite3+json':38} {floor:10.1f} {1:8.2f} {floor / peer:8.2f}")
     print(f"{'peer: sqlite-utils query':38} {peer:10.1f} {peer / floor:8.2f} {1:8.2f}")
@@ -116,8 +144,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="knowledge-base folder")
     parser.add_argument("--scale", type=int, default=0, help="also benchmark a synthetic base N times larger")
+    parser.add_argument(
+        "--synthetic",
+        type=Path,
+        help="a base benchmarks/synth.py already wrote, instead of writing one (--scale)",
+    )
     args = parser.parse_args()
     compile_package()
+    if args.synthetic:
+        bench(args.synthetic, max(3, args.runs // 3), f"synthetic base {args.synthetic}")
+        return
     bench(args.data, args.runs, "real knowledge base")
     if args.data == ROOT / "data":
         from relevance import report

@@ -169,7 +169,7 @@ def test_issued_by_lists_each_agency_of_a_joint_issuer(conn, monkeypatch):
         "issuer": "山东省工业和信息化厅、省发展改革委、省科技厅",
     }
     child = {**joint, "id": "joint2025-a", "parent": "joint2025", "items": 2}
-    monkeypatch.setattr(query, "plans", lambda conn: [joint, child])
+    monkeypatch.setattr(query, "plans", lambda conn, targets=True: [joint, child])
     for name in ("省工信厅", "省发改委", "省科技厅"):
         assert [(p["id"], p["items"]) for p in issued_by(conn, resolve(conn, name))] == [("joint2025", 5)], (
             name

@@ -26,17 +26,23 @@ def limited(every: list, limit: int | None, fmt: str, noun: str = "item") -> lis
     """The first ``limit`` of ``every``. Whoever reads data (not a table, whose caption says
     `2 of 19`) learns the total on stderr, so that `--json` stays a plain array."""
     items = every[:limit] if limit else every
-    if len(items) < len(every) and fmt not in ("table", "count"):
-        from .render import message
-
-        message(f"sdtargets: {of(len(items), len(every), noun)} (--limit {limit}; --count prints the total).")
+    said_limited(len(items), len(every), limit, fmt, noun)
     return items
 
 
-def count(every: list, none: str = "No items match.") -> ExitCode:
+def said_limited(shown: int, total: int, limit: int | None, fmt: str, noun: str = "item") -> None:
+    """`limited`'s note on stderr, for a page the store already cut to ``limit`` (`store.pages`)."""
+    if shown < total and fmt not in ("table", "count"):
+        from .render import message
+
+        message(f"sdtargets: {of(shown, total, noun)} (--limit {limit}; --count prints the total).")
+
+
+def count(every: list | int, none: str = "No items match.") -> ExitCode:
     """`--count`: the number of items the query matches (whatever `--limit` says), alone on stdout."""
-    print(len(every))
-    if not every:
+    n = every if isinstance(every, int) else len(every)
+    print(n)
+    if not n:
         raise NoResults(none)
     return ExitCode.OK
 
@@ -56,24 +62,32 @@ def find(
     limit: int | None = None,
 ) -> ExitCode:
     """`find`: ranked items, each table row showing why it matched."""
-    from ..store.search import find_items, prepare, with_snippets
+    from ..store.pages import find_page
+    from ..store.search import prepare, with_snippets
     from .render import emit, message
     from .views import find_columns
 
     q = prepare(conn, text)
-    every = find_items(conn, q, filters, fuzzy=fuzzy, encoded=fmt in ("json", "jsonl", "count"))
+    encoded = fmt in ("json", "jsonl", "count")
+    # only the rows shown are read (`--count`: one); the total is the caption's
+    items, total = find_page(conn, q, filters, fuzzy=fuzzy, encoded=encoded, limit=_page(limit, fmt))
     for note in q.notes:  # how the query was read: English as Chinese, a typo corrected
         message(note)
     if fmt == "count":
-        return count(every)
-    items = limited(every, limit, fmt)
+        return count(total)
+    said_limited(len(items), total, limit, fmt)
     if fmt in ("json", "jsonl", "yaml"):  # whole objects: the snippet is a key (a table's, a column)
         items = with_snippets(conn, items, q.highlight)
-    verb = "matches" if len(every) == 1 else "match"
-    head = answer_head(q.answers) if every else []
-    caption = f"{of(len(items), len(every))} {verb} {text!r}"
+    verb = "matches" if total == 1 else "match"
+    head = answer_head(q.answers) if total else []
+    caption = f"{of(len(items), total)} {verb} {text!r}"
     emit(items, fmt, find_columns(q.highlight), caption=caption, head=head)
     return done(items)
+
+
+def _page(limit: int | None, fmt: str) -> int | None:
+    """How many rows to read: ``limit``, or one for `--count`, which prints only the total."""
+    return 1 if fmt == "count" else limit
 
 
 def answer_head(lines: list[dict]) -> list[str]:
@@ -85,10 +99,16 @@ def answer_head(lines: list[dict]) -> list[str]:
 
 
 def agency_head(
-    conn: sqlite3.Connection, ag, every: list, shown: int, year: int | list[int] | None
-) -> list[str]:  # noqa: ANN001 - agencies.Agency
-    """`agency`'s first lines: the agency's names and kind, the documents it issued, its counts,
-    its English name, and per target year its targets' verdicts (`progress`)."""
+    conn: sqlite3.Connection,
+    ag,  # noqa: ANN001 - agencies.Agency
+    ids: list[str],
+    led: int,
+    shown: int,
+    year: int | list[int] | None,
+) -> list[str]:
+    """`agency`'s first lines: the agency's names and kind, the documents it issued, its counts
+    (of all its items ``ids``, ``led`` of them led), its English name, and per target year its
+    targets' verdicts (`progress`)."""
     from ..store.agencies import english_name, issued_by
 
     head = [f"{ag.name}" + (f"（{ag.full}）" if ag.full and ag.full != ag.name else "") + f"  [{ag.kind}]"]
@@ -102,13 +122,12 @@ def agency_head(
         head.append(f"  issued: {p['id']} {p['short'] or p['title']} ({n} item{'s' if n != 1 else ''})")
         if p["with"]:
             head.append(f"          with {'、'.join(p['with'])}")
-    led = sum(it["role"] == "lead" for it in every)
-    counts = f"{led} led, {len(every) - led} supported"
-    head.append(f"  {counts}" + (f" (first {shown} shown)" if shown < len(every) else ""))
+    counts = f"{led} led, {len(ids) - led} supported"
+    head.append(f"  {counts}" + (f" (first {shown} shown)" if shown < len(ids) else ""))
     english = english_name(conn, ag.name)
     if english:
         head.append(f"  in English: {english}")
-    years = _progress_lines(conn, [it["id"] for it in every], year)
+    years = _progress_lines(conn, ids, year)
     if years:  # what the counts are of, and where to see the targets themselves
         head += [f"  its targets by year (sdtargets progress --agency {ag.name}):", *years]
     return head
@@ -124,16 +143,18 @@ def agency(
 ) -> ExitCode:
     """`agency`: the agency's names, kind and documents as a header, then its duties by plan.
     The header is part of the answer: on stdout, in the pager with the tables."""
-    from ..store.agencies import duties, resolve
+    from ..store.agencies import resolve
+    from ..store.pages import duties_page
     from .render import emit, emit_sections
     from .views import role_columns
 
     ag = resolve(conn, name)
     encoded = fmt in ("json", "jsonl", "count")
-    every = duties(conn, ag, filters, role, encoded=encoded)  # all: the header counts them
+    # the rows shown, and the ids of all: the header counts them
+    items, ids, led = duties_page(conn, ag, filters, role, encoded=encoded, limit=_page(limit, fmt))
     if fmt == "count":
-        return count(every)
-    items = limited(every, limit, fmt)
+        return count(len(ids))
+    said_limited(len(items), len(ids), limit, fmt)
     if fmt != "table":
         emit(items, fmt, role_columns(ag.names))
         if not items:
@@ -147,7 +168,7 @@ def agency(
     for title, group in groups.items():
         n_led = sum(i["role"] == "lead" for i in group)
         sections.append((f"{title}: {n_led} led, {len(group) - n_led} supported", group, columns))
-    emit_sections(sections, fmt, head=agency_head(conn, ag, every, len(items), filters.year))
+    emit_sections(sections, fmt, head=agency_head(conn, ag, ids, led, len(items), filters.year))
     if not items:
         raise NoResults(_no_duties(conn, ag))
     return ExitCode.OK
@@ -186,25 +207,26 @@ def due(
     limit: int | None = None,
 ) -> ExitCode:
     """`due`: every target and deadline falling in a year or range."""
+    from ..store.pages import due_page
     from ..store.query import check_year
-    from ..store.query import due as due_items
     from .render import emit
     from .views import DUE_AGENCY_COLUMNS, DUE_COLUMNS
 
     check_year(year)
     check_year(until, "--until year")
-    every = due_items(conn, year, until, implied, filters)
+    # the rows shown; the items and targets of all counted by the store
+    items, n_items, n_targets = due_page(conn, year, until, implied, filters, _page(limit, fmt))
     if filters.agencies is not None:  # the agency's part on every row, as `agency` gives it
         names = set(filters.agencies)
-        for it in every:
+        for it in items:
             it["role"] = "lead" if names & set(it["lead"]) else "support"
     if fmt == "count":
-        return count(every)
-    items = limited(every, limit, fmt)
+        return count(n_items)
+    said_limited(len(items), n_items, limit, fmt)
     span = f"{year}–{until}" if until and until != year else str(year)
-    targets = of(sum(len(i["due"]) for i in items), sum(len(i["due"]) for i in every), "target")
+    targets = of(sum(len(i["due"]) for i in items), n_targets, "target")
     note = "" if implied else "; --implied adds what is due only by its plan's end"
-    caption = f"{of(len(items), len(every))}, {targets} due {span} (* = year implied{note})"
+    caption = f"{of(len(items), n_items)}, {targets} due {span} (* = year implied{note})"
     emit(items, fmt, DUE_COLUMNS if filters.agencies is None else DUE_AGENCY_COLUMNS, caption=caption)
     return done(items)
 
@@ -278,25 +300,32 @@ def progress(
             message(note)
         candidates = [h.item_id for h in search(conn, q)]
         terms = q.highlight
-    every = records(conn, filtered_ids(conn, filters, candidates), year, statuses)
-    if terms:
-        every = on_topic(every, terms)
-    counts = summary(every, by)  # plans (agencies) in base order
-    every = worst_first(every)
+    if candidates is None and by == "plan":  # counted by SQL, only the rows shown decoded
+        from ..store.pages import progress_page
+
+        page = 1 if fmt == "count" or summary_only else limit
+        rows, counts, n = progress_page(conn, filters, year, statuses, page)
+    else:
+        every = records(conn, filtered_ids(conn, filters, candidates), year, statuses)
+        if terms:
+            every = on_topic(every, terms)
+        counts = summary(every, by)  # plans (agencies) in base order
+        every = worst_first(every)
+        rows, n = every[:limit] if limit else every, len(every)
     if fmt == "count":
-        return count(every, "No targets match.")
-    if not every:
+        return count(n, "No targets match.")
+    if not n:
         raise NoResults("No targets match.")
     if summary_only:
-        emit(counts, fmt, summary_columns(by), caption=f"{of(len(every), len(every), 'target')}")
+        emit(counts, fmt, summary_columns(by), caption=f"{of(n, n, 'target')}")
         return ExitCode.OK
-    rows = limited(every, limit, fmt, "target")
+    said_limited(len(rows), n, limit, fmt, "target")
     total = counts[-1]
-    caption = f"{of(len(rows), len(every), 'target')}: {counts_text(total) or 'none'}"
+    caption = f"{of(len(rows), n, 'target')}: {counts_text(total) or 'none'}"
     if fmt == "table" and not settings.fields:  # --fields picks the targets' columns: those alone
         emit_sections(
             [
-                (f"{len(every)} targets by status, per {by}", counts, summary_columns(by)),
+                (f"{n} targets by status, per {by}", counts, summary_columns(by)),
                 (caption, rows, progress_columns()),
                 ("documents cited", cited_documents(rows), DOCUMENT_COLUMNS),
             ],

@@ -273,7 +273,7 @@ def issued_by(conn: sqlite3.Connection, agency: Agency) -> list[dict]:
     from .query import plans
 
     wanted = set(agency.names)
-    rows = plans(conn)
+    rows = plans(conn, targets=False)
     family: dict[str, int] = {}
     for p in rows:
         family[p["id"]] = family.get(p["id"], 0) + p["items"]

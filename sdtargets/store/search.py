@@ -236,22 +236,24 @@ def find_items(
     hits = {h.item_id: h for h in search(conn, q, fuzzy=fuzzy)}
     ids = filtered_ids(conn, filters, list(hits))
     answer = cited(q.answers)
-
-    def extra(iid: str) -> dict:
-        h = hits[iid]
-        keys = {"score": round(h.score), "match": h.how, "match_field": h.field}
-        if h.missing:
-            keys["missing"] = list(h.missing)
-        if iid in answer:
-            keys["answer"] = answer[iid]
-        return keys
-
     if encoded:
-        return [e.adding(**extra(e.id)) for e in items_encoded(conn, ids)]
+        return [e.adding(**hit_fields(hits[e.id], answer)) for e in items_encoded(conn, ids)]
     items = items_by_id(conn, ids)
     for it in items:
-        it.update(extra(it["id"]))
+        it.update(hit_fields(hits[it["id"]], answer))
     return items
+
+
+def hit_fields(h: Hit, answer: dict[str, list]) -> dict:
+    """The keys `find` adds to an item object: ``score``, ``match``, ``match_field``, and where
+    they apply ``missing`` and ``answer`` (``answer``: item id → the direct answer's lines citing
+    it). One place, so that the paged first screen (`pages.find_page`) gives the same objects."""
+    keys = {"score": round(h.score), "match": h.how, "match_field": h.field}
+    if h.missing:
+        keys["missing"] = list(h.missing)
+    if h.item_id in answer:
+        keys["answer"] = answer[h.item_id]
+    return keys
 
 
 def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit]:

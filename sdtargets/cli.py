@@ -530,6 +530,20 @@ def shell() -> ExitCode:
     return ExitCode(repl(conn(), str(history) if history else None))
 
 
+@app.command(cls=Command, epilog=_examples("browse"))
+def browse(
+    query: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[QUERY…]", click_type=Text(), help="Words to search for first."),
+    ] = None,
+) -> ExitCode:
+    """A full-screen explorer: search as you type, agencies, due, progress and plans (q quits)."""
+    from .browse import run
+    from .render import settings
+
+    return ExitCode(run(conn(), " ".join(query or []), no_color=not settings.color))
+
+
 @app.command(cls=Command, epilog=_examples("validate"))
 def validate(
     data: Annotated[

@@ -36,6 +36,7 @@ EXAMPLES: dict[str, list[str]] = {
         "progress --status not_met --json",
     ],
     "shell": ["shell"],
+    "browse": ["browse", "browse 高新技术企业"],
 }
 
 

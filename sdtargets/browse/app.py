@@ -71,8 +71,9 @@ class BrowseApp(App[int]):
         return self.query_one(f"#view-{active}", ListView)
 
     def show_view(self, name: str) -> None:
+        """Show the view ``name`` with its box focused (at once: keys typed next go there)."""
         self.query_one(TabbedContent).active = name
-        self.call_after_refresh(self.view().focus_box)
+        self.view().focus_box()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.call_after_refresh(self.view().focus_box)
@@ -147,7 +148,7 @@ class BrowseApp(App[int]):
         self.exit(0)
 
     def action_interrupt(self) -> None:
-        self.exit(INTERRUPTED)
+        self.exit(INTERRUPTED, return_code=INTERRUPTED)
 
     # -- opening a row -------------------------------------------------------------------------
 

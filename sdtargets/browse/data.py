@@ -335,6 +335,21 @@ def years_text(item: dict) -> str:
     return text(item)
 
 
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """``text`` cut into lines of ``width`` cells as the command line's tables cut Chinese:
+    each line's (start, end) offsets."""
+    from ..termtable import wrap as cut
+
+    return cut(text, width)
+
+
+def text_width(text: str) -> int:
+    """Display width in cells (a CJK character takes two)."""
+    from ..termtable import text_width as cells
+
+    return cells(text)
+
+
 def marks() -> dict[str, str]:
     from ..verdicts import MARKS
 

@@ -25,6 +25,9 @@ BINDINGS = [
     Binding("e", "export", "export"),
     Binding("question_mark", "help", "help", key_display="?"),
     Binding("q", "quit", "quit"),
+    # while typing, ? and q are letters: F1 and Ctrl+Q work from anywhere
+    Binding("f1", "help", "help", key_display="F1"),
+    Binding("ctrl+q", "quit", "quit", priority=True, key_display="^q"),
     Binding("ctrl+c", "interrupt", "quit", show=False, priority=True),
     *(Binding(str(n), f"view('{v}')", title, show=False) for n, (v, title) in enumerate(VIEWS, 1)),
 ]

@@ -19,90 +19,107 @@ from textual.widgets import Footer, Static
 from .. import data
 
 
-def render(d: data.Detail, terms: list[str]) -> Group:
-    """The item as Rich text (kept apart from the screen, so that tests can read it whole)."""
-    it = d.item
-    out: list[Text] = [Text(f"{it['id']}  {it['title']}", style="bold")]
+class Page:
+    """Lines of a page ``width`` cells wide. Prose is wrapped as the command line's tables wrap
+    Chinese (between any two characters, not at the spaces a PDF conversion left), each
+    paragraph under its first line's label (a hanging indent)."""
+
+    def __init__(self, width: int) -> None:
+        self.width, self.lines = max(width, 30), []
+
+    def para(
+        self, text: str, label: str = "", style: str = "", spans: list[tuple[int, int]] = (), indent: int = 0
+    ) -> None:
+        """``label`` then ``text`` wrapped under it; ``spans`` of ``text`` highlighted."""
+        pad = indent + data.text_width(label)
+        for k, (a, b) in enumerate(data.wrap(text, self.width - pad) or [(0, 0)]):
+            line = Text(" " * indent + label if k == 0 else " " * pad, style=style, no_wrap=True)
+            part = Text(text[a:b], style=style)
+            for x, y in spans:
+                if x < b and y > a:
+                    part.stylize("bold reverse", max(x, a) - a, min(y, b) - a)
+            line.append_text(part)
+            self.lines.append(line)
+
+    def add(self, text: str = "", style: str = "") -> None:
+        """One line as it is (a heading, a blank)."""
+        self.lines.append(Text(text, style=style, no_wrap=True, overflow="ellipsis"))
+
+
+def render(d: data.Detail, terms: list[str], width: int = 100) -> Group:
+    """The item as Rich text for a screen ``width`` cells wide (kept apart from the screen, so
+    that tests can read it whole)."""
+    it, page = d.item, Page(width)
+    page.para(f"{it['id']}  {it['title']}", style="bold")
     path = " › ".join(it["section"])
-    out.append(Text(f"{it['plan_title']} ({it['plan']})" + (f"  ›  {path}" if path else ""), style="dim"))
+    page.para(f"{it['plan_title']} ({it['plan']})" + (f"  ›  {path}" if path else ""), style="dim")
     implied = "  (* implied by the plan's period)" if it.get("years_implied") else ""
-    out.append(Text(f"kind: {it['kind']}   years: {data.years_text(it)}{implied}"))
-    out.append(Text(""))
-    body = Text(it["text"])
-    for a, b in data.spans(it["text"], terms):
-        body.stylize("bold reverse", a, b)
-    out.append(body)
-    out.append(Text(""))
+    page.para(f"kind: {it['kind']}   years: {data.years_text(it)}{implied}")
+    page.add()
+    page.para(it["text"], spans=data.spans(it["text"], terms))
+    page.add()
     if it["lead"]:
-        out.append(Text(f"{it.get('lead_word') or '牵头单位'}: {'、'.join(it['lead'])}"))
+        page.para("、".join(it["lead"]), f"{it.get('lead_word') or '牵头单位'}: ")
     if it["support"]:
-        out.append(Text(f"{it.get('support_word') or '配合单位'}: {'、'.join(it['support'])}"))
+        page.para("、".join(it["support"]), f"{it.get('support_word') or '配合单位'}: ")
     for key in ("lead_implied", "agency_note", "note"):
         if it.get(key):
-            out.append(Text(f"{key.replace('_', ' ')}: {it[key]}", style="dim"))
+            page.para(str(it[key]), f"{key.replace('_', ' ')}: ", style="dim")
     if it["targets"]:
-        out += [Text(""), Text(f"targets ({len(it['targets'])})", style="bold underline")]
+        page.add()
+        page.add(f"targets ({len(it['targets'])})", style="bold underline")
     for pos, t in enumerate(it["targets"]):
-        out += _target(t, d.verdicts.get(pos))
-    out += [Text(""), Text("source", style="bold underline")]
+        _target(page, t, d.verdicts.get(pos))
+    page.add()
+    page.add("source", style="bold underline")
     src = it["source"]
     doc = f" ({src['document']})" if src.get("document") else ""
-    out.append(Text(f"{d.source_path}, line {src['line']}{doc}"))
+    page.para(f"{d.source_path}, line {src['line']}{doc}")
     for n, line in d.context:  # the item's own line whole, those around it cut to one line
-        own = n == src["line"]
-        out.append(
-            Text(
-                f"{'▶' if own else ' '}{n:>5} │ {line}",
-                style="" if own else "dim",
-                no_wrap=not own,
-                overflow="fold" if own else "ellipsis",
-            )
-        )
-    out += [Text(""), Text("document", style="bold underline")]
+        if n == src["line"]:
+            page.para(line, f"▶{n:>5} │ ")
+        else:
+            page.add(f" {n:>5} │ {line}", style="dim")
+    page.add()
+    page.add("document", style="bold underline")
     docu = d.document
-    out.append(Text(docu["title"]))
+    page.para(docu["title"])
     if docu["plan"] != docu["title"]:
-        out.append(Text(f"part: {docu['plan']}"))
+        page.para(docu["plan"], "part: ")
     facts = [docu.get("number"), docu.get("issuer"), docu.get("published")]
     if any(facts):
-        out.append(Text("  ".join(f for f in facts if f)))
+        page.para("  ".join(f for f in facts if f))
     if docu.get("address"):
-        out.append(Text(f"address: {docu['address']}"))
-    return Group(*out)
+        page.para(docu["address"], "address: ")
+    return Group(*page.lines)
 
 
-def _target(t: dict, v: dict | None) -> list[Text]:
+def _target(page: Page, t: dict, v: dict | None) -> None:
     """One target: metric, value and year, the quote; then its verdict and how it was reached."""
-    head = Text("• ", style="bold")
-    head.append(f"{t['metric']}  {data.value_text(t)}  {data.year_text(t)}", style="bold")
-    lines = [head, Text(f"  source says: {t['quote']}")]
+    page.para(f"{t['metric']}  {data.value_text(t)}  {data.year_text(t)}", "• ", style="bold")
+    page.para(t["quote"], "source says: ", indent=2)
     if t.get("note"):
-        lines.append(Text(f"  note: {t['note']}", style="dim"))
+        page.para(t["note"], "note: ", style="dim", indent=2)
     if v is None:
-        return lines
-    status = Text("  status: ")
-    status.append(data.marks()[v["status"]], style="bold")
-    if v.get("gap"):
-        status.append(f"  gap {v['gap']}")
-    lines.append(status)
+        return
+    page.para(data.marks()[v["status"]] + (f"  gap {v['gap']}" if v.get("gap") else ""), "status: ", indent=2)
     if v.get("rule"):
-        lines.append(Text(f"  rule: {v['rule']}"))
+        page.para(v["rule"], "rule: ", indent=2)
     r = v.get("result")
     if r:
-        lines.append(
-            Text(
-                f"  settled by {r['item']}: {data.value_text(r)} in {r['year']} — “{r['quote']}” "
-                f"({r['source']['file']}:{r['source']['line']})"
-            )
+        cited = f"{r['source']['file']}:{r['source']['line']}"
+        page.para(
+            f"{data.value_text(r)} in {r['year']} — “{r['quote']}” ({cited})",
+            f"settled by {r['item']}: ",
+            indent=2,
         )
     for e in v.get("evidence") or []:
         if r and e.get("item") == r.get("item") and e.get("value") == r.get("value"):
             continue
         why = f": {e['reason']}" if e.get("reason") else f" ({e['use']})"
-        lines.append(Text(f"  also {e['item']}: {data.value_text(e)} in {e['year']}{why}", style="dim"))
+        page.para(f"{data.value_text(e)} in {e['year']}{why}", f"also {e['item']}: ", style="dim", indent=2)
     for link in v.get("links") or []:
-        lines.append(Text(f"  {link}", style="dim"))
-    return lines
+        page.para(link, style="dim", indent=2)
 
 
 class DetailScreen(Screen):
@@ -122,11 +139,16 @@ class DetailScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail"):
-            yield Static(render(self.detail, self.terms), id="detail-body")
+            yield Static(id="detail-body")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#detail").focus()
+
+    def on_resize(self) -> None:
+        """Lay the page out for the width (source lines are wrapped as the tables wrap CJK)."""
+        width = self.size.width - 3  # the padding and the scrollbar
+        self.query_one("#detail-body", Static).update(render(self.detail, self.terms, width))
 
     def action_scroll(self, lines: int) -> None:
         self.query_one("#detail", VerticalScroll).scroll_relative(y=lines, animate=False)

@@ -32,6 +32,9 @@ class ExportScreen(ModalScreen):
             yield Input(value=self._path(), id="export-path")
             yield Static(id="export-said")
 
+    def on_mount(self) -> None:
+        self.query_one(OptionList).highlighted = data.formats().index(self.fmt)
+
     def _path(self) -> str:
         return f"{self.stem}.{EXTENSIONS.get(self.fmt, self.fmt)}"
 

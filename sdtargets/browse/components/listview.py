@@ -39,6 +39,7 @@ class ListView(Vertical):
         super().__init__(**kwargs)
         self.conn, self.initial = conn, text
         self.listing = data.Listing([], "")
+        self.error: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Input(value=self.initial, placeholder=self.PLACEHOLDER, classes="query")
@@ -77,15 +78,10 @@ class ListView(Vertical):
         bar = self.query_one(".filters", Static)
         bar.update(data.filters_text(data.parse_line(text), self.KEYS) if self.KEYS else "")
         bar.display = bool(self.KEYS)
-        caption = self.query_one(".caption", Static)
         try:
-            listing = self.load(text)
+            self.listing, self.error = self.load(text), None
         except SdError as exc:
-            caption.update(Text(exc.message, style="bold"))
-            caption.add_class("error")
-            return
-        caption.remove_class("error")
-        self.listing = listing
+            self.error = exc.message  # the last good rows stay, the sentence replaces the caption
         self.draw()
 
     def draw(self) -> None:
@@ -101,7 +97,9 @@ class ListView(Vertical):
         table.show(self.cols(), [self.cells(r) for r in shown], max(self.app.size.width, 40))
         more = f" (first {len(shown)} shown; e exports all)" if len(shown) < len(listing.rows) else ""
         notes = "".join(f"  {n}" for n in listing.notes)
-        self.query_one(".caption", Static).update(listing.caption + more + notes)
+        caption = self.query_one(".caption", Static)
+        caption.set_class(self.error is not None, "error")
+        caption.update(Text(self.error, style="bold") if self.error else listing.caption + more + notes)
 
     def id_width(self, key: str = "id") -> int:
         """The id column's width: the longest id listed (12 to 22 cells)."""

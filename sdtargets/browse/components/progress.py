@@ -21,13 +21,13 @@ class ProgressView(ListView):
         return [
             Col("item", self.id_width("item")),
             Col("metric", ratio=2),
-            Col("target", ratio=1, minimum=10),
+            Col("target", ratio=2, minimum=10),
             Col("status", 16),
             Col("result", ratio=2),
         ]
 
     def cells(self, row: dict) -> list[str | Text]:
-        target = f"{data.value_text(row)} {data.year_text(row)}"
+        target = f"{data.year_text(row)} {data.value_text(row)}"
         status = data.marks()[row["status"]] + (f" {row['gap']}" if row.get("gap") else "")
         result = row.get("result")
         figure = f"{data.value_text(result)} {result['year']} {result['item']}" if result else "—"

@@ -321,7 +321,13 @@ def small_conn(tmp_path_factory):
 def small_app(small_conn, monkeypatch):
     folder, conn = small_conn
     monkeypatch.setenv("SDTARGETS_DATA", str(folder))  # the detail reads the source from here
-    return lambda query="": app_for(conn, query)
+
+    def make(query: str = ""):  # noqa: ANN202
+        app = app_for(conn, query)
+        app.animation_level = "none"  # the tabs' underline slides: a snapshot mid-way would differ
+        return app
+
+    return make
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -21,8 +21,8 @@ from ..query import Filters
 
 #: The filters a line may carry as `key:value`, and which views take each.
 FILTER_KEYS = ("plan", "agency", "year", "kind", "status", "role")
-#: Most rows a list draws (the caption says N of how many; export writes them all).
-MAX_ROWS = 500
+#: Rows a list draws at a time (the next page as the cursor nears the end).
+PAGE = 60
 
 _FILTER = re.compile(r"^(plan|agency|year|kind|status|role)[:：](.*)$", re.IGNORECASE)
 

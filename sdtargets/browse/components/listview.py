@@ -40,6 +40,7 @@ class ListView(Vertical):
         self.conn, self.initial = conn, text
         self.listing = data.Listing([], "")
         self.error: str | None = None
+        self._head, self._badges = "", {}
 
     def compose(self) -> ComposeResult:
         yield Input(value=self.initial, placeholder=self.PLACEHOLDER, classes="query")
@@ -76,7 +77,7 @@ class ListView(Vertical):
         """Run the view's query for the current line and redraw (the one place that loads)."""
         text = self.text
         bar = self.query_one(".filters", Static)
-        bar.update(data.filters_text(data.parse_line(text), self.KEYS) if self.KEYS else "")
+        bar.update(data.filters_text(data.parse_line(text), self.KEYS) if self.KEYS else "", layout=False)
         bar.display = bool(self.KEYS)
         try:
             self.listing, self.error = self.load(text), None
@@ -85,25 +86,39 @@ class ListView(Vertical):
         self.draw()
 
     def draw(self) -> None:
-        """Redraw the head, rows and caption of the current listing at the current width."""
+        """Redraw the head, rows and caption of the current listing at the current width. The
+        rows are drawn a page at a time (`more` adds the next as the cursor nears the end):
+        a keystroke that matches hundreds of items costs what one screenful costs."""
         listing = self.listing
         head = self.query_one(".head", Static)
-        head.update("\n".join(listing.head))
-        head.display = bool(listing.head)
-        shown = listing.rows[: data.MAX_ROWS]
-        badges = data.badges(self.conn, [self.item_id(r) for r in shown if self.item_id(r)])
-        self._badges = badges
-        table = self.query_one(RowsTable)
-        table.show(self.cols(), [self.cells(r) for r in shown], max(self.app.size.width, 40))
-        more = f" (first {len(shown)} shown; e exports all)" if len(shown) < len(listing.rows) else ""
+        text = "\n".join(listing.head)
+        if text != self._head:
+            head.update(text)
+            head.display, self._head = bool(text), text
+        self._badges = {}
+        self.query_one(RowsTable).show(self.cols(), self._page(0), max(self.app.size.width, 40))
         notes = "".join(f"  {n}" for n in listing.notes)
         caption = self.query_one(".caption", Static)
         caption.set_class(self.error is not None, "error")
-        caption.update(Text(self.error, style="bold") if self.error else listing.caption + more + notes)
+        caption.update(
+            Text(self.error, style="bold") if self.error else listing.caption + notes, layout=False
+        )
+
+    def _page(self, start: int) -> list[list[str | Text]]:
+        """The cells of the rows from ``start``, one page of them, with their verdict badges."""
+        rows = self.listing.rows[start : start + data.PAGE]
+        self._badges.update(data.badges(self.conn, [i for i in map(self.item_id, rows) if i]))
+        return [self.cells(r) for r in rows]
+
+    def more(self) -> None:
+        """Draw the next page of rows, if any are left."""
+        table = self.query_one(RowsTable)
+        if table.row_count < len(self.listing.rows):
+            table.append(self._page(table.row_count))
 
     def id_width(self, key: str = "id") -> int:
         """The id column's width: the longest id listed (12 to 22 cells)."""
-        longest = max((len(r.get(key) or "") for r in self.listing.rows[: data.MAX_ROWS]), default=0)
+        longest = max((len(r.get(key) or "") for r in self.listing.rows), default=0)
         return min(max(longest, 12), 22)
 
     def badge(self, row: dict) -> str:
@@ -134,6 +149,10 @@ class ListView(Vertical):
         row = self.current()
         if row is not None:
             self.post_message(self.Open(self, row))
+
+    def on_data_table_row_highlighted(self, event: RowsTable.RowHighlighted) -> None:
+        if event.cursor_row >= event.data_table.row_count - 3:
+            self.more()
 
     def on_data_table_row_selected(self, event: RowsTable.RowSelected) -> None:
         event.stop()

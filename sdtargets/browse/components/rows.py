@@ -53,12 +53,25 @@ class RowsTable(DataTable):
 
     def __init__(self, **kwargs) -> None:  # noqa: ANN003 - DataTable's own
         super().__init__(cursor_type="row", zebra_stripes=True, **kwargs)
+        self._layout: list[tuple[str, int]] = []
 
     def show(self, cols: list[Col], rows: list[list[str | Text]], total: int) -> None:
-        """Replace the rows: ``rows`` are cells in ``cols`` order, fitted to ``total`` cells."""
+        """Replace the rows: ``rows`` are cells in ``cols`` order, fitted to ``total`` cells.
+        The columns are kept when they are unchanged (most keystrokes)."""
         ws = widths(total, cols)
-        self.clear(columns=True)
-        for c, w in zip(cols, ws, strict=True):
-            self.add_column(fit(c.label, w), width=w)
-        for n, cells in enumerate(rows):
-            self.add_row(*(fit(cell, w) for cell, w in zip(cells, ws, strict=True)), key=str(n))
+        layout = [(c.label, w) for c, w in zip(cols, ws, strict=True)]
+        if layout != self._layout:
+            self.clear(columns=True)
+            for label, w in layout:
+                self.add_column(fit(label, w), width=w)
+            self._layout = layout
+        else:
+            self.clear()
+        self.append(rows)
+
+    def append(self, rows: list[list[str | Text]]) -> None:
+        """Add rows after the last, fitted to the columns."""
+        ws = [w for _, w in self._layout]
+        n = self.row_count
+        for k, cells in enumerate(rows):
+            self.add_row(*(fit(cell, w) for cell, w in zip(cells, ws, strict=True)), key=str(n + k))

@@ -346,3 +346,22 @@ def test_snapshot_progress(snap_compare, small_app):
 
 def test_snapshot_help(snap_compare, small_app):
     assert snap_compare(small_app(), press=["f1"], terminal_size=(80, 24))
+
+
+def test_a_long_list_draws_a_page_and_the_rest_as_the_cursor_goes_down(conn):
+    from sdtargets.browse.data import PAGE
+
+    async def go():
+        app = app_for(conn, "year:2025")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            view = app.view()
+            table = view.query_one("RowsTable")
+            first = table.row_count
+            await pilot.press("down", *["pagedown"] * 12)
+            await pilot.pause()
+            return len(view.listing.rows), first, table.row_count
+
+    total, first, later = run(go())
+    assert total > PAGE  # the test needs a list longer than a page
+    assert first == PAGE and later > first

@@ -147,7 +147,7 @@ class DetailScreen(Screen):
 
     def on_resize(self) -> None:
         """Lay the page out for the width (source lines are wrapped as the tables wrap CJK)."""
-        width = self.size.width - 3  # the padding and the scrollbar
+        width = self.size.width - 4  # the padding (1 a side) and the scrollbar (2)
         self.query_one("#detail-body", Static).update(render(self.detail, self.terms, width))
 
     def action_scroll(self, lines: int) -> None:

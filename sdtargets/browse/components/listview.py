@@ -117,9 +117,10 @@ class ListView(Vertical):
             table.append(self._page(table.row_count))
 
     def id_width(self, key: str = "id") -> int:
-        """The id column's width: the longest id listed (12 to 22 cells)."""
+        """The id column's width: the longest id listed, 12 to 22 cells (a fifth of the width
+        at most: at 80 columns the title keeps its room)."""
         longest = max((len(r.get(key) or "") for r in self.listing.rows), default=0)
-        return min(max(longest, 12), 22)
+        return min(max(longest, 12), 22, max(12, self.app.size.width // 5))
 
     def badge(self, row: dict) -> str:
         """The row's item's targets by verdict (`✓2 ·3`)."""

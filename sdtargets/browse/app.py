@@ -15,8 +15,6 @@ from . import data
 from .components.agencies import AgenciesView
 from .components.detail import DetailScreen
 from .components.due import DueView
-from .components.export import ExportScreen
-from .components.help import HelpScreen
 from .components.listview import ListView
 from .components.plans import PlansView
 from .components.progress import ProgressView
@@ -61,6 +59,7 @@ class BrowseApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.view().activate()
         self.view().focus_box()
 
     # -- where we are --------------------------------------------------------------------------
@@ -73,9 +72,12 @@ class BrowseApp(App[int]):
     def show_view(self, name: str) -> None:
         """Show the view ``name`` with its box focused (at once: keys typed next go there)."""
         self.query_one(TabbedContent).active = name
+        self.view().activate()
         self.view().focus_box()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        """A tab clicked with the mouse: the view loads (once) and takes the keys."""
+        self.view().activate()
         self.call_after_refresh(self.view().focus_box)
 
     # -- actions -------------------------------------------------------------------------------
@@ -137,11 +139,15 @@ class BrowseApp(App[int]):
     def action_export(self) -> None:
         view = self.view()
         if view.listing.rows and view.listing.columns:
+            from .components.export import ExportScreen
+
             self.push_screen(ExportScreen(view.listing, self.query_one(TabbedContent).active or "list"))
         else:
             self.notify("Nothing to export: the list is empty.")
 
     def action_help(self) -> None:
+        from .components.help import HelpScreen  # Markdown: imported when first asked for
+
         self.push_screen(HelpScreen())
 
     def action_quit(self) -> None:

@@ -41,6 +41,7 @@ class ListView(Vertical):
         self.listing = data.Listing([], "")
         self.error: str | None = None
         self._head, self._badges = "", {}
+        self.loaded = False
 
     def compose(self) -> ComposeResult:
         yield Input(value=self.initial, placeholder=self.PLACEHOLDER, classes="query")
@@ -49,8 +50,11 @@ class ListView(Vertical):
         yield RowsTable(classes="rows")
         yield Static(classes="caption")
 
-    def on_mount(self) -> None:
-        self.reload()
+    def activate(self) -> None:
+        """Load the view the first time it is shown: start-up pays for one view, not five."""
+        if not self.loaded:
+            self.loaded = True
+            self.reload()
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -142,7 +146,8 @@ class ListView(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.reload()
+        if self.loaded:  # a view not shown yet loads when it is (`activate`)
+            self.reload()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the box opens the row under the cursor (the first, after typing)."""
@@ -171,7 +176,7 @@ class ListView(Vertical):
             event.stop()
 
     def on_resize(self) -> None:
-        if self.is_mounted:
+        if self.loaded:
             self.draw()
 
     def focus_box(self) -> None:

@@ -23,6 +23,8 @@ from rich.console import Console
 
 pytest.importorskip("textual")
 
+from sdtargets.browse import data  # noqa: E402 - after the skip: the app needs Textual
+
 
 def run(coro):  # noqa: ANN001, ANN201 - a coroutine and its result
     return asyncio.run(coro)
@@ -57,7 +59,11 @@ def test_typing_lists_the_items_with_that_target_and_find_s_order(conn, cli):
             await pilot.pause()
             view = app.view()
             table = view.query_one("RowsTable")
-            return [r["id"] for r in view.listing.rows], table.row_count, str(table.get_cell_at((0, 0)))
+            return (
+                [data.row_id(r) for r in view.listing.rows],
+                table.row_count,
+                str(table.get_cell_at((0, 0))),
+            )
 
     ids, drawn, first = run(go())
     wanted = target_items(conn, "高新技术企业")
@@ -80,7 +86,7 @@ def test_enter_shows_the_verdict_and_the_source_line_and_esc_goes_back(conn):
             shown = screen.detail if isinstance(screen, DetailScreen) else None
             await pilot.press("escape")
             await pilot.pause()
-            return shown, type(app.screen).__name__, app.view().listing.rows[0]["id"]
+            return shown, type(app.screen).__name__, data.row(app.view().listing, 0)["id"]
 
     detail, back_to, first = run(go())
     assert detail is not None and detail.item["id"] == first
@@ -165,7 +171,9 @@ def test_filters_are_shown_and_filter(conn):
             await pilot.pause()  # the app is up before the first key
             await pilot.pause()
             view = app.view()
-            return str(view.query_one(".filters").content), view.listing.rows
+            return str(view.query_one(".filters").content), [
+                data.row(view.listing, i) for i in range(len(view.listing.rows))
+            ]
 
     bar, rows = run(go())
     assert "year: 2023" in bar and "plan: any" in bar
@@ -222,7 +230,8 @@ def test_enter_on_a_plan_lists_its_items_in_search(conn):
             await pilot.pause()  # the app is up before the first key
             await pilot.press("tab", "tab", "tab", "tab", *"green2023", "enter")
             await pilot.pause()
-            return app.view().id, app.view().text, app.view().listing.rows
+            listing = app.view().listing
+            return app.view().id, app.view().text, [data.row(listing, i) for i in range(len(listing.rows))]
 
     view, text, rows = run(go())
     assert (view, text) == ("view-search", "plan:green2023")
@@ -236,7 +245,7 @@ def test_copy_puts_the_id_on_the_clipboard(conn):
             await pilot.pause()  # the app is up before the first key
             await pilot.press("down", "c")
             await pilot.pause()
-            return app.clipboard, app.view().listing.rows[0]["id"]
+            return app.clipboard, data.row(app.view().listing, 0)["id"]
 
     copied, first = run(go())
     assert copied == first

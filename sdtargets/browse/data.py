@@ -109,7 +109,7 @@ class Listing:
     """One view's answer: the rows (item or target objects, as the commands' JSON), the caption,
     a few head lines, the terms to highlight, the columns export writes, and notes."""
 
-    rows: list[dict]
+    rows: list  # dicts, or items still encoded (`Encoded`), decoded a page at a time (`row`)
     caption: str
     head: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
@@ -117,9 +117,23 @@ class Listing:
     notes: list[str] = field(default_factory=list)
 
 
+def row(listing: Listing, index: int) -> dict:
+    """Row ``index`` of ``listing``, decoded (once) if it is still the stored JSON: a query
+    matching thousands of items decodes the rows drawn, not all of them."""
+    r = listing.rows[index]
+    if isinstance(r, str):
+        r = listing.rows[index] = json.loads(r)
+    return r
+
+
+def row_id(r: dict | str, key: str = "id") -> str | None:
+    """A row's id, decoded or not."""
+    return r.id if isinstance(r, str) else r.get(key)  # type: ignore[attr-defined]
+
+
 def search(conn: sqlite3.Connection, text: str) -> Listing:
     """The search view: `find`'s ranking for the words; with only filters, the items they keep."""
-    from ..query import filtered_ids, items_by_id
+    from ..query import filtered_ids, items_encoded
     from ..search import find_items, prepare
     from ..views import EXPORT_COLUMNS, find_columns
 
@@ -128,10 +142,10 @@ def search(conn: sqlite3.Connection, text: str) -> Listing:
     if not line.words:
         if not line.filters:
             return Listing([], "Type words to search (English, typos and traditional characters too).")
-        items = items_by_id(conn, filtered_ids(conn, filters))
+        items = items_encoded(conn, filtered_ids(conn, filters))
         return Listing(items, _of(len(items), "item"), columns=EXPORT_COLUMNS)
     q = prepare(conn, line.words)
-    items = find_items(conn, q, filters)
+    items = find_items(conn, q, filters, encoded=True)
     verb = "matches" if len(items) == 1 else "match"
     return Listing(
         items,
@@ -374,7 +388,10 @@ def export(listing: Listing, fmt: str, path: Path) -> int:
     settings.fields, settings.color, settings.pager = None, False, False
     try:
         with open(path, "w", encoding="utf-8", newline="") as fh, contextlib.redirect_stdout(fh):
-            emit(listing.rows, fmt, listing.columns)
+            rows = listing.rows
+            if rows and not all(isinstance(r, str) for r in rows):  # some decoded: all decoded
+                rows = [row(listing, i) for i in range(len(rows))]
+            emit(rows, fmt, listing.columns)
             sys.stdout.flush()
     except OSError as exc:
         raise SdError(f"Cannot write {path}: {exc.strerror or exc}.") from None

@@ -18,7 +18,7 @@ class AgenciesView(ListView):
         return data.agencies(self.conn, text)
 
     def _duties(self) -> bool:
-        return bool(self.listing.rows) and "role" in self.listing.rows[0]
+        return bool(self.listing.rows) and "role" in data.row(self.listing, 0)
 
     def cols(self) -> list[Col]:
         if self._duties():

@@ -110,7 +110,8 @@ class ListView(Vertical):
 
     def _page(self, start: int) -> list[list[str | Text]]:
         """The cells of the rows from ``start``, one page of them, with their verdict badges."""
-        rows = self.listing.rows[start : start + data.PAGE]
+        end = min(start + data.PAGE, len(self.listing.rows))
+        rows = [data.row(self.listing, i) for i in range(start, end)]
         self._badges.update(data.badges(self.conn, [i for i in map(self.item_id, rows) if i]))
         return [self.cells(r) for r in rows]
 
@@ -123,7 +124,7 @@ class ListView(Vertical):
     def id_width(self, key: str = "id") -> int:
         """The id column's width: the longest id listed, 12 to 22 cells (a fifth of the width
         at most: at 80 columns the title keeps its room)."""
-        longest = max((len(r.get(key) or "") for r in self.listing.rows), default=0)
+        longest = max((len(data.row_id(r, key) or "") for r in self.listing.rows), default=0)
         return min(max(longest, 12), 22, max(12, self.app.size.width // 5))
 
     def badge(self, row: dict) -> str:
@@ -140,7 +141,7 @@ class ListView(Vertical):
         table = self.query_one(RowsTable)
         if not table.row_count:
             return None
-        return self.listing.rows[table.cursor_row]
+        return data.row(self.listing, table.cursor_row)
 
     # -- events --------------------------------------------------------------------------------
 
@@ -162,7 +163,7 @@ class ListView(Vertical):
 
     def on_data_table_row_selected(self, event: RowsTable.RowSelected) -> None:
         event.stop()
-        self.post_message(self.Open(self, self.listing.rows[event.cursor_row]))
+        self.post_message(self.Open(self, data.row(self.listing, event.cursor_row)))
 
     def on_key(self, event) -> None:  # noqa: ANN001 - events.Key
         """Down from the box goes to the rows; up from the first row comes back."""

@@ -42,6 +42,7 @@ class ListView(Vertical):
         self.error: str | None = None
         self._head, self._badges = "", {}
         self.loaded = False
+        self._changes = 0
 
     def compose(self) -> ComposeResult:
         yield Input(value=self.initial, placeholder=self.PLACEHOLDER, classes="query")
@@ -146,8 +147,16 @@ class ListView(Vertical):
     # -- events --------------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        """Each change queues a load; a load finds a later change queued behind it and leaves
+        the work to that one: keys typed during a slow query (one character, on a large base)
+        cost one query, not one each."""
         event.stop()
         if self.loaded:  # a view not shown yet loads when it is (`activate`)
+            self._changes += 1
+            self.call_later(self._reload_if_last, self._changes)
+
+    def _reload_if_last(self, change: int) -> None:
+        if change == self._changes:
             self.reload()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -3,7 +3,7 @@
 Without it, the first query after an install or upgrade waits for the build (about a second
 on the real base, against ~60 ms warm). The database is built here from `data/` with the
 package's own `build`, checked against the YAML (the digest it records must be the digest of
-the files shipped), and put beside them as `sdtargets/data/kb.sqlite`; `db.connect` uses it only
+the files shipped), and put beside them as `sdtargets/data/kb.sqlite`; `store.db.connect` uses it only
 while the installed YAML still has that digest, so edited data, `SDTARGETS_DATA` and `--db`
 build as before. Editable installs are skipped: a checkout builds its cache on first use.
 """
@@ -27,8 +27,10 @@ class BundledDatabase(BuildHookInterface):
         root = Path(self.root)
         sys.path.insert(0, str(root))
         try:
-            from sdtargets.db import BUNDLED_DB, build, digest_of
-            from sdtargets.load import load
+            from sdtargets.kb.digest import digest_of
+            from sdtargets.kb.load import load
+            from sdtargets.store.build import build
+            from sdtargets.store.db import BUNDLED_DB
         finally:
             sys.path.remove(str(root))
         data = root / "data"

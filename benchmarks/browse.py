@@ -37,10 +37,10 @@ def keystrokes(data: Path, db: Path) -> tuple[list[float], list[float], list[flo
     and the ms of the app's own work (query, rows, caption: `ListView.reload`); per query, the
     ms of `data.search` alone; and the pilot's own wait with nothing to do (its floor)."""
     os.environ["SDTARGETS_DATA"] = str(data)
-    from sdtargets.browse import data as browse_data
-    from sdtargets.browse.app import BrowseApp
-    from sdtargets.browse.components.listview import ListView
-    from sdtargets.db import connect
+    from sdtargets.cli.browse import data as browse_data
+    from sdtargets.cli.browse.app import BrowseApp
+    from sdtargets.cli.browse.components.listview import ListView
+    from sdtargets.store.db import connect
 
     conn = connect(db, data)
     per_key: list[float] = []
@@ -89,8 +89,8 @@ def startup(data: Path, db: Path, runs: int) -> float:
         [
             "import asyncio, sys",
             "from pathlib import Path",
-            "from sdtargets.browse.app import BrowseApp",
-            "from sdtargets.db import connect",
+            "from sdtargets.cli.browse.app import BrowseApp",
+            "from sdtargets.store.db import connect",
             "async def main():",
             "    app = BrowseApp(connect(Path(sys.argv[1]), Path(sys.argv[2])))",
             "    async with app.run_test(size=(100, 30)) as pilot:",
@@ -110,8 +110,9 @@ def startup(data: Path, db: Path, runs: int) -> float:
 def first_query(data: Path, runs: int) -> tuple[float, float, float]:
     """(first ms with the shipped database, warm median ms, first ms without it) for
     `sdtargets find 高新技术企业 --json`, each first in a new empty cache."""
-    from sdtargets.db import BUNDLED_DB, build
-    from sdtargets.load import load
+    from sdtargets.kb.load import load
+    from sdtargets.store.build import build
+    from sdtargets.store.db import BUNDLED_DB
 
     tmp = Path(tempfile.mkdtemp(prefix="sdtargets-install-"))
     installed = tmp / "data"
@@ -137,7 +138,7 @@ def first_query(data: Path, runs: int) -> tuple[float, float, float]:
 def report(data: Path, runs: int, label: str, install: bool) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="sdtargets-bench-"))
     db = tmp / "kb.sqlite"
-    from sdtargets.db import connect
+    from sdtargets.store.db import connect
 
     start = time.perf_counter()
     connect(db, data)

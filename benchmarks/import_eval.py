@@ -36,9 +36,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sdtargets.drafting import draft, load_registry  # noqa: E402
-from sdtargets.extract import squash  # noqa: E402
-from sdtargets.sources import read_source  # noqa: E402
+from sdtargets.drafting.draft import draft, load_registry  # noqa: E402
+from sdtargets.drafting.sources import read_source  # noqa: E402
+from sdtargets.text.numbers import squash  # noqa: E402
 
 
 def fold_metric(m: str) -> str:

@@ -7,8 +7,8 @@ its column, once by Rich (`Text.wrap`, what a Rich `Table` does with a cell) and
 `termtable.wrap`; the script counts the lines each starts with a closing mark (，。、”》% …) or
 ends with an opening one (“《（), and the agency names split across two lines in the agency
 columns. It then times a whole table (Rich `Table` printed to a 100-column `Console`, against
-`termtable.layout`) and the import of each. Figures, not assertions (README, "Why our own table
-layout, not Rich").
+`termtable.layout`) and the import of each. Figures, not assertions (docs/performance.md, "Why our own
+table layout, not Rich").
 """
 
 from __future__ import annotations
@@ -22,18 +22,18 @@ import time
 
 os.environ.setdefault("NO_COLOR", "1")
 
-from sdtargets.db import connect  # noqa: E402
-from sdtargets.termtable import NO_END, NO_START, Terminal, _lines, layout, table_widths  # noqa: E402
+from sdtargets.cli.termtable import NO_END, NO_START, Terminal, _lines, layout, table_widths  # noqa: E402
+from sdtargets.store.db import connect  # noqa: E402
 
 WIDTH = 100
 
 
 def cases(conn) -> list[tuple[str, list, list[dict]]]:  # noqa: ANN001
     """(name, columns, items) of the two answers compared."""
-    from sdtargets.agencies import duties, resolve
-    from sdtargets.query import Filters
-    from sdtargets.search import find_items, terms_of
-    from sdtargets.views import find_columns, role_columns
+    from sdtargets.cli.views import find_columns, role_columns
+    from sdtargets.store.agencies import duties, resolve
+    from sdtargets.store.query import Filters
+    from sdtargets.store.search import find_items, terms_of
 
     found = find_items(conn, "5G", Filters())
     ag = resolve(conn, "省工信厅")
@@ -155,8 +155,10 @@ def main() -> None:
             print(f"  {key:36} Rich {rich[key]:6}   termtable {ours[key]:6}")
         rich_ms, ours_ms = time_rich_table(columns, cells), time_ours(columns, cells)
         print(f"  {'whole table, ms (median of 5)':36} Rich {rich_ms:6.1f}   termtable {ours_ms:6.1f}")
-    rich_import, ours_import = import_ms("rich.table, rich.console"), import_ms("sdtargets.termtable")
-    print(f"import, ms: rich.table + rich.console {rich_import:.1f}, sdtargets.termtable {ours_import:.1f}")
+    rich_import, ours_import = import_ms("rich.table, rich.console"), import_ms("sdtargets.cli.termtable")
+    print(
+        f"import, ms: rich.table + rich.console {rich_import:.1f}, sdtargets.cli.termtable {ours_import:.1f}"
+    )
 
 
 if __name__ == "__main__":

@@ -5,8 +5,8 @@
 
 Prints medians over repeated runs, each command's ratio to the floor (`python -c` opening the
 built SQLite file and printing one query as JSON) and to a peer (`sqlite-utils query` doing the
-same lookup), the cold build time and peak memory. Figures, not assertions: budgets are in the
-README's Performance section.
+same lookup), the cold build time and peak memory. Figures, not assertions: budgets are in
+docs/performance.md.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ def cold_build(data: Path, db: Path, env: dict) -> tuple[float, float]:
     """(seconds, peak MB) of building the database from the YAML in a fresh process."""
     db.unlink(missing_ok=True)
     code = (
-        "import resource, sys, time; from pathlib import Path; from sdtargets.db import connect; "
+        "import resource, sys, time; from pathlib import Path; from sdtargets.store.db import connect; "
         "t = time.perf_counter(); connect(Path(sys.argv[1]), Path(sys.argv[2])); "
         "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
     )
@@ -120,7 +120,7 @@ def main() -> None:
     if args.data == ROOT / "data":
         from relevance import report
 
-        from sdtargets.db import connect
+        from sdtargets.store.db import connect
 
         print("\n== relevance (benchmarks/relevance.py: top-3 hit rate, mean reciprocal rank)")
         report(connect())

@@ -61,7 +61,7 @@ def main() -> int:
     ]
     plans = "".join(f.read_text(encoding="utf-8").rstrip() + "\n" for f in plan_files)
     parts = [
-        "# yaml-language-server: $schema=../sdtargets/schema/targets.schema.json\n"
+        "# yaml-language-server: $schema=../sdtargets/kb/schema/targets.schema.json\n"
         "# The sdtargets knowledge base: plans and items. Rules: CURATING.md.\n",
         "plans:\n" + plans,
         "items:\n",

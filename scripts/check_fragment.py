@@ -10,8 +10,8 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from sdtargets.checks import check_items  # noqa: E402
-from sdtargets.query import KINDS  # noqa: E402
+from sdtargets.kb.checks import check_items  # noqa: E402
+from sdtargets.store.query import KINDS  # noqa: E402
 
 REQUIRED = ("id", "plan", "kind", "section", "line", "text")
 

@@ -6,7 +6,7 @@ Usage: python scripts/metrics_migrate.py [FILE ...] [--write]
 Reads the lines of each FILE (`-` for stdin; default stdin), skips comments, blank lines
 and names data/metrics.yaml already has (as a name or an alias), and proposes one entry per new
 name: the unit as given, and `family`, `quantity` and `scope` derived from the name, unit and
-description by the documented rules (`sdtargets.metrics.derive_*`; README "Did they deliver?").
+description by the documented rules (`sdtargets.kb.metrics.derive_*`; docs/progress.md).
 Every proposed entry ends with the comment `# review: derived`: check its quantity and scope,
 correct them if the rule got them wrong, then delete the comment. Without --write the entries go
 to stdout; with --write they are inserted into data/metrics.yaml before its `links:` list.
@@ -23,8 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sdtargets.metrics import derive_family, derive_quantity, derive_scope  # noqa: E402
-from sdtargets.yamlfmt import scalar  # noqa: E402
+from sdtargets.kb.metrics import derive_family, derive_quantity, derive_scope  # noqa: E402
+from sdtargets.kb.yamlfmt import scalar  # noqa: E402
 
 VOCAB = ROOT / "data" / "metrics.yaml"
 FLAG = "  # review: derived"

@@ -1,3 +1,5 @@
-from .main import run
+"""`python -m sdtargets`: the same entry point as the `sdtargets` console script."""
+
+from .cli.main import run
 
 run()

@@ -1,6 +1,6 @@
 """Shared fixtures: the real knowledge base, built once into a temporary database.
 
-Tests call `sdtargets.main.main` in-process, so they exercise the real error boundary (exit
+Tests call `sdtargets.cli.main.main` in-process, so they exercise the real error boundary (exit
 codes, stderr sentences) exactly as the console script does.
 """
 
@@ -45,7 +45,7 @@ def _isolated_db(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture):
     """Run `sdtargets ARGS…` in-process: `cli("find", "5G", "--json")` → Result."""
-    from sdtargets.main import main
+    from sdtargets.cli.main import main
 
     def run(*args: str) -> Result:
         capsys.readouterr()
@@ -59,7 +59,7 @@ def cli(capsys: pytest.CaptureFixture):
 @pytest.fixture(scope="session")
 def conn():
     """A connection to the real knowledge base's database."""
-    from sdtargets.db import connect
+    from sdtargets.store.db import connect
 
     return connect()
 
@@ -67,7 +67,7 @@ def conn():
 @pytest.fixture(scope="session")
 def kb():
     """The real knowledge base, loaded and normalised."""
-    from sdtargets.load import load
+    from sdtargets.kb.load import load
 
     return load(DATA)
 

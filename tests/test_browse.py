@@ -23,7 +23,7 @@ from rich.console import Console
 
 pytest.importorskip("textual")
 
-from sdtargets.browse import data  # noqa: E402 - after the skip: the app needs Textual
+from sdtargets.cli.browse import data  # noqa: E402 - after the skip: the app needs Textual
 
 
 def run(coro):  # noqa: ANN001, ANN201 - a coroutine and its result
@@ -31,7 +31,7 @@ def run(coro):  # noqa: ANN001, ANN201 - a coroutine and its result
 
 
 def app_for(conn, query: str = ""):  # noqa: ANN001, ANN201
-    from sdtargets.browse.app import BrowseApp
+    from sdtargets.cli.browse.app import BrowseApp
 
     return BrowseApp(conn, query)
 
@@ -73,23 +73,30 @@ def test_typing_lists_the_items_with_that_target_and_find_s_order(conn, cli):
 
 
 def test_enter_shows_the_verdict_and_the_source_line_and_esc_goes_back(conn):
-    from sdtargets.browse.components.detail import DetailScreen, render
+    from sdtargets.cli.browse.components.detail import DetailScreen, render
+
+    wanted = target_items(conn, "高新技术企业") - {
+        r[0] for r in conn.execute("select id from items where kind = 'result'")
+    }  # a target, not a reported result: it has a verdict
 
     async def go():
         app = app_for(conn)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()  # the app is up before the first key
             await pilot.press(*"高新技术企业")
-            await pilot.press("enter")
+            await pilot.pause()
+            listing = app.view().listing
+            at = next(i for i, r in enumerate(listing.rows) if data.row_id(r) in wanted)
+            await pilot.press("down", *["down"] * at, "enter")  # the first item with that target
             await pilot.pause()
             screen = app.screen
             shown = screen.detail if isinstance(screen, DetailScreen) else None
             await pilot.press("escape")
             await pilot.pause()
-            return shown, type(app.screen).__name__, data.row(app.view().listing, 0)["id"]
+            return shown, type(app.screen).__name__, data.row_id(listing.rows[at])
 
-    detail, back_to, first = run(go())
-    assert detail is not None and detail.item["id"] == first
+    detail, back_to, chosen = run(go())
+    assert detail is not None and detail.item["id"] == chosen
     page = text_of(render(detail, ["高新技术企业"]))
     line = detail.item["source"]["line"]
     assert f"{detail.source_path}, line {line}" in page
@@ -100,8 +107,8 @@ def test_enter_shows_the_verdict_and_the_source_line_and_esc_goes_back(conn):
 
 
 def test_every_target_shows_its_stored_verdict_and_the_figure_that_settled_it(conn):
-    from sdtargets.browse import data
-    from sdtargets.browse.components.detail import render
+    from sdtargets.cli.browse import data
+    from sdtargets.cli.browse.components.detail import render
 
     met = conn.execute("select item_id from progress where status = 'met' limit 1").fetchone()[0]
     d = data.detail(conn, met)
@@ -253,7 +260,7 @@ def test_copy_puts_the_id_on_the_clipboard(conn):
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "markdown"])
 def test_export_writes_what_find_writes(conn, cli, tmp_path, fmt):
-    from sdtargets.browse import data
+    from sdtargets.cli.browse import data
 
     path = tmp_path / f"out.{fmt}"
     listing = data.search(conn, "高新技术企业")
@@ -280,7 +287,7 @@ def test_export_dialog_writes_the_file(conn, tmp_path, monkeypatch):
 
 
 def test_no_color_and_the_option_both_turn_colour_off(conn, monkeypatch):
-    from sdtargets.browse.app import BrowseApp
+    from sdtargets.cli.browse.app import BrowseApp
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert BrowseApp(conn).no_color is False
@@ -291,9 +298,9 @@ def test_no_color_and_the_option_both_turn_colour_off(conn, monkeypatch):
 
 def test_the_other_commands_do_not_import_textual():
     code = (
-        "import sys; from sdtargets.main import main; main(['find', '5G', '--json']);"
+        "import sys; from sdtargets.cli.main import main; main(['find', '5G', '--json']);"
         "main(['progress', '--plan', 'green2023', '--json']); sys.stdout.flush();"
-        "sys.exit(3 if [m for m in sys.modules if m.split('.')[0] in ('textual', 'sdtargets.browse')] else 0)"
+        "sys.exit(3 if [m for m in sys.modules if m.startswith(('textual', 'sdtargets.cli.browse'))] else 0)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=os.environ, timeout=120)
     assert done.returncode == 0, done.stderr.decode()
@@ -311,7 +318,7 @@ def test_browse_needs_a_terminal_and_says_so_in_its_help(cli):
 @pytest.fixture(scope="module")
 def small_conn(tmp_path_factory):
     """green2023 alone, as the real base has it: a base that does not grow under the snapshots."""
-    from sdtargets.db import connect
+    from sdtargets.store.db import connect
 
     folder = tmp_path_factory.mktemp("green2023")
     base = yaml.safe_load((DATA / "targets.yaml").read_text(encoding="utf-8"))
@@ -358,7 +365,7 @@ def test_snapshot_help(snap_compare, small_app):
 
 
 def test_a_long_list_draws_a_page_and_the_rest_as_the_cursor_goes_down(conn):
-    from sdtargets.browse.data import PAGE
+    from sdtargets.cli.browse.data import PAGE
 
     async def go():
         app = app_for(conn, "year:2025")

@@ -15,8 +15,9 @@ from conftest import DATA
 def installed(tmp_path, monkeypatch):
     """A knowledge-base folder as a wheel installs it (one document, to build fast), with the
     database built from it beside it, and an empty per-user cache."""
-    from sdtargets.db import BUNDLED_DB, build
-    from sdtargets.load import load
+    from sdtargets.kb.load import load
+    from sdtargets.store.build import build
+    from sdtargets.store.db import BUNDLED_DB
 
     folder = tmp_path / "data"
     (folder / "sources").mkdir(parents=True)
@@ -34,17 +35,17 @@ def installed(tmp_path, monkeypatch):
 
 def builds(monkeypatch) -> list[str]:
     """Every build `connect` starts, recorded (a build loads the YAML first)."""
-    import sdtargets.load
+    import sdtargets.kb.load
 
     seen: list[str] = []
-    real = sdtargets.load.load
-    monkeypatch.setattr(sdtargets.load, "load", lambda folder: seen.append(str(folder)) or real(folder))
+    real = sdtargets.kb.load.load
+    monkeypatch.setattr(sdtargets.kb.load, "load", lambda folder: seen.append(str(folder)) or real(folder))
     return seen
 
 
 def test_the_shipped_database_answers_the_first_query_without_a_build(installed, monkeypatch):
-    from sdtargets.db import connect
-    from sdtargets.paths import cache_dir
+    from sdtargets.kb.paths import cache_dir
+    from sdtargets.store.db import connect
 
     seen = builds(monkeypatch)
     conn = connect(folder=installed)
@@ -58,7 +59,7 @@ def test_the_shipped_database_answers_the_first_query_without_a_build(installed,
 
 
 def test_edited_yaml_is_built_as_before(installed, monkeypatch):
-    from sdtargets.db import connect
+    from sdtargets.store.db import connect
 
     with open(installed / "targets.yaml", "a", encoding="utf-8") as fh:
         fh.write("# edited\n")
@@ -69,7 +70,7 @@ def test_edited_yaml_is_built_as_before(installed, monkeypatch):
 
 
 def test_an_explicit_db_never_takes_the_shipped_one(installed, monkeypatch, tmp_path):
-    from sdtargets.db import connect
+    from sdtargets.store.db import connect
 
     seen = builds(monkeypatch)
     connect(tmp_path / "mine.sqlite", folder=installed)
@@ -77,7 +78,7 @@ def test_an_explicit_db_never_takes_the_shipped_one(installed, monkeypatch, tmp_
 
 
 def test_a_read_only_cache_reads_the_shipped_database_in_place(installed, monkeypatch, tmp_path):
-    from sdtargets.db import connect
+    from sdtargets.store.db import connect
 
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache folder would be")

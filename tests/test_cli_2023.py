@@ -58,6 +58,7 @@ def test_show_gives_the_whole_item_with_its_citation(cli):
         "file": "002_0cfda77acafe7ff7.txt",
         "line": 37,
         "document": "鲁政办字〔2023〕5号",
+        "title": "山东省建设绿色低碳高质量发展先行区2023年重点工作任务",
     }
     assert item["text"].startswith("6.推进关键核心技术攻关。")
     assert item["text"].endswith("（牵头单位：省科技厅、省工业和信息化厅，参与单位：省生态环境厅）")

@@ -118,4 +118,6 @@ def test_2026_targets_line_up_with_the_2025_results_of_the_same_report(cli):
         if expected is None:
             assert (2025, "gwr2026.r2", 5.5, "%") in rows and (2026, "gwr2026.goal3", 5, "%") in rows
         else:
-            assert rows == expected
+            # the report's own 2025 result, then its 2026 target, in that order; other reports'
+            # rows of the same metric (gwr2025.6.3's 2025 target of 10 左右) may stand between
+            assert [r for r in rows if r in expected] == expected

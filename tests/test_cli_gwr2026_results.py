@@ -109,7 +109,7 @@ def test_every_year_of_the_yearly_livelihood_projects(cli):
 
 
 def test_a_doubling_is_read_as_two():
-    from sdtargets.checks import written_in
+    from sdtargets.kb.checks import written_in
 
     assert written_in(2, "铁路水路货运周转量实现翻番")
     assert not written_in(3, "铁路水路货运周转量实现翻番")

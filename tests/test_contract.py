@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
+from unicodedata import normalize
 
 import pytest
 
 ITEM_KEYS = {"id", "plan", "section", "kind", "text", "lead", "support", "years", "targets", "source"}
 TARGET_KEYS = {"metric", "value", "unit", "value_base", "year"}
+
+
+def metrics(item: dict) -> str:
+    return "".join(t["metric"] for t in item["targets"])
 
 
 def test_find_json_is_an_array_of_item_objects_with_score(cli):
@@ -25,6 +31,29 @@ def test_find_json_is_an_array_of_item_objects_with_score(cli):
         assert {"file", "line"} <= item["source"].keys()
         for t in item["targets"]:
             assert TARGET_KEYS <= t.keys()
+        # an exact hit scores in the exact band, a whole number (SPEC: find)
+        assert type(item["score"]) is int and 60 <= item["score"] < 100, item["id"]
+    # the values are the item's own: the 2024 task that builds 27万 5G base stations by 2025,
+    # led by the three bodies its clause names (牵头单位：省工业和信息化厅、省大数据局、省通信管理局)
+    ict = next(i for i in items if i["id"] == "act2024-ict.15")
+    assert (ict["plan"], ict["kind"], ict["section"][-1]) == (
+        "act2024-ict",
+        "measure",
+        "（五）聚力拓宽市场应用空间。",
+    )
+    assert ict["text"].startswith("15.完善数字基础设施。") and "累计建成开通5G基站27万个" in ict["text"]
+    assert (ict["lead"], ict["support"]) == (
+        ["省工业和信息化厅", "省大数据局", "省通信管理局"],
+        ["省发展改革委", "省财政厅"],
+    )
+    assert ict["years"] == [2025]
+    assert [{k: t[k] for k in TARGET_KEYS} for t in ict["targets"]] == [
+        {"metric": "5G基站", "value": 27, "unit": "万个", "value_base": 270000, "year": 2025}
+    ]
+    assert {k: ict["source"][k] for k in ("file", "line")} == {
+        "file": "001_eaa1b40229515837.txt",
+        "line": 896,
+    }
 
 
 def test_json_is_utf8_not_escaped(cli):
@@ -39,15 +68,48 @@ def test_export_prints_every_item(cli, kb):
     assert [i["id"] for i in result.json] == [i["id"] for i in kb.items]
 
 
-@pytest.mark.parametrize("command", [["find", "5G"], ["agency", "省科技厅"], ["due", "2023"], ["export"]])
-def test_list_commands_print_arrays(cli, command):
+@pytest.mark.parametrize(
+    ("command", "belongs"),
+    [
+        # every hit names 5G (in its text, a heading or a metric: the search's own fields)
+        (
+            ["find", "5G"],
+            lambda i: "5G" in normalize("NFKC", i["text"] + "".join(i["section"]) + metrics(i)).upper(),
+        ),
+        # every item names the agency as lead or support, and says which
+        (
+            ["agency", "省科技厅"],
+            lambda i: (
+                i["role"] == ("lead" if "省科技厅" in i["lead"] else "support")
+                and "省科技厅" in i["lead"] + i["support"]
+            ),
+        ),
+        (["due", "2023"], lambda i: 2023 in i["years"]),  # every item is due in 2023
+        (["export"], lambda i: i["id"].startswith(i["plan"] + ".")),  # every item of its plan
+    ],
+)
+def test_list_commands_print_arrays_of_the_items_they_ask_for(cli, command, belongs):
     result = cli(*command, "--json")
     assert result.code == 0, result
-    assert isinstance(result.json, list)
+    assert isinstance(result.json, list) and result.json
+    assert [i["id"] for i in result.json if not belongs(i)] == []
+    # green2023.1 (高质量建设崂山实验室, 2023, 省科技厅) answers all but the 5G search
+    assert ("green2023.1" in [i["id"] for i in result.json]) is (command[0] != "find")
 
 
 def test_show_prints_one_object(cli):
-    assert isinstance(cli("show", "green2023.1", "--json").json, dict)
+    item = cli("show", "green2023.1", "--json").json
+    assert isinstance(item, dict)
+    assert (item["id"], item["plan"], item["kind"]) == ("green2023.1", "green2023", "measure")
+    assert item["section"] == ["一、深入实施创新驱动发展战略"]
+    assert item["text"].startswith("1.高质量建设崂山实验室。") and item["text"].endswith(
+        "（牵头单位：省科技厅）"
+    )
+    assert (item["lead"], item["support"], item["years"], item["targets"]) == (["省科技厅"], [], [2023], [])
+    assert {k: item["source"][k] for k in ("file", "line")} == {
+        "file": "002_0cfda77acafe7ff7.txt",
+        "line": 28,
+    }
 
 
 def test_no_results_exits_1_with_a_sentence(cli):
@@ -119,12 +181,16 @@ def test_csv_has_a_header_and_one_row_per_item(cli):
 def test_piping_into_head_prints_no_traceback():
     env = {**os.environ, "PYTHONUNBUFFERED": "0"}
     proc = subprocess.run(
-        f"{sys.executable} -m sdtargets export --format jsonl | head -n 1",
-        shell=True,
+        [
+            "bash",
+            "-c",
+            f"set -o pipefail; {shlex.quote(sys.executable)} -m sdtargets export --format jsonl | head -1",
+        ],
         capture_output=True,
         text=True,
         env=env,
     )
+    assert proc.returncode == 0, proc.stderr  # pipefail: sdtargets' own exit, not head's
     assert proc.stdout.count("\n") == 1
     assert "Traceback" not in proc.stderr
     assert "BrokenPipe" not in proc.stderr

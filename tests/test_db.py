@@ -9,8 +9,9 @@ import tempfile
 import pytest
 from test_load import kb_at
 
-from sdtargets import db as dbm
 from sdtargets.errors import SdError
+from sdtargets.store import db as dbm
+from sdtargets.store.build import insert_rows
 
 
 def count(conn) -> int:
@@ -144,10 +145,10 @@ def test_rows_go_into_their_columns_and_a_stray_key_is_refused():
 
     db = sqlite_utils.Database(sqlite3.connect(":memory:"))
     db["t"].create({"a": str, "b": int})
-    dbm.insert_rows(db, "t", iter([{"b": 2, "a": "x"}, {"a": "y"}]))
+    insert_rows(db, "t", iter([{"b": 2, "a": "x"}, {"a": "y"}]))
     assert db.conn.execute("select a, b from t").fetchall() == [("x", 2), ("y", None)]
     with pytest.raises(ValueError, match="t has no column 'c'"):
-        dbm.insert_rows(db, "t", [{"a": "z", "c": 1}])
+        insert_rows(db, "t", [{"a": "z", "c": 1}])
 
 
 def test_a_folder_given_as_the_database_is_one_sentence(tmp_path, monkeypatch):
@@ -157,3 +158,28 @@ def test_a_folder_given_as_the_database_is_one_sentence(tmp_path, monkeypatch):
     monkeypatch.setenv("SDTARGETS_DB", str(tmp_path))
     with pytest.raises(SdError, match=r"is a folder"):
         dbm.connect()
+
+
+def test_a_build_the_command_line_starts_shows_its_steps(cli, tmp_path, monkeypatch):
+    """The store has no terminal: the command line lends it its progress bar, and a build it
+    starts reports each step through it (the bar itself shows only to a watching terminal)."""
+    import contextlib
+
+    from sdtargets.cli import busy
+
+    steps: list[str] = []
+
+    @contextlib.contextmanager
+    def recorder(description, total=None, stream=None):  # noqa: ARG001
+        steps.append(description)
+        yield lambda description=None, advance=1: steps.append(description)
+
+    monkeypatch.setattr(dbm, "report_build", dbm.report_build)  # restored after the test
+    monkeypatch.setattr(busy, "busy", recorder)
+    monkeypatch.setenv("SDTARGETS_DB", str(tmp_path / "kb.sqlite"))
+    assert cli("find", "5G", "--json").code == 0
+    assert steps[0].startswith("Reading ") and steps[0].endswith("targets.yaml")
+    assert steps[1].startswith("Building the database (")
+    steps.clear()
+    assert cli("find", "5G", "--json").code == 0
+    assert steps == []  # built already: nothing to show

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from sdtargets.clauses import find_clauses
-from sdtargets.extract import cn_number, extract, extract_paragraphs
-from sdtargets.quantities import draft_targets, years_in
+from sdtargets.drafting.extract import cn_number, extract, extract_paragraphs
+from sdtargets.drafting.quantities import draft_targets
+from sdtargets.text.clauses import find_clauses
+from sdtargets.text.numbers import years_in
 
 
 def test_clause_with_support_after_a_comma():
@@ -118,7 +119,7 @@ def test_a_report_without_tasks_is_drafted_paragraph_by_paragraph():
 
 
 def test_import_drafts_a_report_that_has_no_task_list():
-    from sdtargets.drafting import draft
+    from sdtargets.drafting.draft import draft
 
     d = draft(REPORT.splitlines(), "rep", period=(2024, 2024))
     assert [i["id"] for i in d.items] == ["rep.r1", "rep.1", "rep.2", "rep.goal"]
@@ -163,7 +164,7 @@ def test_a_long_report_paragraph_is_cut_where_a_new_topic_starts():
 
 
 def test_topics_open_at_x_fangmian_dashes_and_numbered_headings_but_never_mid_sentence():
-    from sdtargets.extract import topic_starts
+    from sdtargets.drafting.extract import topic_starts
 
     text = "工业方面，增长6%。农业方面，粮食增产。——建设高铁100公里。（二）民生。此外，新增就业10万人。"
     cuts = topic_starts(text)
@@ -172,7 +173,7 @@ def test_topics_open_at_x_fangmian_dashes_and_numbered_headings_but_never_mid_se
 
 
 def test_the_kind_of_a_report_paragraph_follows_the_part_of_the_report_it_is_in():
-    from sdtargets.extract import paragraph_phase, reviewed_year
+    from sdtargets.drafting.extract import paragraph_phase, reviewed_year
 
     assert paragraph_phase("一年来，省政协不断丰富深化平台内涵。", None) == "result"
     assert paragraph_phase("会议强调，要坚持稳中求进。", "result") == "goal"
@@ -183,7 +184,7 @@ def test_the_kind_of_a_report_paragraph_follows_the_part_of_the_report_it_is_in(
 
 
 def test_a_reports_results_take_the_year_reviewed_and_its_tasks_the_coming_year():
-    from sdtargets.drafting import draft
+    from sdtargets.drafting.draft import draft
 
     d = draft(LONG_REPORT.splitlines(), "rep")
     assert d.period == (2023, 2023)  # the opening names only 2023

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sdtargets import fast
-from sdtargets.cli import invoke
+from sdtargets.cli import fast
+from sdtargets.cli.app import invoke
 
 FAST_FORMS = [
     ["find", "5G", "--json"],

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sdtargets.clauses import find_clauses, parse_clause, shared_duty
-from sdtargets.drafting import draft, load_registry, summary
-from sdtargets.quantities import draft_targets
+from sdtargets.drafting.draft import draft, load_registry, summary
+from sdtargets.drafting.quantities import draft_targets
+from sdtargets.text.clauses import find_clauses, parse_clause, shared_duty
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parent.parent
@@ -241,7 +241,7 @@ def test_ocr_text_with_clauses_written_x_fuze():
 def test_curated_documents_drafted_with_exact_agencies_and_unique_ids():
     """The two documents curated by hand are exact ground truth for the drafter."""
     from benchmarks.import_eval import compare
-    from sdtargets.sources import read_source
+    from sdtargets.drafting.sources import read_source
 
     kb = yaml.safe_load((ROOT / "data/targets.yaml").read_text(encoding="utf-8"))
     for plan, source in (("green2023", "002_0cfda77acafe7ff7.txt"), ("act2024", "001_eaa1b40229515837.txt")):
@@ -270,7 +270,7 @@ def test_curated_documents_drafted_with_exact_agencies_and_unique_ids():
 def test_drafts_meet_the_quoting_rules(source):
     """Every drafted text is the source's own words at its line; every quote is in its text and
     states its number: what `validate` demands of reviewed items."""
-    from sdtargets.checks import check_items
+    from sdtargets.kb.checks import check_items
 
     lines = source.read_text(encoding="utf-8").splitlines()
     items = draft(lines, "x").items

@@ -6,8 +6,9 @@ import pytest
 from conftest import DATA, write_kb
 
 from sdtargets.errors import SdError
-from sdtargets.load import base_value, load
-from sdtargets.validate import validate_folder
+from sdtargets.kb.load import load
+from sdtargets.kb.validate import validate_folder
+from sdtargets.text.numbers import base_value
 
 PLAN = """plans:
 - id: p
@@ -148,7 +149,7 @@ def test_unsafe_or_unusual_yaml_is_refused_with_a_reason(tmp_path, text, problem
 def test_streaming_parser_equals_safe_load_on_the_real_files(name):
     import yaml
 
-    from sdtargets.yamlread import parse
+    from sdtargets.kb.yamlread import parse
 
     text = (DATA / name).read_text(encoding="utf-8")
     assert parse(text) == yaml.safe_load(text)
@@ -157,7 +158,7 @@ def test_streaming_parser_equals_safe_load_on_the_real_files(name):
 def test_streaming_parser_resolves_scalars_as_safe_load_does():
     import yaml
 
-    from sdtargets.yamlread import parse
+    from sdtargets.kb.yamlread import parse
 
     text = "a: 25\nb: 2.5\nc: '25'\nd: null\ne: ~\nf: true\ng: 2023-01-19\nh: !!str 25\ni: [1, x, '%']\n"
     assert parse(text) == yaml.safe_load(text)
@@ -165,7 +166,7 @@ def test_streaming_parser_resolves_scalars_as_safe_load_does():
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):
-    import sdtargets.load as load_module
+    import sdtargets.kb.yamlread as load_module
 
     monkeypatch.setattr(load_module, "MAX_FILE_BYTES", 100)
     with pytest.raises(SdError, match="over the"):
@@ -199,7 +200,7 @@ def test_base_values(value, unit, expected):
     ],
 )
 def test_a_text_may_begin_at_the_end_of_its_line_in_a_narrow_column(line, problems):
-    from sdtargets.checks import check_line
+    from sdtargets.kb.checks import check_line
 
     source = ["发展目标上，具体分为", "6 个方面：四是应用推", "广实现扩面增量。新能源"]
     assert list(check_line({"line": line, "text": "四是应用推广实现扩面增量。"}, source)) == problems
@@ -214,7 +215,7 @@ def test_a_text_may_begin_at_the_end_of_its_line_in_a_narrow_column(line, proble
     ],
 )
 def test_an_indicator_row_is_titled_by_its_name(text, title):
-    from sdtargets.load import title_of
+    from sdtargets.kb.load import title_of
 
     assert title_of(text, "indicator") == title
 
@@ -232,7 +233,7 @@ def test_an_indicator_row_is_titled_by_its_name(text, title):
     ],
 )
 def test_chinese_numerals_are_read_as_numbers(numeral, value):
-    from sdtargets.checks import cn_value
+    from sdtargets.kb.checks import cn_value
 
     assert cn_value(numeral) == value
 
@@ -277,7 +278,7 @@ def test_chinese_numerals_are_read_as_numbers(numeral, value):
     ],
 )
 def test_a_value_is_written_in_its_quote_in_digits_or_chinese_numerals(target, problems):
-    from sdtargets.checks import check_targets
+    from sdtargets.kb.checks import check_targets
 
     item = {"text": target["quote"], "targets": [{"metric": "m", "year": 2025, **target}]}
     assert list(check_targets(item)) == problems
@@ -294,6 +295,6 @@ def test_a_value_is_written_in_its_quote_in_digits_or_chinese_numerals(target, p
     ],
 )
 def test_a_unit_the_quote_implies_by_its_form(unit, quote, ok):
-    from sdtargets.checks import unit_written_in
+    from sdtargets.kb.checks import unit_written_in
 
     assert unit_written_in(unit, quote) is ok

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sdtargets.search import locate, search, snippet, terms_of
+from sdtargets.store.search import locate, search, snippet, terms_of
 
 
 def ids(hits):
@@ -14,18 +14,18 @@ def ids(hits):
 
 
 def test_two_character_query_finds_5g_tasks(conn):
-    """The first four are about 5G: the three tasks building 5G networks, in their order, and
-    the 2025 report whose first claim is 5G基站增长4.3倍; the items that list 5G among other
-    infrastructure (加大5G基站、数据中心、工业互联网…, the 14th plan's review, the digital goal)
-    come after them."""
+    """The first four are about 5G: the three tasks building 5G networks (in any order: how they
+    rank among themselves is the length of their texts) and the 2025 report whose first claim is
+    5G基站增长4.3倍; the items that list 5G among other infrastructure (加大5G基站、数据中心、工业
+    互联网…, the 14th plan's review, the digital goal) come after them."""
     hits = ids(search(conn, "5G"))
-    assert set(hits[:4]) == {"gwr2026.r47", "fyp14.c16p1", "green2023.38", "act2024-ict.15"}
-    assert [i for i in hits if i in ("fyp14.c16p1", "green2023.38", "act2024-ict.15")] == [
-        "fyp14.c16p1",
-        "green2023.38",
-        "act2024-ict.15",
-    ]
-    assert min(hits.index(i) for i in ("fyp14.c16p0", "fyp14.r6", "act2024-digital.goal")) >= 4
+    about = {"gwr2026.r47", "fyp14.c16p1", "green2023.38", "act2024-ict.15"}
+    # the 2024 report's 2024 count (gwr2025.r18: 5G基站达到24.2万个) and the 2023 one (gwr2024.r24:
+    # 累计开通5G基站超过20万个) are as much about 5G and may rank among them
+    assert about <= set(hits[:6]) <= about | {"gwr2025.r18", "gwr2024.r24"}
+    assert min(hits.index(i) for i in ("fyp14.c16p0", "fyp14.r6", "act2024-digital.goal")) > max(
+        map(hits.index, about)
+    )
 
 
 @pytest.mark.parametrize(
@@ -38,7 +38,7 @@ def test_two_character_query_finds_5g_tasks(conn):
     ],
 )
 def test_only_the_first_clause_of_a_title_weighs_as_a_title(title, heading):
-    from sdtargets.db import heading_of
+    from sdtargets.store.build import heading_of
 
     assert heading_of(title) == heading
 
@@ -69,16 +69,24 @@ def test_exact_hits_rank_above_fuzzy_ones(conn):
     assert all(h.score < 30 for h in hits if h.how == "fuzzy")
 
 
-@pytest.mark.parametrize(
-    "query", ["'", '"', "*", "NEAR", "OR", "%", "_", "a OR b", '"5G', "NOT 5G", "🚀", "\x00\x07"]
-)
+@pytest.mark.parametrize("query", ["'", '"', "*", "NEAR", "OR", "%", "_", "a OR b", '"5G', "NOT 5G", "🚀"])
 def test_syntax_characters_are_plain_text(conn, query):
-    try:
-        search(conn, query)
-    except Exception as exc:  # only the package's own error (empty query) is acceptable
-        from sdtargets.errors import SdError
+    """Full-text, LIKE and GLOB syntax means nothing: the hits are exactly the items whose folded
+    text holds every word as written (`*` and `%` are in some items' texts), and no
+    operator (`OR`, `NOT`, `NEAR`, a quote) widens or narrows them."""
+    words = terms_of(query)
+    rows = dict(conn.execute("select id, search from item_search"))
+    hits = {h.item_id for h in search(conn, query, fuzzy=False)}
+    assert hits == {i for i, text in rows.items() if all(w in text for w in words)}
 
-        assert isinstance(exc, SdError)
+
+def test_a_query_of_control_characters_only_is_the_empty_query_error(conn):
+    from sdtargets.errors import SdError
+
+    with pytest.raises(SdError) as err:
+        search(conn, "\x00\x07")
+    assert err.value.code == 2
+    assert err.value.message.startswith("The query is empty")
 
 
 def test_percent_and_underscore_are_literal_characters(conn):
@@ -121,16 +129,22 @@ def test_json_items_written_as_stored_are_exactly_the_encoded_objects(conn, cli,
     and re-encoding it; the bytes must be those `json.dumps` writes for the object."""
     import json
 
-    from sdtargets.query import Filters
-    from sdtargets.render import settings
-    from sdtargets.search import find_items
+    from sdtargets.cli.render import settings
+    from sdtargets.store.query import Filters
+    from sdtargets.store.search import find_items, prepare, with_snippets
 
     objects = find_items(conn, query, Filters())
     encoded = find_items(conn, query, Filters(), encoded=True)
     assert objects and [str(e) for e in encoded] == [json.dumps(o, ensure_ascii=False) for o in objects]
     assert any(o["match"] in ("typo", "fuzzy") for o in objects) == (query == "人型机器人")
+    # the answer adds each item's `snippet` (`match` is how it matched): read from the store for
+    # the encoded items, the same text as the decoded objects give
+    read = prepare(conn, query)
+    find_items(conn, read, Filters())  # a typo's correction joins the words highlighted
+    shown = with_snippets(conn, [dict(o) for o in objects], read.highlight)
+    assert [list(o)[-4:] for o in shown[:1]] == [["score", "match", "match_field", "snippet"]]
     out = cli("find", *query.split(), "--json").out
-    assert out == "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in objects) + "\n]\n"
+    assert out == "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in shown) + "\n]\n"
     assert settings.last_ids == [o["id"] for o in objects]  # the shell's `show N` after JSON output
 
 
@@ -140,7 +154,7 @@ def test_json_items_written_as_stored_are_exactly_the_encoded_objects(conn, cli,
     st.sampled_from(["5g", "m2", "é", "g建"]),
 )
 def test_a_highlight_always_covers_characters_that_fold_to_the_term(text, term):
-    from sdtargets.search import _fold_char
+    from sdtargets.store.search import _fold_char
 
     span = locate(text, term)
     folded = "".join(map(_fold_char, text))

@@ -8,7 +8,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from sdtargets.shell import completer_for, shell
+from sdtargets.cli.shell import completer_for, shell
 
 
 def run_shell(conn, keys: str, capsys) -> str:
@@ -21,9 +21,10 @@ def run_shell(conn, keys: str, capsys) -> str:
 def test_query_show_row_and_quit(cli, conn, capsys):
     """`show 2` opens the second row of the last answer, whatever the ranking puts there."""
     first, second = cli("find", "5G", "--limit", "2", "--json").json
+    total = len(cli("find", "5G", "--json").json)
     out = run_shell(conn, "find 5G --limit 2\nshow 2\nquit\n", capsys)
     assert first["id"] in out and second["id"] in out
-    shown = out.split("2 of 20 items match '5G'\n")[1]
+    shown = out.split(f"2 of {total} items match '5G'\n")[1]
     assert shown.startswith(f"{second['id']}  ")
     assert f"source: data/sources/{second['source']['file']}, line {second['source']['line']}" in shown
 
@@ -55,6 +56,7 @@ def test_lines_piped_in_run_one_by_one_without_prompt_or_banner(cli, conn, capsy
     import io
 
     first = cli("find", "5G", "--limit", "1", "--json").json[0]
+    total = len(cli("find", "5G", "--json").json)
     monkeypatch.setattr("sys.stdin", io.StringIO("find 5G --limit 1 --json\nshow 1 --json\nquit\nplans\n"))
     assert shell(conn) == 0
     out, err = capsys.readouterr()
@@ -62,4 +64,4 @@ def test_lines_piped_in_run_one_by_one_without_prompt_or_banner(cli, conn, capsy
     assert [i["id"] for i in json.loads(listed)] == [first["id"]]
     assert json.loads(shown)["id"] == first["id"]
     assert "sdtargets>" not in out and "green2023" not in out  # no prompt; nothing after quit
-    assert err == "sdtargets: 1 of 20 items (--limit 1; --count prints the total).\n"
+    assert err == f"sdtargets: 1 of {total} items (--limit 1; --count prints the total).\n"

@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sdtargets.termtable import Terminal, clean, fit_widths, layout, page, text_width, wrap
+from sdtargets.cli.termtable import Terminal, clean, fit_widths, layout, page, text_width, wrap
 
 
 def lines(text: str, width: int) -> list[str]:
@@ -109,7 +109,7 @@ def test_find_prints_an_exact_table_at_90_columns(cli, monkeypatch):
     result = cli("find", "学而书房")
     assert result.code == 0, result
     assert result.out == (
-        "id                 score  match                lead / support  years  targets\n"
+        "id                 score  snippet              lead / support  years  targets\n"
         "─────────────────  ─────  ───────────────────  ──────────────  ─────  ────────────────────\n"
         f"news2024-cppcc.r4  {score}  …至目前，已建成线下                  2023   学而书房 300个 2023\n"
         "                          实体“学而书房”300                           学而书院读书群组 3个\n"
@@ -132,25 +132,29 @@ def test_show_prints_the_targets_table_with_raw_numbers_and_baselines(cli, monke
     assert result.code == 0, result
     out = [line.rstrip() for line in result.out.splitlines()]
     header = out.index(
-        "metric                value        base   year  source says                                          status"  # noqa: E501
+        "metric            value        base   year  source says                                                   status"  # noqa: E501
     )
     assert out[header - 1].strip() == "targets"
     assert out[header + 1 :] == [
-        "────────────────────  ───────────  ─────  ────  ───────────────────────────────────────────────────  ──────────────",  # noqa: E501
-        "常住人口城镇化率      65% (左右)   65 %   2025  (2)常住人口城镇化率 (%) 618 65左右                   ✓ met",  # noqa: E501
-        "                                                (baseline 61.8 in 2020, raw 618)                     +2.5 个百分点",  # noqa: E501
-        "                                                                                                     by gwr2026.r48",  # noqa: E501
+        "────────────────  ───────────  ─────  ────  ────────────────────────────────────────────────────────────  ──────────────",  # noqa: E501
+        "常住人口城镇化率  65% (左右)   65 %   2025  (2)常住人口城镇化率 (%) 618 65左右                            ✓ met",  # noqa: E501
+        "                                            (baseline 61.8 in 2020, raw 618)                              +2.5 个百分点",  # noqa: E501
+        "                                            (note: 年份：第91行表头“2025年”栏)                            by gwr2026.r48",  # noqa: E501
         "",
-        "常住人口城镇化率提高  3.2% (左右)  3.2 %  2025  (%) 618 65左右 [32左右]                              ✓ met",  # noqa: E501
-        "                                                (raw 32: PDF转换丢失小数点：32即3.2（=65−61.8）)     +1.3 个百分点",  # noqa: E501
-        "                                                (note: “十四五”累计；单位为百分点（表中单位栏为%）)  by gwr2026.r48",  # noqa: E501
+        "常住人口城镇化率  3.2% (左右)  3.2 %  2025  (%) 618 65左右 [32左右]                                       ✓ met",  # noqa: E501
+        "提高                                        (raw 32: PDF转换丢失小数点：32即3.2（第94行；=65−61.8，同行   +1.3 个百分点",  # noqa: E501
+        "                                            2025年栏与2020年栏之差）)                                     by gwr2026.r48",  # noqa: E501
+        "                                            (note: “十四五”累计；单位为百分点（表中单位栏为%）；年份：第",  # noqa: E501
+        "                                            91行表头“‘十四五’年均增速/[累计]”栏（2021—2025年）)",
         "",
         "source: data/sources/003_38459b941ad8ea21.txt, line 94",
+        "document: 山东省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
     ]
     assert max(map(text_width, out)) <= 120
-    # JSON keeps the status alone (the figure and gap are `progress --json`'s)
+    # JSON gives each target its status and its verdict: the figure, the gap as a number (issue #18)
     targets = cli("show", "fyp14.ind2", "--json").json["targets"]
-    assert [t["status"] for t in targets] == ["met", "met"] and "verdict" not in targets[0]
+    assert [t["status"] for t in targets] == ["met", "met"]
+    assert (targets[0]["verdict"]["result"]["item"], targets[0]["verdict"]["gap"]) == ("gwr2026.r48", 2.5)
 
 
 def test_the_pager_gets_the_text_with_less_set_to_pass_colours(tmp_path, monkeypatch):
@@ -182,7 +186,7 @@ def test_a_table_taller_than_the_terminal_goes_through_the_pager_and_a_pipe_neve
 
 
 def test_an_agency_table_is_one_page_and_show_n_counts_across_its_plans(cli):
-    from sdtargets.render import settings
+    from sdtargets.cli.render import settings
 
     listed = [i["id"] for i in cli("agency", "省工信厅", "--json").json]
     result = cli("agency", "省工信厅")
@@ -225,7 +229,7 @@ def test_columns_fill_the_width_exactly_when_their_minimums_allow(columns, total
 
 
 def test_a_word_longer_than_a_line_folds_after_an_underscore_and_an_id_that_fits_moves_down():
-    from sdtargets.termtable import fill
+    from sdtargets.cli.termtable import fill
 
     assert fill("→ sd2026_zhengfu_gongzuo_baogao.txt:22", 30) == [
         "→ sd2026_zhengfu_gongzuo_",
@@ -241,7 +245,9 @@ def test_progress_at_100_columns_breaks_no_id_and_no_citation_of_the_old_files(c
     out = cli("progress", "--plan", "green2023").out
     records = cli("progress", "--plan", "green2023", "--json").json
     used = {r["result"]["item"] for r in records if r["result"]}
-    assert used == {"gxt2024.r4", "gxt2024.r5", "gxt2024.r8"}
+    # the industry conference's figures (the old files' citations) are among those used; the 2024
+    # report's 2023 figures (gwr2024.r…) are used too since it came in
+    assert {"gxt2024.r4", "gxt2024.r5", "gxt2024.r8"} <= used
     lines = out.splitlines()
     assert all(any(i in line for line in lines) for i in used)
     assert all(f"{r['source']['file']}:{r['source']['line']}" in out for r in records)
@@ -249,7 +255,7 @@ def test_progress_at_100_columns_breaks_no_id_and_no_citation_of_the_old_files(c
 
 
 def test_three_years_or_more_in_a_row_are_a_range():
-    from sdtargets.views import years_text
+    from sdtargets.cli.views import years_text
 
     assert years_text({"years": [2026, 2027, 2028]}) == "2026–2028"
     assert years_text({"years": [2024, 2025], "years_implied": True}) == "2024,2025*"

@@ -1,4 +1,4 @@
-"""A target's year is stated only by the words that govern its figure (sdtargets/years.py).
+"""A target's year is stated only by the words that govern its figure (sdtargets/text/years.py).
 
 `due YEAR` lists a target only when the document ties it to that year; these tests pin the rule on
 real items: a figure governed by its sentence's `到2025年，` stays stated, a figure that only shares
@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from conftest import DATA
 
-from sdtargets.load import read_yaml
-from sdtargets.years import year_stated
+from sdtargets.kb.load import read_yaml
+from sdtargets.text.years import year_stated
 
 
 def _implied(cli, item_id: str) -> dict[tuple[str, int], bool]:

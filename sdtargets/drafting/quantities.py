@@ -1,0 +1,454 @@
+"""Quantities in a plan's text, drafted as targets: the number, its unit, the noun it counts,
+its year, its comparison words; and the numbers that look damaged or that no rule used.
+
+A draft is for review: a number the rules cannot place is reported, never guessed, and a number
+that looks damaged (a decimal point lost, digits scrambled) gets a `check` line, never a fix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.numbers import CMP_WORDS, QTY_RE, YEAR_RE
+
+#: Comparison words that follow the number they qualify (3.5万家以上).
+_TRAILING = ("以上", "以下", "以内", "左右")
+#: A year that is a baseline, not a deadline: `比2020年提高`, `较2022年下降`.
+_BASELINE_BEFORE = ("比", "较", "与", "从", "由", "同比")
+#: Words at the head of the phrase before a number that are not part of what it counts.
+_LEAD_IN_WORDS = (
+    "其中 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 两年内 三年内 两年 三年 五年 年内 累计 共 再 "
+    "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新组建 提供 建设 建成 新建成 培育 打造 新打造 "
+    "布局 新建 创建 争创 实施 举办 促进 推出 孵化 引进 引入 聚集 集聚 开放 认定 支持 推动 带动 吸引 "
+    "形成 开展 组建 遴选 发布 完成 实现 新增备案 新备案 备案 达到 突破 超过 开工 开通"
+).split()
+_LEAD_IN_RE = re.compile(
+    r"^(?:用\d+年时间|为[^，。；、]{1,8}?提供|"
+    + "|".join(sorted(_LEAD_IN_WORDS, key=len, reverse=True))
+    + ")+"
+)
+_CMP_TAIL_RE = re.compile(
+    r"(?:力争|确保|达到|达|突破|超过|超|不低于|不少于|不超过|不高于|控制在|稳定在|保持|约|近|提高到|提升到|"
+    r"增长到|降低到|下降到|提升至|提高至|下降至|降低至|增长至|降至|增至|保持在|累计|年均|总数|分别|各|为|至|到)+$"
+)
+_DELIMS = "，,。；;：:、！？（）()"
+#: Metrics that only point back at the quantity just named (`…比重提高3个百分点，占比超过50%`).
+_GENERIC = ("", "总量", "总数", "数量", "规模", "占比", "比重", "比例")
+
+
+def _num(s: str) -> int | float:
+    s = s.replace(",", "")
+    return float(s) if "." in s else int(s)
+
+
+def _cmp_words(window: str) -> list[str]:
+    """The comparison words in ``window``, in text order, none inside a longer one (达 in 达到)."""
+    found = [(window.find(w), w) for w in CMP_WORDS if w in window]
+    found = [(i, w) for i, w in found if not any(w != v and w in v and j <= i < j + len(v) for j, v in found)]
+    return [w for _, w in sorted(found)]
+
+
+@dataclass
+class Quantity:
+    """A number with a unit as the text writes it, before it becomes a target."""
+
+    start: int
+    end: int  # after the trailing comparison word
+    value: int | float
+    unit: str
+    value_max: int | float | None = None
+    trailing: str = ""
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every number with a unit in ``text``, with its trailing comparison word (`以上`)."""
+    out = []
+    for m in QTY_RE.finditer(text):
+        if text[max(0, m.start() - 1) : m.start()] == "第":
+            continue  # an ordinal
+        unit = m.group("unit")
+        if unit in ("余家", "多家"):
+            unit = "家"
+        trailing = next((w for w in _TRAILING if text.startswith(w, m.end())), "")
+        q = Quantity(m.start(), m.end() + len(trailing), _num(m.group("value")), unit, trailing=trailing)
+        if m.group("max"):
+            q.value_max = _num(m.group("max"))
+        out.append(q)
+    return out
+
+
+def _sentence_start(text: str, at: int, stops: str = "。！？") -> int:
+    return max(text.rfind(c, 0, at) for c in stops) + 1
+
+
+def _in_title(text: str, at: int) -> bool:
+    """Is ``at`` inside a title `《…》` or a bracket `（2023—2025年）`? Its years name a document."""
+    for open_, close in (("《", "》"), ("（", "）"), ("(", ")")):
+        if text.rfind(open_, 0, at) > text.rfind(close, 0, at):
+            return True
+    return False
+
+
+def _year_before(text: str, lo: int, hi: int, first: int | None, deadline_only: bool = False) -> int | None:
+    """The last deadline year written in text[lo:hi]: not a baseline (`比2020年`), not a year in
+    a title; with ``deadline_only``, only one written as a deadline (`到2025年`, `2025年底`)."""
+    found = None
+    for m in YEAR_RE.finditer(text, lo, hi):
+        y = int(m.group(1))
+        before, after = text[max(0, m.start() - 2) : m.start()], text[m.end() : m.end() + 2]
+        if (
+            before.endswith(_BASELINE_BEFORE)
+            or after in ("以来", "相比", "基础")
+            or _in_title(text, m.start())
+        ):
+            continue
+        if not 2000 <= y <= 2100 or (first is not None and y < first):
+            continue
+        if deadline_only and not (before.endswith(("到", "至", "力争")) or after[:1] in ("底", "末", "前")):
+            continue
+        found = y
+    return found
+
+
+def _clean_metric(phrase: str) -> str:
+    phrase = re.sub(r"(?:到|在|较|比|与)?20\d\d年(?:底|末|前|内|起)?", "", phrase)
+    phrase = re.sub(r"(两年|三年|五年|每年|年均)(?=(提高|增长|下降|降低|提升|达到|新增|累计))", "", phrase)
+    for _ in range(3):
+        phrase = _LEAD_IN_RE.sub("", phrase)
+        phrase = _CMP_TAIL_RE.sub("", phrase)
+    if "的" in phrase[:-1] and len(phrase.rsplit("的", 1)[1]) >= 4:
+        phrase = phrase.rsplit("的", 1)[1]
+    return phrase
+
+
+def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
+    """The noun phrase a number counts when it comes first (`布局150项以上基础研究项目`), and
+    where in ``text`` the words it was taken from end (0 when there is none)."""
+    rest = text[q.end :]
+    if lead := QTY_RE.match(rest):  # `383台35蒸吨/小时及以下燃煤锅炉`: skip the qualifying number
+        rest = re.sub(
+            r"^(?:/[^\d，。；及以的]{1,3})?(?:及|以)?(?:以上|以下|以内)?的?", "", rest[lead.end() :]
+        )
+    m = re.match(rf"[^{_DELIMS}]{{1,30}}", rest)
+    if not m:
+        return "", 0
+    phrase = m.group(0)
+    clause = re.match(r"[^，,。；;！？]{1,40}", rest)
+    if clause and "的" in clause.group(0)[1:] and not QTY_RE.search(clause.group(0)):
+        # `打造20个以上面广量大、社会获得感强的无证明应用场景`: the noun follows the last 的
+        tail = clause.group(0).rsplit("的", 1)[1]
+        phrase = re.match(rf"[^{_DELIMS}]*", tail).group(0) or phrase
+    if phrase.startswith("的") and q.unit in ("%", "％"):  # `80%以上的设区市`: a share of them
+        phrase = phrase[1:]
+    phrase = re.split(r"(?:和|及|与|以及|、)(?=\d)", phrase)[0]
+    phrase = re.split(r"达到|突破|实现|超过|，|的比重|占比", phrase)[0]
+    at = text.find(phrase, q.end)
+    end = at + len(phrase) if at >= 0 else q.end
+    phrase = re.sub(r"^(.{2,}?)(?:提供|进行|开展)(?=.{2,})", r"\1", phrase)  # `残疾儿童提供康复救助服务`
+    if phrase[:1] in ("的", "年", "月", "日", "级", "量", "等"):
+        return "", 0
+    if not re.match(r"[\u4e00-\u9fff“\"《A-Za-z]", phrase):
+        return "", 0
+    return phrase, end
+
+
+def _qualifier(text: str, q: Quantity) -> bool:
+    """A number that qualifies what another number counts (`营业收入5000万元以上的企业`,
+    `1亿元以上规上工业企业研发机构覆盖率达到70%`, `投资500万元以上技术改造项目1万个`): not a
+    target of its own. A share (`80%以上的设区市…达到…`) is a target."""
+    rest = text[q.end :]
+    if q.unit in ("%", "％", "分钟", "小时", "毫秒"):  # a share, or a `15分钟…圈`
+        return False
+    if rest.startswith("的"):  # `5000万元以上的企业`, but not `不少于100亿元的基金`
+        return not re.search(r"(不少于|不低于|达到|超过|突破|总规模|规模)$", text[: q.start])
+    if rest.startswith("/"):  # a rate: `35蒸吨/小时及以下`
+        return True
+    m = re.match(rf"[^{_DELIMS}]{{1,40}}", rest)
+    if not m:
+        return False
+    nxt = QTY_RE.search(m.group(0))
+    # a number that another follows with words between (`500万元以上技术改造项目1万个`); one
+    # followed at once by another (`383台35蒸吨/小时…锅炉`) is the count, the other qualifies it
+    return bool(nxt and nxt.start() >= 2 and not re.search(r"和|及|与|以及|、", m.group(0)[: nxt.start()]))
+
+
+def draft_targets(
+    text: str, period: tuple[int, int] | int | None, default_year: int | None = None, result: bool = False
+) -> tuple[list[dict], list[str]]:
+    """Candidate targets of an item text, and the numbers it saw but did not make targets of.
+
+    ``default_year`` (the year its headings name) comes before the plan's last year; a
+    ``result`` takes the year its text names anywhere before the number.
+
+    Each target names the noun its number counts: the phrase before the number
+    (`高新技术企业达到5万家`) or, where the number comes first, the phrase after it
+    (`每年布局150项以上基础研究项目` → 基础研究项目). The year is the last deadline written
+    before the number in its sentence, else in the text before it, else the plan's last year;
+    `每年…` gives one target per plan year. Numbers that look damaged get a `check` line.
+    """
+    if isinstance(period, int):
+        period = (period, period) if period else None
+    first = period[0] if period else None
+    out: list[dict] = []
+    unused: list[str] = []
+    qs = quantities(text)
+    prev_end_in_sentence = -1
+    prev_metric: str | None = None
+    respectively: list[str] = []
+    consumed = 0  # where the last target's words end (its number, or the noun after it)
+    spots: list[tuple[int, dict]] = []  # (where its number stands, target)
+    baseline: dict | None = None  # `由X增至Y`: X, for Y
+    from_metric = ""
+    for i, q in enumerate(qs):
+        s0 = _sentence_start(text, q.start)
+        phrase_start = max(text.rfind(c, 0, q.start) for c in "，,。；;：:！？") + 1
+        if i and consumed > phrase_start:  # `…3.5万家、2025年突破3.8万家`, `600家A和200家B`
+            phrase_start = min(consumed, q.start)
+        before = text[phrase_start : q.start].lstrip("、和及与")
+        quote = text[phrase_start : q.end].lstrip("、和及与")
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        start_at = re.search(r"(?:由|从)(?:(20\d\d)年(?:底|末)?的?)?$", text[phrase_start : q.start])
+        if nxt and start_at and _FROM_TO_RE.fullmatch(text[q.end : nxt.start]) and nxt.unit == q.unit:
+            # `由(2020年的)2110公里增至3055公里`: the first number is where the second started from
+            base_year = start_at.group(1)
+            baseline = {"value": q.value, **({"year": int(base_year)} if base_year else {})}
+            from_metric = _clean_metric(text[phrase_start : phrase_start + start_at.start()])
+            continue  # its words belong to the second number's quote
+        if _qualifier(text, q):
+            unused.append(text[phrase_start : q.end + 12])
+            consumed = q.end
+            continue
+        members: list[str] = []
+        if m := re.search(r"(?:各|均)(?:达到|为|不低于|不少于|超过|突破|保持在)?$", before):
+            # `省工程研究中心、省企业技术中心各100家`, `A占比和B占比均达到60%`: one target each
+            members = [_clean_metric(x) for x in re.split(r"、|和|及", before[: m.start()])]
+            members = [x for x in members if x]
+            if len(members) < 2:
+                members = []
+        metric = _clean_metric(before) if not members else ""
+        if m := re.search(r"分别(?:达到|为|稳定在|保持在|突破|超过|不低于|不少于)?$", before):
+            # `A、B分别达到100万辆和150GWh`: the numbers pair with the names in order
+            names = [_clean_metric(x) for x in re.split(r"、|和|及", before[: m.start()])]
+            respectively = [x for x in names if x]
+            metric = respectively.pop(0) if len(respectively) > 1 else metric
+        elif respectively and qs[i - 1].end >= phrase_start and not before.strip("、和及与"):
+            metric = respectively.pop(0)
+        if baseline is not None:
+            metric, before = from_metric, text[phrase_start : q.start]
+            quote = text[phrase_start : q.end]
+        after, after_end = _noun_after(text, q)
+        if baseline is not None:
+            after = ""
+        ends_with_cmp = bool(
+            re.search(r"(达到|突破|超过|不低于|不少于|不超过|控制在|稳定在|提高到|达)$", before)
+        )
+        if metric in CMP_WORDS:  # `每年新增50人以上`: the word says how, not what
+            metric = ""
+        if after and not (len(metric) > 3 and ends_with_cmp):  # `制修订不少于30项地方标准`
+            metric = after
+            quote = text[phrase_start:after_end].lstrip("、和及与")
+        metric = metric.strip("、，")
+        if metric in _GENERIC and not members and prev_metric and prev_end_in_sentence > s0:
+            metric = prev_metric  # the same quantity for another year
+        gap = re.match(r"(?:分别)?(高于|低于|快于|慢于)", before)
+        if gap and q.unit in ("个百分点", "百分点") and prev_metric and prev_end_in_sentence > s0:
+            # `增加值增长6.9%，高于全国2.6个百分点`: the growth rate's lead over another's
+            grown = re.sub(r"(增长|增速)$", "", prev_metric)
+            metric = grown + "增速" + before[gap.start(1) :].strip("，、")
+        if metric in ("同比增长", "同比下降", "增长", "下降") and prev_metric and prev_end_in_sentence > s0:
+            metric = prev_metric + metric.removeprefix("同比")  # `达到54.1万台，同比增长152%`
+        if q.unit in ("%", "％") and re.search(r"(增长|下降|提高|降低)$", before) and metric:
+            metric = re.sub(r"年均", "", metric)
+            if not metric.endswith(("增长", "下降", "提高", "降低")):
+                metric += re.search(r"(增长|下降|提高|降低)$", before).group(1)
+        # comparison words before the number, and 以上/左右… only after it (not 规模以上…)
+        cmp = [w for w in _cmp_words(text[max(phrase_start, q.start - 14) : q.start]) if w not in _TRAILING]
+        cmp += _cmp_words(text[q.start : q.end])
+        checks = _damage(q, metric)
+        # a result may report a year before the plan's (`截至2023年底…` in a 2024 report)
+        explicit = _year_before(text, s0, q.start, None if result else first)
+        years_at = [m.end() for m in YEAR_RE.finditer(text, s0, q.start)]
+        # 每年 makes one target per plan year, but not for an average over the years (年均)
+        per_year = text.rfind("每年", s0, q.start) > max(years_at, default=-1) and "年均" not in cmp
+        if per_year:
+            explicit = None
+        listed = [int(y) for y in re.findall(r"(20\d\d)年(?=[、和及与]20\d\d年)", before)]
+        if per_year and period:
+            years: list[int | None] = list(range(period[0], period[1] + 1))
+        elif listed and explicit:  # `2024年、2025年分别突破2.2万亿元`
+            years = [*listed, explicit]
+        else:
+            # a deadline set earlier in the text (`到2027年，…。…`); for a reported result, the
+            # year it reports, wherever the text names it
+            earlier = _year_before(text, 0, s0, None if result else first, not result)
+            y = explicit or earlier or default_year or (period[1] if period else None)
+            years = [y]
+        for name in members or [metric or "?"]:
+            for y in years:
+                t: dict = {"metric": name, "value": q.value, "unit": "%" if q.unit == "％" else q.unit}
+                if y is not None:
+                    t["year"] = y
+                if "年均" in cmp:  # an average over years: the plan's, unless the text says otherwise
+                    span = _review_span(text[: q.start], y) if result else None
+                    if span is None and period and y is not None and period[0] < y:
+                        span = [period[0], y]
+                    if span:
+                        t["span"] = span
+                    else:  # a 年均 without its years would not validate: the reviewer gives them
+                        t["check"] = "an average (年均): give the years it covers as span, and 年均 in cmp"
+                        cmp = [w for w in cmp if w != "年均"]
+                if q.value_max is not None:
+                    t["value_max"] = q.value_max
+                if cmp:
+                    t["cmp"] = cmp
+                if per_year:
+                    t["note"] = "每年"
+                if y is None:
+                    checks = [*checks, "no year in the text and no plan period: give --period"]
+                if checks:
+                    t["check"] = "; ".join([*checks, *([t["check"]] if "check" in t else [])])
+                if baseline is not None:
+                    t["baseline"] = baseline
+                t["quote"] = quote.strip()
+                out.append(t)
+                spots.append((q.start, t))
+        baseline = None
+        prev_metric = metric or (members[-1] if members else None)
+        prev_end_in_sentence = q.end
+        consumed = after_end if after and metric == after else q.end
+    if result:
+        out += _ranks(text, spots, default_year or (period[0] if period else None))
+    _series_check(out)
+    unused += stray_numbers(text, qs)
+    for m in YEAR_RE.finditer(text):
+        if not 1949 <= int(m.group(1)) <= 2060:
+            unused.append(f"year {m.group(1)} looks damaged: {text[max(0, m.start() - 8) : m.end() + 8]}")
+    return out, unused
+
+
+#: Five-year plans a review may name, with their years.
+_FIVE_YEAR_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_YEARS_WORD = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "十": 10}
+
+
+def _review_span(before: str, year: int | None) -> list[int] | None:
+    """The years a reported average (`年均增长6%`) covers: the five-year plan the review names
+    (`“十四五”时期`), or `五年来`/`三年间` ending in the year it reports; None if the text says
+    neither."""
+    for name, (a, b) in _FIVE_YEAR_PLANS.items():
+        if name in before and (year is None or year == b):
+            return [a, b]
+    if year is not None and (m := re.search(r"(两|二|三|四|五|十)年(?:来|间|中|内)", before)):
+        return [year - _YEARS_WORD[m.group(1)] + 1, year]
+    return None
+
+
+#: `由2110公里增至3055公里`: the words between a starting figure and the one it became.
+_FROM_TO_RE = re.compile(r"(?:增|提高|提升|增长|扩大|增加|下降|降|降低|减少|减|缩小|缩减)(?:至|到)")
+#: `居全国第二位`, `均居全国首位`, `数量居全国第一`: a rank a report gives with its figures.
+_RANK_RE = re.compile(r"(均|总数均|数量|总量)?居全国(?:第([一二三四五六七八九十\d]+)位?|(首)位)")
+
+
+def _ranks(text: str, spots: list[tuple[int, dict]], year: int | None) -> list[dict]:
+    """A result's ranks as targets (metric `…全国位次`, unit 位): of the names just before the
+    rank (`区域创新能力居全国第6位`), else of the figure before it in its sentence, or of every
+    figure of the sentence when they all rank so (`A12家、B4家，总数均居全国首位`)."""
+    out = []
+    for m in _RANK_RE.finditer(text):
+        n = m.group(2)
+        value = 1 if m.group(3) else int(n) if n.isdigit() else cn_value(n)
+        if not value:
+            continue
+        clause_at = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
+        s0 = max(text.rfind(c, 0, m.start()) for c in "。；;！？") + 1
+        named = text[clause_at : m.start()]
+        names = [x for x in re.split(r"、|和|及", re.sub(r"^(?:其中|同时)", "", named)) if x]
+        prior = [(at, t) for at, t in spots if s0 <= at < m.start()]
+        if names and not re.search(r"\d", named):
+            metrics = [(n, year) for n in names]
+        elif m.group(1) and m.group(1).endswith("均"):
+            metrics = [(t["metric"], t.get("year", year)) for _, t in prior]
+        else:
+            metrics = [(t["metric"], t.get("year", year)) for _, t in prior[-1:]]
+        for metric, y in metrics:
+            metric = re.sub(r"^新增|增长$", "", metric)
+            t = {"metric": metric + "全国位次", "value": value, "unit": "位"}
+            if y is not None:
+                t["year"] = y
+            t["quote"] = text[clause_at : m.end()]
+            out.append(t)
+    return out
+
+
+def cn_value(s: str) -> int:
+    """`二` → 2, `十二` → 12: an ordinal written in words."""
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    if "十" not in s:
+        return digits.get(s, 0)
+    tens, _, ones = s.partition("十")
+    return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(ones, 0)
+
+
+#: Shares and rates cannot pass 100%.
+_SHARE_RE = re.compile(r"比重|比例|占比|率|份额|覆盖")
+
+
+def _damage(q: Quantity, metric: str) -> list[str]:
+    """Why a number looks damaged (a decimal point lost, digits scrambled), if it does."""
+    out = []
+    if q.unit in ("%", "％") and q.value > 100 and _SHARE_RE.search(metric):
+        out.append(f"a share of {q.value}% is over 100%: a decimal point lost?")
+    if q.value_max is not None and q.value_max <= q.value:
+        out.append(f"range {q.value}–{q.value_max} runs backwards: digits scrambled?")
+    return out
+
+
+def _series_check(targets: list[dict]) -> None:
+    """`突破3.5万家（2024）、突破3.2万家（2025）`: a level that falls while it should rise. Only
+    levels (达到, 突破, 超过, 累计) are compared: a yearly amount (`再完成10.7万吨`) may fall."""
+    levels = ("达到", "突破", "超过", "累计")
+    by_metric: dict[str, list[dict]] = {}
+    for t in targets:
+        cmp = t.get("cmp") or []
+        if "year" in t and t["metric"] != "?" and any(w in cmp for w in levels) and "新增" not in cmp:
+            by_metric.setdefault(t["metric"], []).append(t)
+    for series in by_metric.values():
+        series.sort(key=lambda t: t["year"])
+        for a, b in zip(series, series[1:], strict=False):
+            if b["year"] > a["year"] and b["value"] < a["value"] and b["unit"] == a["unit"]:
+                why = f"lower than {a['value']} of {a['year']}: digits scrambled?"
+                b["check"] = f"{b['check']}; {why}" if b.get("check") else why
+
+
+_WORD_NUMBER_RE = re.compile(
+    r"(?:破|过|超)[百千万亿]+(?![\u4e00-\u9fff]*级)|倍增|翻一番|翻番|[百千万亿]+(?:千瓦)?级"
+)
+_STRAY_RE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def stray_numbers(text: str, qs: list[Quantity]) -> list[str]:
+    """Numbers in ``text`` that are neither its quantities ``qs`` nor years, dates, ordinals or
+    names (`5G`, `“2+N”`, `〔2023〕5号`): reported so the reviewer can look at each."""
+    covered = [(q.start, q.end) for q in qs]
+    out = []
+    for m in _STRAY_RE.finditer(text):
+        a, b = m.start(), m.end()
+        if a == 0 and re.match(r"\d+\s*[.．、]", text):  # the item's own number
+            continue
+        if any(x <= a < y for x, y in covered):
+            continue
+        nxt, prv = text[b : b + 1], text[max(0, a - 1) : a]
+        if nxt in ("年", "月", "日", "号", "时", "届", "期", "次") and not re.match(r"\d+次", text[a:]):
+            continue
+        if re.match(r"[A-Za-z+＋\-—〕\]]", nxt) or re.match(r"[A-Za-z+＋第〔\[“\"]", prv):
+            continue
+        if re.match(r"\d+[OoIl]|[OoIl]\d", text[max(0, a - 1) : b + 1]):
+            out.append(f"letters inside a number: {text[max(0, a - 6) : b + 6]}")
+            continue
+        out.append(text[max(0, a - 10) : b + 6])
+    for m in _WORD_NUMBER_RE.finditer(text):  # `双破千`, `过千亿`, `倍增`, `千万千瓦级`: numbers in words
+        out.append(text[max(0, m.start() - 10) : m.end() + 4])
+    for m in re.finditer(r"\d[OoIl]\d|(?<=\d)[OoIl](?=\d)", text):
+        out.append(f"letters inside a number: {text[max(0, m.start() - 6) : m.end() + 6]}")
+    return out

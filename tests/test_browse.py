@@ -381,3 +381,24 @@ def test_a_long_list_draws_a_page_and_the_rest_as_the_cursor_goes_down(conn):
     total, first, later = run(go())
     assert total > PAGE  # the test needs a list longer than a page
     assert first == PAGE and later > first
+
+
+def test_keys_typed_in_a_burst_land_where_the_focus_goes(conn):
+    """Down, Down, Enter arriving together (a fast typist, a paste, tmux send-keys): the first
+    moves to the list, the second to row 2, Enter opens row 2, though all three were queued
+    to the box before the focus moved."""
+    from textual import events
+
+    async def go():
+        app = app_for(conn, "高新技术企业")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            for key in ("down", "down", "enter"):
+                app.post_message(events.Key(key, "\r" if key == "enter" else None))
+            await pilot.pause()
+            await pilot.pause()
+            rows = app.screen_stack[0].query_one("#view-search").listing.rows
+            return app.screen.detail.item["id"], data.row_id(rows[1])
+
+    opened, second = run(go())
+    assert opened == second

@@ -178,16 +178,28 @@ class ListView(Vertical):
         """Down from the box goes to the rows; up from the first row comes back."""
         table = self.query_one(RowsTable)
         box = self.query_one(Input)
-        if event.key == "down" and box.has_focus and table.row_count:
-            table.focus()
-            event.stop()
-        elif event.key in ("up", "k") and table.has_focus and table.cursor_row == 0:
-            box.focus()
-            event.stop()
+        focused = self.screen.focused  # now, not `has_focus`, which follows a message later
+        # focus moved at once (`set_focus`, not `focus`, which waits its turn): keys typed
+        # quickly after this one, already queued, go to the widget that now has it
+        if event.key == "down" and focused is box and table.row_count:
+            self.screen.set_focus(table)
+        elif event.key in ("up", "k") and focused is table and table.cursor_row == 0:
+            self.screen.set_focus(box)
+        elif focused is table and event.key in ("down", "up", "enter"):
+            # here, not by the table's bindings: keys typed in a burst reach the box's queue
+            # before the focus moved, and would otherwise be lost on the way
+            if event.key == "enter":
+                self.post_message(self.Open(self, data.row(self.listing, table.cursor_row)))
+            else:
+                table.action_cursor_down() if event.key == "down" else table.action_cursor_up()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
 
     def on_resize(self) -> None:
         if self.loaded:
             self.draw()
 
     def focus_box(self) -> None:
-        self.query_one(Input).focus()
+        self.screen.set_focus(self.query_one(Input))

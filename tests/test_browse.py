@@ -306,9 +306,17 @@ def test_the_other_commands_do_not_import_textual():
     assert done.returncode == 0, done.stderr.decode()
 
 
-def test_browse_needs_a_terminal_and_says_so_in_its_help(cli):
+def test_browse_says_what_it_is_in_its_help(cli):
     result = cli("browse", "--help")
     assert result.code == 0 and "full-screen" in result.out and "sdtargets browse 高新技术企业" in result.out
+
+
+def test_browse_outside_a_terminal_is_one_sentence_and_exit_2(cli):
+    result = cli("browse", "5G")
+    assert result.code == 2 and result.out == ""
+    assert result.err.strip() == (
+        "sdtargets: browse needs a terminal (it is full-screen); in a script or a pipe, use find or agency."
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -39,6 +39,10 @@ def browse(
     ] = None,
 ) -> ExitCode:
     """A full-screen explorer: search as you type, agencies, due, progress and plans (q quits)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise SdError(
+            "browse needs a terminal (it is full-screen); in a script or a pipe, use find or agency."
+        )
     from .browse import run
     from .render import settings
 

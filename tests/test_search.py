@@ -69,15 +69,38 @@ def test_exact_hits_rank_above_fuzzy_ones(conn):
     assert all(h.score < 30 for h in hits if h.how == "fuzzy")
 
 
-@pytest.mark.parametrize("query", ["'", '"', "*", "NEAR", "OR", "%", "_", "a OR b", '"5G', "NOT 5G", "🚀"])
+@pytest.mark.parametrize("query", ["'", "*", "NEAR", "OR", "%", "_", "🚀"])
 def test_syntax_characters_are_plain_text(conn, query):
     """Full-text, LIKE and GLOB syntax means nothing: the hits are exactly the items whose folded
-    text holds every word as written (`*` and `%` are in some items' texts), and no
-    operator (`OR`, `NOT`, `NEAR`, a quote) widens or narrows them."""
+    text holds every word as written (`*` and `%` are in some items' texts), and no database
+    operator (`NEAR`, `*`, `%`, `_`) widens or narrows them. The tool's own syntax (`"phrase"`,
+    `OR`, `-word`: find --help) is below and in test_ask.py."""
     words = terms_of(query)
     rows = dict(conn.execute("select id, search from item_search"))
     hits = {h.item_id for h in search(conn, query, fuzzy=False)}
     assert hits == {i for i, text in rows.items() if all(w in text for w in words)}
+
+
+def test_an_unclosed_quote_is_a_phrase_to_the_end_and_or_takes_either_word(conn):
+    """`"5G` is the phrase 5G (a quote left open runs to the end of the query), as `5G` is one
+    word; `a OR b` holds the items of either word, never the items holding the letters `or`."""
+    assert {h.item_id for h in search(conn, '"5G', fuzzy=False)} == {
+        h.item_id for h in search(conn, "5G", fuzzy=False)
+    }
+    either = {h.item_id for h in search(conn, "储能 OR 氢能", fuzzy=False)}
+    assert either == {h.item_id for h in search(conn, "储能", fuzzy=False)} | {
+        h.item_id for h in search(conn, "氢能", fuzzy=False)
+    }
+
+
+@pytest.mark.parametrize("query", ['"', '""', '" "'])
+def test_a_query_of_syntax_only_is_the_empty_query_error(conn, query):
+    from sdtargets.errors import SdError
+
+    with pytest.raises(SdError) as err:
+        search(conn, query)
+    assert err.value.code == 2
+    assert err.value.message.startswith("The query is empty")
 
 
 def test_a_query_of_control_characters_only_is_the_empty_query_error(conn):

@@ -102,13 +102,17 @@ def test_highlights_are_bold_yellow_only_when_colour_is_on(monkeypatch):
 def test_find_prints_an_exact_table_at_90_columns(cli, monkeypatch):
     """The score is the ranking's (tests/test_relevance.py owns it), printed as a whole number;
     the lead / support cell is empty: a newspaper report names no agency clause, and the plan's
-    issuer (省政协) is not the item's lead."""
+    issuer (省政协) is not the item's lead. 学而书房 is a metric: the figure reported for it
+    leads, cited, above the table (issue 20's direct answer)."""
     monkeypatch.setenv("COLUMNS", "90")
     (hit,) = cli("find", "学而书房", "--json").json
     score = f"{hit['score']:<5}"
     result = cli("find", "学而书房")
     assert result.code == 0, result
     assert result.out == (
+        "Answer:\n"
+        "  学而书房: reported 300个 in 2023 (news2024-cppcc.r4)\n"
+        "\n"
         "id                 score  snippet              lead / support  years  targets\n"
         "─────────────────  ─────  ───────────────────  ──────────────  ─────  ────────────────────\n"
         f"news2024-cppcc.r4  {score}  …至目前，已建成线下                  2023   学而书房 300个 2023\n"

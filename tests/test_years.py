@@ -211,3 +211,15 @@ def test_the_rule(text, quote, year, stated):
 
 def test_a_one_year_plan_states_its_year():
     assert year_stated("1.甲。乙3个。", "乙3个", 2023, (2023, 2023)) is True
+
+
+def test_a_frame_opening_a_goal_paragraph_states_the_year_of_every_sentence_after_it():
+    """`力争到2027年，` heads the paragraph: its later sentences' targets are due in 2027 as stated,
+    so `due 2027` lists them; another frame in between takes over."""
+    text = "力争到2027年，全省人工智能产业规模突破3000亿元。建成100个应用场景。"
+    assert year_stated(text, "建成100个应用场景", 2027, (2025, 2027))
+    assert year_stated("（一）主要目标：到2027年，A达到5家。B达到6家。", "B达到6家", 2027, (2025, 2027))
+    assert not year_stated("A达到5家。到2027年，B达到6家。C达到7家。", "C达到7家", 2027, (2025, 2027))
+    assert not year_stated(
+        "到2026年，A达到5家。到2025年，B达到6家。C达到7家。", "C达到7家", 2026, (2025, 2027)
+    )

@@ -70,11 +70,23 @@ def find(
     if fmt in ("json", "jsonl", "yaml"):  # whole objects: the snippet is a key (a table's, a column)
         items = with_snippets(conn, items, q.highlight)
     verb = "matches" if len(every) == 1 else "match"
-    emit(items, fmt, find_columns(q.highlight), caption=f"{of(len(items), len(every))} {verb} {text!r}")
+    head = answer_head(q.answers) if every else []
+    caption = f"{of(len(items), len(every))} {verb} {text!r}"
+    emit(items, fmt, find_columns(q.highlight), caption=caption, head=head)
     return done(items)
 
 
-def agency_head(conn: sqlite3.Connection, ag, every: list, shown: int, year: int | None) -> list[str]:  # noqa: ANN001 - agencies.Agency
+def answer_head(lines: list[dict]) -> list[str]:
+    """The direct answer above `find`'s table: each target of the metric asked about, cited,
+    with the figure reported by then (`5G基站: 27万个 by 2025 (act2024-ict.15); reported …`)."""
+    if not lines:
+        return []
+    return ["Answer:", *(f"  {line['text']}" for line in lines)]
+
+
+def agency_head(
+    conn: sqlite3.Connection, ag, every: list, shown: int, year: int | list[int] | None
+) -> list[str]:  # noqa: ANN001 - agencies.Agency
     """`agency`'s first lines: the agency's names and kind, the documents it issued, its counts,
     its English name, and per target year its targets' verdicts (`progress`)."""
     from ..store.agencies import english_name, issued_by
@@ -154,13 +166,14 @@ def _no_duties(conn: sqlite3.Connection, ag) -> str:  # noqa: ANN001 - agencies.
     return f"No item names {ag.name} as lead or support{where}."
 
 
-def _progress_lines(conn: sqlite3.Connection, ids: list[str], year: int | None) -> list[str]:
+def _progress_lines(conn: sqlite3.Connection, ids: list[str], year: int | list[int] | None) -> list[str]:
     """`  2023: 9 met, 2 not met, 14 no report` per target year, over the items listed (verdicts
     stored at build: `sdtargets progress --agency NAME` lists them)."""
     from ..store.verdicts import counts_by_year, counts_text
 
     by_year = counts_by_year(conn, ids)
-    return [f"  {y}: {counts_text(c)}" for y, c in by_year.items() if year in (None, y)]
+    years = year if isinstance(year, list) else None if year is None else [year]
+    return [f"  {y}: {counts_text(c)}" for y, c in by_year.items() if years is None or y in years]
 
 
 def due(
@@ -237,7 +250,7 @@ def export(conn: sqlite3.Connection, filters: Filters, fmt: str, limit: int | No
 def progress(
     conn: sqlite3.Connection,
     filters: Filters,
-    year: int | None,
+    year: int | list[int] | None,
     statuses: list[str] | None,
     fmt: str,
     limit: int | None = None,

@@ -34,18 +34,20 @@ def conn() -> sqlite3.Connection:
 def complete_agency(incomplete: str) -> list[str]:
     try:
         from ..store.agencies import agency_names
+        from ..store.names import completions
 
-        return [n for n in agency_names(conn()) if n.startswith(incomplete)]
+        return completions(conn(), agency_names(conn()), incomplete)
     except Exception:  # noqa: BLE001
         return []
 
 
 def complete_plan(incomplete: str) -> list[str]:
     try:
+        from ..store.names import completions
         from ..store.query import plans
 
         names = [x for p in plans(conn()) for x in [p["id"], *p["aliases"]]]
-        return [n for n in names if n.startswith(incomplete)]
+        return completions(conn(), names, incomplete)
     except Exception:  # noqa: BLE001
         return []
 
@@ -65,23 +67,36 @@ PlanOpt = Annotated[
     ),
 ]
 YearOpt = Annotated[
-    int | None,
-    typer.Option("--year", "-y", metavar="YEAR", help="Only items with a target or deadline in this year."),
+    list[int] | None,
+    typer.Option(
+        "--year",
+        "-y",
+        metavar="YEAR",
+        help="Only items with a target or deadline in this year; repeat for any of several.",
+    ),
 ]
 AgencyOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--agency",
         "-a",
         metavar="NAME",
-        help="Only items this agency leads or supports (any name form).",
+        help="Only items this agency leads or supports (any name form); repeat for any of several.",
         autocompletion=complete_agency,
     ),
 ]
 KindOpt = Annotated[
-    str | None,
-    typer.Option("--kind", "-k", metavar="KIND", help=f"Only items of this kind: {one_of(KINDS)}."),
+    list[str] | None,
+    typer.Option(
+        "--kind", "-k", metavar="KIND", help=f"Only items of this kind: {one_of(KINDS)}; repeat for several."
+    ),
 ]
+#: Said in every list command's help: how repeated and different filters combine.
+FILTERS_NOTE = (
+    "Filters combine as a search engine's do: the values of one repeated option are alternatives"
+    " (--agency 省科技厅 --agency 省工信厅: either), different options must all hold"
+    " (--agency 省科技厅 --year 2025: both)."
+)
 LimitOpt = Annotated[
     int | None,
     typer.Option("--limit", "-n", metavar="N", help="At most N items (the caption says N of how many)."),
@@ -139,16 +154,33 @@ def plan_names(ids: list[str]) -> str:
     return ", ".join(f"{i} ({short[i]})" for i in ids)
 
 
-def make_filters(plan: list[str] | None, year: int | None, agency: str | None, kind: str | None):  # noqa: ANN202
-    """The shared filters, each checked and resolved (plans and agencies by any of their names)."""
+def make_filters(  # noqa: ANN201 - query.Filters
+    plan: list[str] | None,
+    year: int | list[int] | None,
+    agency: str | list[str] | None,
+    kind: str | list[str] | None,
+):
+    """The shared filters, each checked and resolved (plans and agencies by any of their names).
+    A repeated option is a union of its values; different options an intersection."""
     from ..store.agencies import resolve
     from ..store.query import Filters, check_kind, check_year
 
-    f = Filters(kind=check_kind(kind), year=check_year(year))
+    kinds = [check_kind(k) for k in _many(kind)]
+    years = [check_year(y) for y in _many(year)]
+    f = Filters(kind=kinds or None, year=years or None)
     f.plans = plan_ids(plan)
-    if agency is not None:
-        f.agencies = resolve(conn(), agency).names
+    names: list[str] = []
+    for text in _many(agency):
+        names += [n for n in resolve(conn(), text).names if n not in names]
+    f.agencies = names or None
     return f
+
+
+def _many(value: object) -> list:
+    """An option's values: none, one, or several (repeated)."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
 
 
 def check_limit(limit: int | None) -> int | None:

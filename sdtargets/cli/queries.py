@@ -38,7 +38,9 @@ def find(
     query: Annotated[
         list[str],
         typer.Argument(
-            metavar="QUERY…", click_type=Text(), help="Words to search for; every word must occur."
+            metavar="QUERY…",
+            click_type=Text(),
+            help='Words or a question: "exact phrase", A OR B, -word (quote the query to use -word).',
         ),
     ],
     plan: PlanOpt = None,
@@ -52,7 +54,22 @@ def find(
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
-    """Search every goal, measure, indicator and target; best matches first."""
+    """Search every goal, measure, indicator and target; best matches first.
+
+    Ask in words or as a question (2025年光伏装机目标是多少, "nuclear power capacity"). Items
+    holding every word come first; words that only ask (目标, 是多少, what, how many) and words
+    no item holds are left out, and stderr says so; when no item holds every word, the items
+    holding most of them follow, each naming the words it lacks (`missing`). When the query
+    names a metric (and perhaps a year), the answer leads: its targets and the latest figure
+    reported, cited, above the table; in JSON, the items holding them come first, each with an
+    `answer` key.
+
+    Syntax: "exact phrase" (the words together, in order); A OR B (either word); -word (leave
+    out items holding it: sdtargets find "氢能 -燃料电池"). English, traditional characters and
+    typos are read as `find` always has.
+
+    Repeated filters: the values of one option are alternatives (--agency A --agency B: either);
+    different options must all hold (--agency A --year 2025: both)."""
     fmt = output_format(fmt, as_json, fields, count)
     filters = make_filters(plan, year, agency, kind)
     return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact, limit=check_limit(limit))
@@ -81,7 +98,13 @@ def agency(
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
-    """An agency's duties, led and supported, grouped by plan, with the documents it issued."""
+    """An agency's duties, led and supported, grouped by plan, with the documents it issued.
+
+    NAME may be written in traditional characters (省科技廳), in English (the official name or
+    part of it: "department of industry") or with a typo.
+
+    Repeated filters: the values of one option are alternatives (--agency A --agency B: either);
+    different options must all hold (--agency A --year 2025: both)."""
     fmt = output_format(fmt, as_json, fields, count)
     filters = make_filters(plan, year, None, kind)
     return commands.agency(conn(), name, filters, role, fmt, limit=check_limit(limit))
@@ -149,7 +172,10 @@ def due(
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
-    """Every target and deadline in a year (or range), with agency, value and plan."""
+    """Every target and deadline in a year (or range), with agency, value and plan.
+
+    Repeated filters: the values of one option are alternatives (--agency A --agency B: either);
+    different options must all hold (--agency A --year 2025: both)."""
     first, last = _years(year, until)
     fmt = output_format(fmt, as_json, fields, count)
     filters = make_filters(plan, None, agency, kind)
@@ -193,7 +219,10 @@ def export(
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
-    """Every item (or the filtered ones), whole."""
+    """Every item (or the filtered ones), whole.
+
+    Repeated filters: the values of one option are alternatives (--agency A --agency B: either);
+    different options must all hold (--agency A --year 2025: both)."""
     fmt = output_format(fmt, as_json, fields, count)
     return commands.export(conn(), make_filters(plan, year, agency, kind), fmt, limit=check_limit(limit))
 
@@ -243,7 +272,11 @@ def timeline(
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
-    """Every target and reported figure of one metric, across plans and years."""
+    """Every target and reported figure of one metric, across plans and years.
+
+    METRIC is a name or an alias of the vocabulary (城镇新增就业 is 新增城镇就业), in
+    traditional characters, in English ("5G base stations", "nuclear power capacity"), with a
+    typo, or part of a name (every metric containing it)."""
     from ..store.overview import timeline as metric_timeline
     from .render import emit
     from .views import timeline_columns
@@ -266,16 +299,19 @@ def progress(
     ] = None,
     plan: PlanOpt = None,
     year: Annotated[
-        int | None, typer.Option("--year", "-y", metavar="YEAR", help="Only targets due in this year.")
+        list[int] | None,
+        typer.Option(
+            "--year", "-y", metavar="YEAR", help="Only targets due in this year; repeat for several."
+        ),
     ] = None,
     agency: AgencyOpt = None,
     kind: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--kind",
             "-k",
             metavar="KIND",
-            help="Only targets of this kind of item: goal, measure or indicator.",
+            help="Only targets of this kind of item: goal, measure or indicator; repeat for several.",
         ),
     ] = None,
     status: Annotated[
@@ -311,23 +347,27 @@ def progress(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Did they deliver? Every target against the figures documents later report, with a verdict:
-    the counts first, then the targets, verdicts first and the worst first."""
+    the counts first, then the targets, verdicts first and the worst first.
+
+    Repeated filters: the values of one option are alternatives (--agency A --agency B: either);
+    different options must all hold (--agency A --year 2025: both)."""
     from ..store.query import check_year
     from ..store.verdicts import check_statuses
 
     fmt = output_format(fmt, as_json, fields, count)
     statuses = check_statuses(status)
-    if kind == "result":  # a valid kind, but never a target here: refused, not "no targets"
+    if kind and "result" in kind:  # a valid kind, but never a target here: refused, not "no targets"
         raise SdError(
             "progress --kind takes goal, measure or indicator: results are what targets are checked against."
         )
     if by not in ("plan", "agency"):
         raise SdError(f"Unknown --by {by!r}: use plan or agency.")
     filters = make_filters(plan, None, agency, kind)  # --year is the targets' year, not the items'
+    years = [check_year(y) for y in year] if year else None
     return commands.progress(
         conn(),
         filters,
-        check_year(year),
+        years,
         statuses,
         fmt,
         limit=check_limit(limit),

@@ -120,9 +120,11 @@ def emit(
     columns: Sequence[Column],
     title: str | None = None,
     caption: str | None = None,
+    head: Sequence[str] = (),
 ) -> None:
     """Print ``objects`` in ``fmt``: whole objects for JSON/YAML, ``columns`` otherwise.
-    ``objects`` may be `Encoded`: written as they are where that is the answer, else decoded."""
+    ``objects`` may be `Encoded`: written as they are where that is the answer, else decoded.
+    ``head``: lines a table is preceded by, on the same page (`find`'s direct answer)."""
     out = sys.stdout
     if isinstance(objects, list) and objects and isinstance(objects[0], Encoded):
         settings.last_ids = [o.id for o in objects]
@@ -147,7 +149,7 @@ def emit(
         if fmt == "table":
             if rows:
                 shown = [c for c in columns if settings.fields or c.only != "data"]
-                table([[table_cell(c, o) for c in shown] for o in rows], shown, title, caption)
+                table([[table_cell(c, o) for c in shown] for o in rows], shown, title, caption, head)
             return
         write_data_table(rows, columns, fmt, bool(settings.fields))
 
@@ -284,10 +286,11 @@ def table(
     columns: Sequence[Column],
     title: str | None = None,
     caption: str | None = None,
+    head: Sequence[str] = (),
 ) -> None:
-    """A table on stdout (see `table_lines`)."""
+    """A table on stdout (see `table_lines`), after the ``head`` lines if any."""
     term = terminal()
-    put(table_lines(cells, columns, title, caption, term), term)
+    put([*head, *([""] if head else []), *table_lines(cells, columns, title, caption, term)], term)
 
 
 def put(lines: list[str], term=None) -> None:  # noqa: ANN001 - termtable.Terminal

@@ -17,6 +17,8 @@ from prompt_toolkit.completion import Completer, Completion
 from prompt_toolkit.document import Document
 from prompt_toolkit.history import FileHistory, InMemoryHistory
 
+from ..text.fold import normalise_text as fold_text
+
 #: What the shell adds to the CLI's commands.
 SHELL_WORDS = ("help", "quit")
 
@@ -31,9 +33,11 @@ class ShellCompleter(Completer):
         names: dict[str, str],
         choices: dict[str, Iterable[str]],
         agency_kinds: list[str],
+        fold=None,  # noqa: ANN001 - Callable[[str], str]: what was typed, folded as names are
     ) -> None:
         self.commands = [*options, *SHELL_WORDS]
         self.options, self.names, self.choices, self.agency_kinds = options, names, choices, agency_kinds
+        self.fold = fold
 
     def get_completions(self, document: Document, complete_event) -> Iterable[Completion]:  # noqa: ANN001
         before = document.text_before_cursor
@@ -53,8 +57,10 @@ class ShellCompleter(Completer):
                 choices = self.choices[{"agency": "--agency", "due": "--year", "timeline": "metric"}[command]]
             else:
                 choices = self.options.get(command, ()) if current.startswith("-") else ()
+        typed = self.fold(current) if self.fold and current and not current.startswith("-") else None
         for choice in choices:
-            if choice.startswith(current):
+            # what was typed as a name is read folded: 省科技廳 completes to 省科技厅
+            if choice.startswith(current) or (typed and fold_text(choice).startswith(typed)):
                 yield Completion(choice, start_position=-len(current))
 
 
@@ -94,7 +100,9 @@ def completer_for(conn) -> ShellCompleter:  # noqa: ANN001 - sqlite3.Connection
         "--table": STATS_TABLES,
         "metric": metrics(conn),
     }
-    return ShellCompleter(options, names, choices, agency_kinds(conn))
+    from ..store.names import fold_name
+
+    return ShellCompleter(options, names, choices, agency_kinds(conn), lambda text: fold_name(conn, text))
 
 
 BANNER = (

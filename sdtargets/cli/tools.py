@@ -55,15 +55,24 @@ def validate(
         typer.Option(
             "--data",
             metavar="FOLDER",
-            help="Knowledge-base folder (default: the bundled one; env SDTARGETS_DATA).",
+            help="Knowledge-base folder (default: env SDTARGETS_DATA, else the data/ of the source "
+            "checkout you are in, else the installed one).",
         ),
     ] = None,
 ) -> ExitCode:
-    """Check the YAML: schema, references, and every item against its source text."""
-    from ..kb.paths import data_dir
+    """Check the YAML: schema, references, and every item against its source text.
+
+    Inside a source checkout it checks that checkout's `data/` (what a curator just assembled),
+    not the copy an installed wheel carries, and it always says which folder it checked.
+    """
+    import os
+
+    from ..kb.paths import checkout_root, data_dir
     from ..kb.validate import validate_folder
 
-    folder = data or data_dir()
+    root = checkout_root()
+    folder = data or (root / "data" if root and not os.environ.get("SDTARGETS_DATA") else data_dir())
+    print(f"Checking {folder}", file=sys.stderr)
     problems, summary = validate_folder(folder)
     for p in problems:
         print(p, file=sys.stderr)
@@ -100,18 +109,36 @@ def import_(
             "--save-text", metavar="FILE", help="Write the text the lines refer to (for an HTML page or PDF)."
         ),
     ] = None,
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write",
+            help="Write the fragment, plan entry and draft registry, metric and glossary entries into "
+            "the checkout's curation/ (never over an existing file).",
+        ),
+    ] = False,
 ) -> ExitCode:
     """Draft YAML items for a new document (review every one before committing it).
 
-    The items go to stdout; a summary goes to stderr: items, clauses, agency names the registry
-    lacks (with the nearest names and draft registry entries), numbers to check and numbers that
-    became no target.
+    The items go to stdout (with --write, to curation/review/ID.yaml with the plan entry and the
+    draft entries beside it); the summary, the curator's to-do list, goes to stderr: one line per
+    item a person must settle, the metric names to add, numbers that became no target.
     """
     from ..drafting.draft import draft, load_registry, summary, to_yaml
     from ..drafting.sources import read_source
+    from ..kb.paths import checkout_root, data_dir
     from ..store.query import check_year
 
     file = Path(file)
+    root = checkout_root()
+    folder = root / "data" if root else data_dir()
+    if write:
+        if root is None:
+            raise SdError("--write needs a source checkout (curation/, scripts/assemble.py): run it there.")
+        if not file.is_file() or file.resolve().parent != (root / "data" / "sources").resolve():
+            raise SdError(
+                f"--write drafts from a file in {root / 'data' / 'sources'}: copy {file} there first."
+            )
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", plan):
         raise SdError(f"Plan id {plan!r} must be lower-case letters, digits and hyphens.")
     span = _period(period) if period else None
@@ -142,13 +169,52 @@ def import_(
             raise SdError(f"Cannot write --save-text {save_text}: {exc.strerror or exc}.") from None
     from .busy import busy
 
+    known, plans = _base_names(folder)
+    resolver = load_registry(folder)
+    if root is not None:  # drafts of other documents not assembled yet: never drafted twice
+        from ..drafting.write import pending_drafts, registry_resolver
+
+        agencies, metrics = pending_drafts(root)
+        known |= metrics
+        if agencies:
+            from ..kb.load import AGENCIES_FILE
+            from ..kb.yamlread import read_yaml
+
+            resolver = registry_resolver(read_yaml(folder / AGENCIES_FILE)["agencies"] + agencies)
+    if plan in plans:
+        print(
+            f"Warning: plan {plan} is already in {folder}: its items and the draft's would share ids.",
+            file=sys.stderr,
+        )
     with busy(f"Drafting items from {file.name}"):  # a pulsing bar on stderr if it is slow
-        d = draft(text_lines, plan, start, end, period=span, resolve=load_registry())
+        d = draft(text_lines, plan, start, end, period=span, resolve=resolver)
     if not d.items:
         raise NoResults(f"No items found in {file}.")
-    sys.stdout.write(to_yaml(d))
-    sys.stderr.write(summary(d))
+    written = None
+    if write:
+        from ..drafting.write import write_draft
+
+        w = write_draft(d, root, text_lines, file.name, to_yaml(d), known)
+        written = [str(p.relative_to(root)) for p in w.files] + w.todo
+    else:
+        sys.stdout.write(to_yaml(d))
+    sys.stderr.write(summary(d, known, written))
     return ExitCode.OK
+
+
+def _base_names(folder: Path) -> tuple[set[str], set[str]]:
+    """The metric names (canonical and aliases) and plan ids of the base in ``folder``, read
+    without validating it (a base half-way through curation still drafts)."""
+    from ..kb.metrics import read_vocabulary
+    from ..kb.yamlread import read_yaml
+
+    vocab, _ = read_vocabulary(folder)
+    known = {n for m in vocab["metrics"] for n in [m["name"], *(m.get("aliases") or [])]}
+    try:
+        plans = {p["id"] for p in read_yaml(folder / "targets.yaml").get("plans") or []}
+    except (SdError, OSError, AttributeError, TypeError, KeyError):
+        plans = set()
+    return known, plans
 
 
 def _period(text: str) -> tuple[int, int]:

@@ -20,17 +20,21 @@ __all__ = ["EXAMPLES", "Command", "Text", "clickx", "examples", "one_of", "usage
 
 #: Two or three real calls per command, shown in its help (and checked by the tests to run).
 EXAMPLES: dict[str, list[str]] = {
-    "find": ["find 5G", "find 储能 2025 --plan 新能源", "find 氢能 --json --fields id,lead,years"],
+    "find": ["find 5G", "find 2025年光伏装机目标是多少", "find 氢能 --json --fields id,lead,years"],
     "agency": ["agency 省工信厅", "agency 省发改委 --plan green2023 --role lead", "agency 省科技厅 --count"],
     "agencies": ["agencies --sort led", "agencies --kind 省政府组成部门"],
-    "due": ["due 2024", "due 2024-2025 --agency 省科技厅", "due 2025 --implied --format csv"],
+    "due": ["due 2024", "due 2025 --agency 省科技厅 --agency 省工信厅", "due 2025 --implied --format csv"],
     "show": ["show fyp14.ind2", "show green2023.2 --json"],
     "plans": ["plans", "plans --fields id,title,aliases"],
     "export": ["export --plan green2023 --format excel > green2023.csv", "export --json"],
     "stats": ["stats", "stats --format csv --table agencies"],
     "timeline": ["timeline 高新技术企业", "timeline 5G基站 --format csv"],
     "validate": ["validate", "validate --data ./data"],
-    "import": ["import plan.txt --plan new2025", "import plan.txt --plan new2025 --lines 20-75"],
+    "import": [
+        "import plan.txt --plan new2025",
+        "import data/sources/new2025.txt --plan new2025 --write",
+        "import plan.txt --plan new2025 --lines 20-75",
+    ],
     "progress": [
         "progress --plan fyp14",
         "progress 5G --year 2025",
@@ -97,6 +101,12 @@ def usage_sentence(exc: clickx.UsageError, args: list[str] = ()) -> str:
     where = f"sdtargets {command}" if command else "sdtargets"
     more = f"'help {command or ''}'".replace(" '", "'") if settings.in_shell else f"'{where} --help'"
     more = f"see {more}"
+    if isinstance(exc, clickx.NoSuchOption) and command == "find" and not exc.option_name[1:2].isascii():
+        # `find 氢能 -燃料电池`: a word to leave out, which the shell passed as an option
+        return (
+            f"find has no option {exc.option_name}: to leave out a word, quote the whole query,"
+            ' as in sdtargets find "氢能 -燃料电池".'
+        )
     if isinstance(exc, clickx.NoSuchOption):
         import difflib
 

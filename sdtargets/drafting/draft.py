@@ -9,6 +9,7 @@ and numbers that look damaged. Nothing here writes to `data/`: a draft is for re
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ class Draft:
     unused: list[tuple[str, str]] = field(default_factory=list)  # (where, snippet)
     checks: list[tuple[str, str]] = field(default_factory=list)  # (where, why)
     id_form: str = "N"
+    etc: list[str] = field(default_factory=list)  # items whose agency list ends with 等 (noted)
 
 
 def draft(
@@ -74,6 +76,9 @@ def draft(
             if support:
                 item["support"] = support
                 item["support_word"] = c.support_word
+            if re.search(r"等(?:[；;，,]|$)", c.body.rstrip("。）)")):  # `…、省人力资源社会保障厅等`
+                item["note"] = f"原文单位列表以“等”结尾（{c.body}）：所列之外另有单位，未列出。"
+                out.etc.append(ident)
             if not c.lead:  # `（A、B按职责分工负责）`, `（责任单位：A）`
                 item["agency_note"] = (
                     f"原文（{c.body}）未写牵头单位：所列单位记为support，support_word取原文用语。"
@@ -246,8 +251,36 @@ def _n(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-def summary(d: Draft) -> str:
-    """What the reviewer must know, for stderr: counts, unknown agencies, numbers left over."""
+def todo(d: Draft, known: set[str] | None = None) -> dict[str, list[str]]:
+    """What a person must settle, by item id, in the draft's order: a target's `check:`, a metric
+    `?`, an agency name the registry lacks, a metric name the vocabulary (``known``) lacks. Each
+    is a `validate` error until settled (or, for a drafted registry or vocabulary entry, until
+    checked); nothing else in the draft needs a hand edit to validate."""
+    out: dict[str, list[str]] = {}
+    for item in d.items:
+        ident = item["id"]
+        for t in item.get("targets", []):
+            if "check" in t:
+                out.setdefault(ident, []).append(f"{t['quote']!r}: {t['check']}")
+            if t["metric"] == "?":
+                out.setdefault(ident, []).append(
+                    f"{t['quote']!r}: metric ? (name the noun its number counts)"
+                )
+            elif known is not None and t["metric"] not in known:
+                out.setdefault(ident, []).append(f"metric {t['metric']} is not in data/metrics.yaml")
+        if ident in d.etc:
+            out.setdefault(ident, []).append("its agency list ends with 等 (noted in note): check who else")
+        for name in [*item.get("lead", []), *item.get("support", [])]:
+            if name in d.unknown:
+                near = "、".join(d.unknown[name][:3]) or "none"
+                out.setdefault(ident, []).append(f"agency {name} is not in the registry (nearest: {near})")
+    return out
+
+
+def summary(d: Draft, known: set[str] | None = None, written: list[str] | None = None) -> str:
+    """The curator's to-do list, for stderr: counts, then one line per item a person must settle
+    (naming its id), the metric names to add, and the numbers left over. ``known``: the
+    vocabulary's metric names; ``written``: the files `--write` wrote and their to-do lines."""
     kinds = Counter(i["kind"] for i in d.items)
     n_targets = sum(len(i.get("targets", [])) for i in d.items)
     span = f"{d.period[0]}–{d.period[1]}" if d.period else "unknown (give --period A-B)"
@@ -256,18 +289,31 @@ def summary(d: Draft) -> str:
         f"with {_n(d.clauses, 'agency clause')} and {_n(n_targets, 'target')}; plan years {span}; "
         f"ids {d.plan}.{d.id_form}.",
     ]
-    if d.unknown:
-        lines.append(f"Agency names not in the registry ({len(d.unknown)}):")
-        for name, near in d.unknown.items():
-            lines.append(f"  {name}  — nearest: {'、'.join(near[:3]) or 'none'}")
+    tasks = todo(d, known)
+    if tasks:
+        lines.append(f"To do: {_n(len(tasks), 'item')} a person must settle:")
+        lines.extend(f"  {ident}: {'; '.join(dict.fromkeys(why))}" for ident, why in tasks.items())
+    missing = (
+        sorted({t["metric"] for i in d.items for t in i.get("targets", [])} - (known or set()) - {"?"})
+        if known is not None
+        else []
+    )
+    if missing:
+        lines.append(
+            f"Metric names not in data/metrics.yaml ({len(missing)}; add each, or use its name there): "
+            + "、".join(missing)
+        )
+    if d.unknown and written is None:
         lines.append("Draft registry entries (check each, then add to data/agencies.yaml):")
         for name in d.unknown:
             lines.extend("  " + x for x in registry_entry(name).splitlines())
-    if d.checks:
-        lines.append(f"Numbers to check against the source ({len(d.checks)}):")
-        lines.extend(f"  {where}: {why}" for where, why in d.checks)
+    if written:
+        lines.append("Written (assemble picks them up; check each drafted entry):")
+        lines.extend(f"  {w}" for w in written)
     if d.unused:
-        lines.append(f"Numbers seen but not turned into targets ({len(d.unused)}):")
+        lines.append(
+            f"Numbers seen but not turned into targets ({len(d.unused)}; make a target of each commitment):"
+        )
         lines.extend(f"  {where}: {snippet}" for where, snippet in d.unused)
     lines.append("Review every item against the source before it goes into data/ (CURATING.md).")
     return "\n".join(lines) + "\n"
@@ -282,7 +328,7 @@ def registry_entry(name: str) -> str:
     elif name.endswith("局") and name.startswith("省"):
         kind = "省政府直属机构"
     else:
-        kind = "?"
+        kind = "'?'"
     full = "山东" + name if name.startswith("省") else name
     return (
         f"- name: {name}\n"

@@ -375,6 +375,14 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             reviewed = reviewed_year(text) or reviewed
         before_members = min(members, default=len(text))
         bounds = sorted({0, *members, *(t for t in topic_starts(text) if t < before_members)})
+        if "工作回顾" in "".join(section):
+            # a work report's review: its long paragraphs (a five-year review's `——` members) cut by length
+            cuts = [
+                c
+                for a, b in zip(bounds, [*bounds[1:], before_members], strict=True)
+                for c in length_cuts(text, a, b)
+            ]
+            bounds = sorted({*bounds, *cuts})
         for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True):
             piece = text[a:b]
             if b in members:
@@ -466,6 +474,26 @@ def topic_starts(text: str) -> list[int]:
     """Where a long report paragraph turns to a new topic: the units a reader cites. Each cut
     falls at a sentence end, so every piece is a contiguous verbatim stretch of the paragraph."""
     return [m.start() for m in _TOPIC_RE.finditer(text) if m.start() > 0]
+
+
+#: A review's piece longer than this is cut at sentence ends into pieces of at least `_PIECE`
+#: characters, none shorter than `_TAIL` (the units a reader cites from a five-year review's
+#: long `——` paragraphs, which have no topic sentences).
+_LONG, _PIECE, _TAIL = 180, 90, 40
+
+
+def length_cuts(text: str, a: int, b: int) -> list[int]:
+    """Where to cut the review piece ``text[a:b]``: after the first sentence end that makes the
+    piece `_PIECE` long, again and again, leaving no last piece under `_TAIL`."""
+    if b - a <= _LONG:
+        return []
+    cuts, start = [], a
+    for m in re.finditer(r"。(?!”)", text[a:b]):
+        end = a + m.end()
+        if end - start >= _PIECE and b - end >= _TAIL:
+            cuts.append(end)
+            start = end
+    return cuts
 
 
 # ---------------------------------------------------------------------------------------------

@@ -220,17 +220,18 @@ def draft_targets(
             consumed = q.end
             continue
         members: list[str] = []
-        if m := re.search(r"(?:各|均)(?:达到|为|不低于|不少于|超过|突破|保持在)?$", before):
+        if m := re.search(rf"(?:各|均)(?:达到|为|不低于|不少于|超过|突破|保持在|{_GROWTH})?$", before):
             # `省工程研究中心、省企业技术中心各100家`, `A占比和B占比均达到60%`: one target each
             members = [_clean_metric(x) for x in re.split(r"、|和|及", before[: m.start()])]
-            members = [x for x in members if x]
+            members = _share_tail([x for x in members if x], m.group(0))
             if len(members) < 2:
                 members = []
         metric = _clean_metric(before) if not members else ""
-        if m := re.search(r"分别(?:达到|为|稳定在|保持在|突破|超过|不低于|不少于)?$", before):
-            # `A、B分别达到100万辆和150GWh`: the numbers pair with the names in order
+        if m := re.search(rf"分别(?:达到|为|稳定在|保持在|突破|超过|不低于|不少于|{_GROWTH})?$", before):
+            # `A、B分别达到100万辆和150GWh`: the numbers pair with the names in order;
+            # `A、B、C限上零售额分别增长8.7%、31.5%和32.3%`: they share the last one's noun
             names = [_clean_metric(x) for x in re.split(r"、|和|及", before[: m.start()])]
-            respectively = [x for x in names if x]
+            respectively = _share_tail([x for x in names if x], m.group(0))
             metric = respectively.pop(0) if len(respectively) > 1 else metric
         elif respectively and qs[i - 1].end >= phrase_start and not before.strip("、和及与"):
             metric = respectively.pop(0)
@@ -249,8 +250,18 @@ def draft_targets(
             metric = after
             quote = text[phrase_start:after_end].lstrip("、和及与")
         metric = metric.strip("、，")
+        years_span = 0
+        if (g := _YEARS_GROWTH_RE.fullmatch(metric)) and prev_metric and prev_end_in_sentence > s0:
+            # `一般公共预算收入累计完成3.7万亿元，5年增长18.7%`: the subject carried from the
+            # figure before, the change over the years written (a span ending in the year)
+            years_span = int(g.group(1)) if g.group(1).isdigit() else _CN_COUNT_YEARS[g.group(1)]
+            subject = re.sub(r"(?:累计完成|累计|完成|实现|达到|增长|提高|提升|下降|降低)+$", "", prev_metric)
+            metric = subject + _VERB_NAME[g.group(2)]
         if metric in _GENERIC and not members and prev_metric and prev_end_in_sentence > s0:
             metric = prev_metric  # the same quantity for another year
+            if (v := re.search(rf"({_GROWTH})$", before)) and q.unit in ("个百分点", "百分点", "%", "％"):
+                # `数字经济占比超过50%、提升9个百分点`: the change of the figure before
+                metric = re.sub(rf"(?:{_GROWTH})$", "", metric) + _VERB_NAME[v.group(1)]
         gap = re.match(r"(?:分别)?(高于|低于|快于|慢于)", before)
         if gap and q.unit in ("个百分点", "百分点") and prev_metric and prev_end_in_sentence > s0:
             # `增加值增长6.9%，高于全国2.6个百分点`: the growth rate's lead over another's
@@ -302,6 +313,8 @@ def draft_targets(
                     t["value_max"] = q.value_max
                 if cmp:
                     t["cmp"] = cmp
+                if years_span and y is not None and "span" not in t:
+                    t["span"] = [y - years_span + 1, y]
                 if per_year:
                     t["note"] = "每年"
                 if y is None:
@@ -319,12 +332,75 @@ def draft_targets(
         consumed = after_end if after and metric == after else q.end
     if result:
         out += _ranks(text, spots, default_year or (period[0] if period else None))
+    _shared_noun(out)
     _series_check(out)
     unused += stray_numbers(text, qs)
     for m in YEAR_RE.finditer(text):
         if not 1949 <= int(m.group(1)) <= 2060:
             unused.append(f"year {m.group(1)} looks damaged: {text[max(0, m.start() - 8) : m.end() + 8]}")
     return out, unused
+
+
+#: Words of a change, as a list's shared verb (`分别增长`, `均增长`).
+_GROWTH = "增长|下降|提高|提升|降低"
+#: How a metric names a change (`提升` is written, the vocabulary says `提高`).
+_VERB_NAME = {"增长": "增长", "下降": "下降", "降低": "下降", "提高": "提高", "提升": "提高"}
+#: A change over a number of years with no subject of its own (`5年增长`, `五年提升`).
+_YEARS_GROWTH_RE = re.compile(r"(\d{1,2}|[两二三四五六七八九十])年(增长|下降|降低|提高|提升)")
+_CN_COUNT_YEARS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+#: Nouns a list of subjects shares, written once after its last member (`…智能手机限上零售额`).
+_SHARED_TAILS = (
+    "限上零售额",
+    "零售额",
+    "营业收入",
+    "增加值",
+    "产量",
+    "产值",
+    "出口额",
+    "进口额",
+    "出口",
+    "进口",
+    "投资",
+    "占比",
+    "比重",
+    "收入",
+    "人数",
+    "销量",
+    "规模",
+    "数量",
+)
+
+
+def _share_tail(names: list[str], how: str) -> list[str]:
+    """The members of a list that shares its noun and its verb: `新能源汽车、智能家电、智能手机
+    限上零售额分别增长` → 新能源汽车限上零售额增长, 智能家电限上零售额增长, …; a member that
+    names its own noun keeps it (`游客人数、旅游收入均增长` → 游客人数增长, 旅游收入增长)."""
+    verb = next((_VERB_NAME[v] for v in _VERB_NAME if how.endswith(v)), "")
+    if len(names) > 1:
+        tail = next((t for t in _SHARED_TAILS if names[-1].endswith(t) and len(names[-1]) > len(t)), "")
+        if tail and not any(n.endswith(_SHARED_TAILS) for n in names[:-1]):
+            names = [n + tail for n in names[:-1]] + [names[-1]]
+    return [n if not verb or n.endswith(verb) else n + verb for n in names]
+
+
+#: A level that qualifies a noun (`国家级`, `省级`): alone, it is no metric.
+_LEVEL_RE = re.compile(r"^(?:国家|省|市|县|世界|国际|全国)级")
+
+
+def _shared_noun(targets: list[dict]) -> None:
+    """`90名国家级、150名省级科技人才`: the figures of a list share the noun its last member names
+    after its level; the levels (国家级, 省级) are qualifiers, written in each quote, not metrics.
+    Each figure of the run takes the shared noun (科技人才)."""
+    run: list[dict] = []
+    for t in targets:
+        m = _LEVEL_RE.match(t["metric"])
+        if m and m.end() == len(t["metric"]):
+            run.append(t)
+            continue
+        if run and m and t["unit"] == run[-1]["unit"] and len(t["metric"]) > m.end() + 1:
+            for r in [*run, t]:
+                r["metric"] = t["metric"][m.end() :]
+        run = []
 
 
 #: Five-year plans a review may name, with their years.

@@ -9,7 +9,7 @@ written in the text (or its correction says why not).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..text.clauses import find_clauses
@@ -128,8 +128,11 @@ def check_line(item: dict, source_lines: list[str]) -> Iterator[str]:
         yield f"the text does not begin on line {line} of its source"
 
 
-def check_agencies(item: dict) -> Iterator[str]:
-    """Lead and support are exactly what the item's own agency clause names.
+def check_agencies(item: dict, canonical: Callable[[str], str] | None = None) -> Iterator[str]:
+    """Lead and support are exactly what the item's own agency clause names: each name as the
+    clause writes it, or the registry's canonical name of what it writes (``canonical``: a name
+    as written → its canonical name), so that the drafter's canonical 人民银行山东省分行 for a
+    clause's 中国人民银行山东省分行 passes.
 
     A note (`agency_note`) explains; it never switches the check off. The only items spared are
     the accepted exceptions, each listed with its reason in `agency_exception`; an exception the
@@ -143,9 +146,16 @@ def check_agencies(item: dict) -> Iterator[str]:
         return
     clause = clauses[-1]
     found = []
-    if list(item.get("lead") or []) != clause.lead:
+
+    def same(given: list, written: list[str]) -> bool:
+        return len(given) == len(written) and all(
+            g == w or (canonical is not None and g == canonical(w))
+            for g, w in zip(given, written, strict=True)
+        )
+
+    if not same(list(item.get("lead") or []), clause.lead):
         found.append(f"lead {item.get('lead')} differs from its clause {clause.lead}")
-    if list(item.get("support") or []) != clause.support:
+    if not same(list(item.get("support") or []), clause.support):
         found.append(f"support {item.get('support')} differs from its clause {clause.support}")
     if clause.support_word and item.get("support_word") != clause.support_word:
         found.append(f"support_word should be {clause.support_word}")
@@ -220,18 +230,24 @@ def _span_problems(t: dict, year: object, text: str) -> Iterator[str]:
             yield f"part {part!r} is not written in the item's text"
 
 
-def check_item(item: dict, source_text: str, source_lines: list[str]) -> list[str]:
+def check_item(
+    item: dict, source_text: str, source_lines: list[str], canonical: Callable[[str], str] | None = None
+) -> list[str]:
     """All source checks of one item, as sentences."""
     return [
         *check_text(item, source_text),
         *check_line(item, source_lines),
-        *check_agencies(item),
+        *check_agencies(item, canonical),
         *check_targets(item),
     ]
 
 
-def check_items(items: Iterable[dict], sources: dict[str, list[str]]) -> list[Problem]:
-    """Check items against ``sources`` (file name → lines); items carry ``_file``."""
+def check_items(
+    items: Iterable[dict], sources: dict[str, list[str]], agencies: list[dict] | None = None
+) -> list[Problem]:
+    """Check items against ``sources`` (file name → lines); items carry ``_file``. With the
+    registry's ``agencies``, a clause's name may be given in its canonical form."""
+    canonical = canonical_names(agencies) if agencies else None
     squashed = {name: squash("".join(lines)) for name, lines in sources.items()}
     problems = []
     for item in items:
@@ -239,6 +255,20 @@ def check_items(items: Iterable[dict], sources: dict[str, list[str]]) -> list[Pr
         if name not in sources:
             problems.append(Problem(item.get("id", "?"), f"source file {name!r} is not known"))
             continue
-        for msg in check_item(item, squashed[name], sources[name]):
+        for msg in check_item(item, squashed[name], sources[name], canonical):
             problems.append(Problem(item.get("id", "?"), msg))
     return problems
+
+
+def canonical_names(agencies: list[dict]) -> Callable[[str], str]:
+    """A name as a document writes it → the registry's canonical name (its official full name
+    or an alias, width and spaces folded); a name the registry lacks stays as it is. The
+    drafter resolves names the same way (`drafting.draft.registry_resolver`)."""
+    from ..text.fold import normalise_text
+
+    forms: dict[str, str] = {}
+    for a in agencies:
+        for form in [a["name"], a.get("full"), *(a.get("aliases") or [])]:
+            if form:
+                forms.setdefault(normalise_text(form), a["name"])
+    return lambda name: forms.get(normalise_text(name), name)

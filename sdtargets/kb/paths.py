@@ -25,6 +25,19 @@ def data_dir() -> Path:
     return PACKAGE_DIR.parent / "data"
 
 
+def checkout_root(start: Path | None = None) -> Path | None:
+    """The source checkout that holds ``start`` (default: the working folder): the nearest
+    folder, upwards, with `data/targets.yaml`, `curation/` and `scripts/assemble.py`. Curators
+    work in a checkout whatever way the package was installed (a wheel carries its own copy of
+    the base), so `validate` and `import --write` use the checkout's files, not the wheel's."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "data" / "targets.yaml").is_file() and (folder / "scripts" / "assemble.py").is_file():
+            if (folder / "curation").is_dir():
+                return folder
+    return None
+
+
 def cache_dir() -> Path:
     """Per-user cache folder (XDG on Linux, the usual places elsewhere)."""
     if os.name == "nt":

@@ -36,14 +36,22 @@ def validate_folder(folder: Path) -> tuple[list[str], str]:
     except SdError as exc:
         return (exc.details or [exc.message]), ""
     sources, problems = read_sources(folder, {p["source"] for p in kb.plans})
-    problems += [str(p) for p in check_items(kb.items, sources)]
+    problems += [str(p) for p in check_items(kb.items, sources, kb.agencies)]
     periods = {p["id"]: tuple(p["period"]) for p in kb.plans}
     problems += [str(p) for p in check_notes(kb.items, periods, {n: len(ls) for n, ls in sources.items()})]
     problems += check_links(kb.vocabulary, kb.items)
+    # a metric `?` is the drafter's "could not name it": the item's to-do, said of the item
+    problems += [
+        f"{i['id']}: target {n} ({t.get('quote')}) has no metric yet (`?`: name the noun its number counts)"
+        for i in kb.items
+        for n, t in enumerate(i["targets"], 1)
+        if t["metric"] == "?"
+    ]
     if (folder / METRICS_FILE).exists():  # a scratch base without a vocabulary is not held to one
         problems += [
             f"{METRICS_FILE}: metric {m} is not in the vocabulary (add it, or use the name it has there)"
             for m in unlisted(kb.vocabulary, kb.items)
+            if m != "?"
         ]
     n_targets = sum(len(i["targets"]) for i in kb.items)
     summary = (

@@ -72,7 +72,9 @@ def get(conn: sqlite3.Connection, name: str) -> Agency:
 
 def resolve(conn: sqlite3.Connection, text: str) -> Agency:
     """The one agency ``text`` names; `SdError` (exit 2) when none or several fit."""
-    wanted = normalise_text(text)
+    from .names import fold_name
+
+    wanted = fold_name(conn, text)  # 省科技廳 is 省科技厅
     if not wanted:
         raise SdError("The agency name is empty.")
     if len(wanted) > MAX_NAME:
@@ -121,6 +123,15 @@ def _resolve_english(conn: sqlite3.Connection, text: str) -> Agency:
         raise SdError(
             f"{abbr} is the national {name}, not a Shandong agency; its provincial counterpart is"
             f" {counterpart}{also}: sdtargets agency {counterpart}."
+        )
+    from .names import english_agencies
+
+    within = english_agencies(conn, key)  # part of an English name: `department of industry`
+    if len(within) == 1:
+        return get(conn, within[0])
+    if 1 < len(within) <= 6:
+        raise SdError(
+            f"{text!r} is part of the English names of {', '.join(within)}. Give one of these names."
         )
     from rapidfuzz import fuzz
 

@@ -92,8 +92,7 @@ def timeline(conn: sqlite3.Connection, metric: str) -> list[dict]:
     if len(wanted) > MAX_METRIC:
         raise SdError(f"The metric is too long ({len(wanted)} characters; at most {MAX_METRIC}).")
     names = metrics(conn)
-    exact = [m for m in names if normalise_text(m) == wanted]
-    chosen = exact or [m for m in names if wanted in normalise_text(m)]
+    chosen = metric_names(conn, metric, names)
     if not chosen:
         from rapidfuzz import fuzz, process
 
@@ -104,6 +103,21 @@ def timeline(conn: sqlite3.Connection, metric: str) -> list[dict]:
         near = [m for m, _, _ in found]
         hint = f" Close metric names: {', '.join(near)}." if near else ""
         raise NoResults(f"No target has the metric {metric!r}.{hint}")
+    return metric_rows(conn, chosen)
+
+
+def metric_names(conn: sqlite3.Connection, text: str, names: list[str] | None = None) -> list[str]:
+    """The metric names of the targets that ``text`` names, through the one resolver
+    (`names.resolve_metric`): a name or an alias of the vocabulary (with every other wording of
+    that metric), traditional characters, an English name, a typo; else every metric containing
+    the text."""
+    from .names import resolve_metric
+
+    return resolve_metric(conn, text, names if names is not None else metrics(conn))
+
+
+def metric_rows(conn: sqlite3.Connection, chosen: list[str]) -> list[dict]:
+    """Every target and reported result of the metrics ``chosen``, by year, plan and item."""
     rows = conn.execute(
         """select t.*, i.kind, i.plan, p.short as plan_title
            from targets t join items i on i.id = t.item_id join plans p on p.id = i.plan

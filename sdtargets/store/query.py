@@ -20,15 +20,17 @@ MAX_NAME = 100
 
 
 class Filters:
-    """The filters every list command takes; ``None`` means "not filtered"."""
+    """The filters every list command takes; ``None`` means "not filtered". ``kind`` and
+    ``year`` take one value or a list (a repeated option): within one filter the values are a
+    union (`--agency A --agency B`: either leads or supports), across filters an intersection."""
 
     def __init__(
         self,
         plans: list[str] | None = None,
         agencies: list[str] | None = None,
         role: str | None = None,
-        kind: str | None = None,
-        year: int | None = None,
+        kind: str | list[str] | None = None,
+        year: int | list[int] | None = None,
         extra_sql: list[str] | None = None,
         extra_params: list[object] | None = None,
     ) -> None:
@@ -92,7 +94,9 @@ class PlanMatch(namedtuple("PlanMatch", "ids named by_title others")):
 def match_plan(conn: sqlite3.Connection, text: str) -> PlanMatch:
     """The plans ``text`` names: an id or an alias exactly, else every plan with it in its title;
     a document includes its sub-plans. Unknown → `SdError` suggesting the nearest plans."""
-    wanted = normalise_text(text)
+    from .names import fold_name
+
+    wanted = fold_name(conn, text)  # 十四五規劃 is 十四五规划
     if not wanted:
         raise SdError("The --plan value is empty: give a plan id or alias (see 'sdtargets plans').")
     if len(wanted) > MAX_NAME:
@@ -112,6 +116,8 @@ def match_plan(conn: sqlite3.Connection, text: str) -> PlanMatch:
     if not found and wanted.isascii() and any(c.isalpha() for c in wanted):
         found = _plans_in_english(conn, text, [r["id"] for r in rows])
     if not found:
+        found = _plan_typo(rows, wanted)
+    if not found:
         near = _nearest_plans(rows, wanted)
         hint = f" (did you mean {near}?)" if near else ""
         raise SdError(f"Unknown plan {text!r}{hint}: 'sdtargets plans' lists every plan.")
@@ -122,6 +128,25 @@ def match_plan(conn: sqlite3.Connection, text: str) -> PlanMatch:
             ids.append(pid)
     others = [i for i in titled if i not in ids and parent.get(i) not in ids] if exact else []
     return PlanMatch(ids, found, not exact, others)
+
+
+def _plan_typo(rows: list[sqlite3.Row], wanted: str) -> list[str]:
+    """The one plan whose id, short title or alias is one edit from ``wanted`` (a character
+    changed, missing, extra, or two swapped: `fyp41`, `十四無规划`, `新能原`); none when none is,
+    or when two plans are."""
+    if len(wanted) < 3:
+        return []
+    from rapidfuzz.distance import OSA
+
+    near = [
+        r["id"]
+        for r in rows
+        if any(
+            OSA.distance(wanted, normalise_text(name)) <= 1
+            for name in [r["id"], r["short"] or r["title"], *json.loads(r["aliases"])]
+        )
+    ]
+    return near if len(near) == 1 else []
 
 
 def _nearest_plans(rows: list[sqlite3.Row], wanted: str) -> str:
@@ -173,9 +198,10 @@ def filtered_ids(conn: sqlite3.Connection, f: Filters, candidates: list[str] | N
     if f.plans is not None:
         where.append("i.plan in (select value from json_each(?))")
         params.append(json.dumps(f.plans))
-    if f.kind:
-        where.append("i.kind = ?")
-        params.append(f.kind)
+    kinds = _listed(f.kind)
+    if kinds:
+        where.append("i.kind in (select value from json_each(?))")
+        params.append(json.dumps(kinds))
     if f.agencies is not None:
         clause = "select item_id from item_agencies where agency in (select value from json_each(?))"
         params.append(json.dumps(f.agencies, ensure_ascii=False))
@@ -183,12 +209,13 @@ def filtered_ids(conn: sqlite3.Connection, f: Filters, candidates: list[str] | N
             clause += " and role = ?"
             params.append(f.role)
         where.append(f"i.id in ({clause})")
-    if f.year is not None:
+    years = _listed(f.year)
+    if years:
         where.append(
-            "(i.id in (select item_id from item_years where year = ?)"
-            " or i.id in (select item_id from targets where year = ?))"
+            "(i.id in (select item_id from item_years where year in (select value from json_each(?)))"
+            " or i.id in (select item_id from targets where year in (select value from json_each(?))))"
         )
-        params += [f.year, f.year]
+        params += [json.dumps(years), json.dumps(years)]
     where += f.extra_sql
     params += f.extra_params
     sql = "select i.id from items i"
@@ -200,6 +227,13 @@ def filtered_ids(conn: sqlite3.Connection, f: Filters, candidates: list[str] | N
         keep = set(ids)
         ids = [c for c in candidates if c in keep]
     return ids
+
+
+def _listed(value: object) -> list | None:
+    """A filter's value as a list: one value, several (a repeated option), or None."""
+    if value is None or isinstance(value, list):
+        return value or None
+    return [value]
 
 
 def items_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:

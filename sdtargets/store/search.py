@@ -2,37 +2,38 @@
 
 Chinese has no spaces between words, so the index is SQLite FTS5 with the `trigram` tokenizer.
 Trigrams cannot find a 1- or 2-character term (`5G`, `氢能`): those are matched with GLOB
-on the folded text instead, which is a few milliseconds over the whole base. Every term of the
-query must occur (`储能 2025`).
+on the folded text instead, which is a few milliseconds over the whole base.
 
-A query is read into term groups first (`prepare`): each word, folded (width, case,
-traditional characters to simplified), or an English phrase of the glossary standing for its
-Chinese terms (`hydrogen` → 氢能 or 氢). Items with every group are ranked by a BM25F score
-computed over their fields apart (`item_fields`: title, metrics, body, headings), the same way
-for short and long terms (FTS5's own bm25() cannot rank the GLOB-matched short terms). A group
-with no hit at all is then tried as a typo of a word the base does contain (one character
-changed, missing, extra or swapped: `新能原汽车` → 新能源汽车); a one-word query of three or more
-characters also gets rapidfuzz near misses. Every result's `score` (0–100) is its relevance
-placed in its tier's band: all words found 60–100, after a typo correction 30–60, fuzzy 5–30.
+A query is read into term groups first (`reading.prepare`): its syntax (`"phrase"`, `OR`,
+`-word`), each word folded (width, case, traditional characters to simplified), English
+phrases of the glossary standing for their Chinese terms (`hydrogen` → 氢能 or 氢), words that
+only ask (`目标`, `what`) left out. Items with every group are ranked by a BM25F score computed
+over their fields apart (`item_fields`: title, metrics, body, headings), the same way for short
+and long terms (FTS5's own bm25() cannot rank the GLOB-matched short terms). A group with no
+hit at all is reworked (`reading.settle`: a question cut at its asking words, a typo corrected
+when the corrected query finds something, a word cut into pieces the base holds) or left out;
+when no item holds every remaining word, the items holding the most of them are the answer,
+each naming the words it lacks. A one-word query of three or more characters also gets
+rapidfuzz near misses. Every result's `score` (0–100) is its relevance placed in its tier's
+band: all words found 60–100, after a typo correction or with words missing 30–60, fuzzy 5–30.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 import sqlite3
 import unicodedata
 from collections import namedtuple
-from collections.abc import Iterable
 from functools import lru_cache
 
-from ..errors import SdError
-from ..text.fold import normalise_text
 from .encoded import Encoded
+from .reading import MAX_QUERY, Group, Query, group_items, prepare, settle, terms_of
+from .typos import correct, fts_phrase
 
-#: Longest query accepted, in characters (after folding).
-MAX_QUERY = 200
+#: Names other modules and the tests take from here, where they lived before `reading`.
+__all__ = ["MAX_QUERY", "Group", "Hit", "Query", "correct", "find_items", "prepare", "search", "terms_of"]
+
 #: A fuzzy hit must score at least this (rapidfuzz partial_ratio, 0–100).
 FUZZY_MIN = 75
 #: Fuzzy scoring looks at no more than this many trigram candidates.
@@ -56,239 +57,86 @@ PLAN_BOOST = 0.6
 HALF = 2.5
 #: A multi-word query whose words stand together, in order, somewhere in the item.
 PHRASE_BONUS = 1.25
-#: Shortest query word that may be corrected as a typo (shorter ones have too many neighbours).
-TYPO_MIN = 3
 
 
 #: One search result: the item, its score (0–100), how it matched ("phrase", "terms", "typo",
-#: "fuzzy") and the field where the query's words weigh most ("title", "metric", "text",
-#: "section", "agency").
-Hit = namedtuple("Hit", "item_id score how field", defaults=("text",))
-#: A term group: the folded alternatives any of which satisfies it, and what the user typed.
-Group = namedtuple("Group", "alts label english")
-
-
-class Query:
-    """A query read into term groups, with what a person should be told about how it was read
-    (``notes``: English searched as Chinese, a typo corrected) and the terms to highlight."""
-
-    def __init__(self, text: str, groups: list[Group]) -> None:
-        self.text, self.groups = text, groups
-        self.notes: list[str] = []
-        self.corrected: dict[int, str] = {}
-
-    @property
-    def highlight(self) -> list[str]:
-        """Every folded term searched for, longest first (for snippets)."""
-        alts = {a for g in self.groups for a in g.alts}
-        return sorted(alts, key=len, reverse=True)
-
-
-def terms_of(query: str) -> list[str]:
-    """Query → folded terms: split on whitespace, NFKC, lower case, control characters dropped."""
-    clean = "".join(c for c in query if unicodedata.category(c)[0] != "C" or c in " \t\n")
-    terms = [normalise_text(t) for t in clean.split()]
-    terms = [t for t in terms if t]
-    if not terms:
-        raise SdError("The query is empty: give a word to search for, e.g. sdtargets find 氢能.")
-    if sum(map(len, terms)) > MAX_QUERY:
-        raise SdError(f"The query is too long ({sum(map(len, terms))} characters; at most {MAX_QUERY}).")
-    return terms
-
-
-def _t2s(conn: sqlite3.Connection, terms: list[str]) -> dict[int, str]:
-    """The traditional → simplified folds for the CJK characters of ``terms`` (read from the
-    table made at build: no converter is imported at query time)."""
-    chars = sorted({c for t in terms for c in t if c >= "\u3400"})
-    if not chars:
-        return {}
-    rows = conn.execute(
-        "select t, s from fold_chars where t in (select value from json_each(?))", (json.dumps(chars),)
-    )
-    return {ord(t): s for t, s in rows}
-
-
-_LETTERS = re.compile(r"[a-z]{2,}")
-
-
-def prepare(conn: sqlite3.Connection, text: str) -> Query:
-    """Read a query into term groups: English phrases of the glossary (longest first) stand
-    for their Chinese terms; every other word is itself, folded to simplified characters."""
-    terms = terms_of(text)
-    t2s = _t2s(conn, terms)
-    english: dict[str, list[str]] = {}
-    if any(_LETTERS.search(t) for t in terms):
-        from ..kb.glossary import en_key
-
-        keys = {en_key(" ".join(terms[i:j])) for i in range(len(terms)) for j in range(i + 1, len(terms) + 1)}
-        sql = (
-            "select en, zh from glossary where type != 'national' and en in (select value from json_each(?))"
-        )
-        for en, zh in conn.execute(sql, (json.dumps(sorted(keys)),)):
-            english.setdefault(en, [])
-            if zh not in english[en]:
-                english[en].append(zh)
-    groups: list[Group] = []
-    i = 0
-    while i < len(terms):
-        end, alts = _english_phrase(terms, i, english)
-        if end:
-            groups.append(Group(alts, " ".join(terms[i:end]), True))
-            i = end
-        else:
-            groups.append(Group((terms[i].translate(t2s),), terms[i], False))
-            i += 1
-    q = Query(text, groups)
-    for g in groups:
-        if g.english and g.alts != (normalise_text(g.label),):
-            q.notes.append(f"searched {g.label!r} as {' or '.join(g.alts)}")
-    return q
-
-
-def _english_phrase(terms: list[str], i: int, english: dict[str, list[str]]) -> tuple[int, tuple[str, ...]]:
-    """The longest run of ASCII words from ``terms[i]`` that the glossary has (``english``: its
-    rows for this query) and the Chinese terms it stands for; (0, ()) if none."""
-    if not english:
-        return 0, ()
-    from ..kb.glossary import en_key
-
-    run = i
-    while run < len(terms) and terms[run].isascii():
-        run += 1
-    for j in range(run, i, -1):
-        key = en_key(" ".join(terms[i:j]))
-        if key in english:
-            return j, tuple(english[key])
-    return 0, ()
-
-
-def _fts_phrase(term: str) -> str:
-    """An FTS5 phrase literal: the term quoted, so `NEAR`, `OR`, `*` are plain text."""
-    return '"' + term.replace('"', '""') + '"'
-
-
-def _glob_escape(term: str) -> str:
-    return term.replace("[", "[[]").replace("*", "[*]").replace("?", "[?]")
-
-
-def _items_with(conn: sqlite3.Connection, term: str) -> set[str]:
-    if len(term) >= 3:
-        sql = (
-            "select s.id from item_search_fts f join item_search s on s.rowid = f.rowid"
-            " where item_search_fts match ?"
-        )
-        return {r[0] for r in conn.execute(sql, (_fts_phrase(term),))}
-    # GLOB, not instr: the same test on the folded text (both are case-sensitive), at twice the
-    # speed over a large base (19 ms against 45 ms for `5g` at 100× the real one)
-    pattern = "*" + _glob_escape(term) + "*"
-    return {r[0] for r in conn.execute("select id from item_search where search glob ?", (pattern,))}
-
-
-def _group_items(conn: sqlite3.Connection, group: Group) -> set[str]:
-    found: set[str] = set()
-    for alt in group.alts:
-        found |= _items_with(conn, alt)
-    return found
+#: "partial", "fuzzy"), the field where the query's words weigh most ("title", "metric", "text",
+#: "section", "agency") and, for a partial match, the query's words it lacks.
+Hit = namedtuple("Hit", "item_id score how field missing", defaults=("text", ()))
 
 
 def search(conn: sqlite3.Connection, query: str | Query, fuzzy: bool = True) -> list[Hit]:
-    """All items matching ``query``, best first; ties keep source order."""
+    """All items matching ``query``, best first; ties keep source order. Words found nowhere
+    are reworked or left out (`reading.settle`); when no item holds every remaining word, the
+    items holding the most of them follow, each with the words it lacks (``missing``)."""
     q = query if isinstance(query, Query) else prepare(conn, query)
-    found = [_group_items(conn, g) for g in q.groups]
+    found = [group_items(conn, g) for g in q.groups]
     how = "terms"
     if not all(found):
-        # a word found nowhere: perhaps a typo of a word the base has
-        for n, g in enumerate(q.groups):
-            if found[n] or g.english or len(g.alts[0]) < TYPO_MIN or not g.alts[0].isalnum():
-                continue
-            fixed = correct(conn, g.alts[0])
-            if fixed:
-                q.groups[n] = Group((fixed,), g.label, False)
-                q.corrected[n] = fixed
-                found[n] = _items_with(conn, fixed)
-                q.notes.append(f"no exact match for {g.label}; showing {fixed}")
-                how = "typo"
-        for n, g in enumerate(q.groups):
-            if not found[n] and not g.english and _LETTERS.search(g.label):
-                q.notes.append(f"{g.label!r} is not in the English glossary (data/glossary.yaml)")
+        found, typo = settle(conn, q, found)
+        how = "typo" if typo else how
+    if q.excluded:
+        out = set().union(*(group_items(conn, g) for g in q.excluded))
+        found = [f - out for f in found]
+    if not q.groups:
+        return []
     exact = set.intersection(*found) if all(found) else set()
     phrase = None
     if len(q.groups) > 1 and all(len(g.alts) == 1 for g in q.groups):
         phrase = "".join(g.alts[0] for g in q.groups)
-    hits = _ranked(conn, q, exact, how, phrase, [len(f) for f in found])
+    dfs = [len(f) for f in found]
+    hits = _ranked(conn, q, exact, how, phrase, dfs)
+    if not exact and len(q.groups) > 1:
+        hits = _partial(conn, q, found, dfs)
     if fuzzy and len(q.groups) == 1 and not q.groups[0].english and len(q.groups[0].alts[0]) >= 3:
-        hits += _fuzzy(conn, q.groups[0].alts[0], exclude=exact)
+        hits += _fuzzy(conn, q.groups[0].alts[0], exclude=exact | _excluded(conn, q))
     seq = _source_order(conn, [h.item_id for h in hits])
     hits.sort(key=lambda h: (-h.score, seq.get(h.item_id, 0)))
-    return hits
+    return _answer_first(conn, q, hits)
 
 
-def correct(conn: sqlite3.Connection, term: str) -> str | None:
-    """The word of the base one edit from ``term`` (a character changed, missing, extra, or
-    two swapped) that the most items contain; None if there is none. The base's names (titles,
-    headings, metrics, agencies, glossary terms: the `typo_words` table) are tried first, since
-    a typo is most often of a name and that table is small; only when none is one edit away is
-    the whole folded text searched, through the items holding each shape's literal runs."""
-    n = len(term)
-    shapes = {term[:i] + "\0" + term[i + 1 :] for i in range(n)}  # \0: any one character
-    shapes |= {term[:i] + "\0" + term[i:] for i in range(1, n)}
-    shapes |= {term[:i] + term[i + 1] + term[i] + term[i + 2 :] for i in range(n - 1)}
-    if n > TYPO_MIN:
-        shapes |= {term[:i] + term[i + 1 :] for i in range(n)}
-    shapes.discard(term)
-    patterns = [re.compile("".join("." if c == "\0" else re.escape(c) for c in sh)) for sh in shapes]
-    named = _best_word(
-        term, patterns, conn.execute("select word, items from typo_words where length(word) >= ?", (n - 1,))
-    )
-    if named:  # a word among the base's names (titles, headings, metrics): no scan of the text
-        return named
-    # candidates: the items holding each shape's longest literal run (an index lookup for three
-    # characters or more, a GLOB scan for two), or, where no run is two characters long
-    # (`碳?峰`), the shape itself by GLOB; then the shapes are matched in Python
-    # Each literal run is looked up once (shapes share them), and an item is a candidate only if
-    # it holds every run of the shape: `新能?汽车` needs both 新能 and 汽车 (at 100× the base this
-    # took the typo path from ~330 ms to a fraction of it)
-    found: dict[str, set[str]] = {}
+def _answer_first(conn: sqlite3.Connection, q: Query, hits: list[Hit]) -> list[Hit]:
+    """When the query names a metric, the items holding its targets lead, in the answer's
+    order; the others (the results it cites among them) follow in their own."""
+    from .answer import answers
 
-    def holding(run: str) -> set[str]:
-        if run not in found:
-            found[run] = _items_with(conn, run)
-        return found[run]
-
-    ids: set[str] = set()
-    for sh in shapes:
-        runs = sorted({r for r in sh.split("\0") if len(r) >= 2}, key=len, reverse=True)
-        if runs:
-            cand = holding(runs[0])
-            for r in runs[1:]:
-                if not cand:
-                    break
-                cand = cand & holding(r)
-            ids |= cand
-        else:
-            pattern = "*" + _glob_escape(sh).replace("\0", "?") + "*"
-            ids |= {r[0] for r in conn.execute("select id from item_search where search glob ?", (pattern,))}
-    sql = "select search, 1 from item_search where id in (select value from json_each(?))"
-    return _best_word(term, patterns, conn.execute(sql, (json.dumps(sorted(ids), ensure_ascii=False),)))
+    q.answers = answers(conn, q.groups) if hits else []
+    if not q.answers:
+        return hits
+    first = list(dict.fromkeys(i for line in q.answers for i in line["items"]))  # targets' items
+    by_id = {h.item_id: h for h in hits}
+    lead = [by_id[i] for i in first if i in by_id]
+    return lead + [h for h in hits if h.item_id not in set(first)]
 
 
-def _best_word(term: str, patterns: list[re.Pattern], rows: Iterable[tuple[str, int]]) -> str | None:
-    """The word one edit from ``term`` that the texts in ``rows`` (text, items it stands for)
-    hold for the most items; None if none does.
+def _excluded(conn: sqlite3.Connection, q: Query) -> set[str]:
+    return set().union(*(group_items(conn, g) for g in q.excluded)) if q.excluded else set()
 
-    A changed or swapped character first (the commonest typo), then a missing one, then an
-    extra one: dropping a character leaves a piece of the query itself (`数字经剂` → 数字经),
-    always more frequent than the word meant; among equals, the word most items contain."""
-    counts: dict[str, int] = {}
-    for text, items in rows:
-        words = {m.group() for p in patterns for m in p.finditer(text) if m.group().isalnum()}
-        for w in words - {term}:
-            counts[w] = counts.get(w, 0) + items
-    if not counts:
-        return None
-    n = len(term)
-    order = {n: 0, n + 1: 1, n - 1: 2}
-    return min(counts, key=lambda w: (order[len(w)], -counts[w], w))
+
+def _partial(conn: sqlite3.Connection, q: Query, found: list[set[str]], dfs: list[int]) -> list[Hit]:
+    """No item holds every word: the items holding the most of them, ranked by the words they
+    hold, in the partial band, each naming the words it lacks; the notes say so."""
+    held: dict[str, int] = {}
+    for f in found:
+        for iid in f:
+            held[iid] = held.get(iid, 0) + 1
+    if not held:
+        return []
+    most = max(held.values())
+    ids = {iid for iid, k in held.items() if k == most}
+    hits = _ranked(conn, q, ids, "partial", None, dfs)
+    labels = [g.label for g in q.groups]
+    out = []
+    for h in hits:
+        missing = tuple(label for label, f in zip(labels, found, strict=True) if h.item_id not in f)
+        out.append(h._replace(missing=missing))
+    q.notes.append(f"no item holds every word; showing the {len(out)} holding {most} of {len(labels)}")
+    lacking: dict[tuple[str, ...], int] = {}
+    for h in out:
+        lacking[h.missing] = lacking.get(h.missing, 0) + 1
+    for words, n in sorted(lacking.items(), key=lambda kv: -kv[1]):
+        q.notes.append(f"  {n} without {' '.join(words)}")
+    return out
 
 
 def _source_order(conn: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
@@ -317,7 +165,7 @@ def _ranked(
     stats = _stats(conn)
     n_items = stats["items"]
     idf = [math.log(1 + (n_items - df + 0.5) / (df + 0.5)) for df in dfs]
-    band = TYPO_BAND if how == "typo" else EXACT_BAND
+    band = EXACT_BAND if how == "terms" else TYPO_BAND
     sql = (
         "select id, title, metric, body, section, agency, plan from item_fields"
         " where id in (select value from json_each(?))"
@@ -346,7 +194,7 @@ def _ranked(
             total += g_idf * best / (K1 + best)
             for name, w in (best_fields or {}).items():
                 weight_by_field[name] += w
-        if phrase and phrase in body + "|" + title:
+        if phrase and phrase in body + "|" + title + "|" + metric:
             total *= PHRASE_BONUS
         r = total / (total + HALF * len(q.groups))
         # not rounded: the order is the relevance's, so a typo's hits keep the corrected word's
@@ -378,27 +226,37 @@ def find_items(
     encoded: bool = False,
 ) -> list[dict] | list[Encoded]:
     """`find`: the matching items, best first, each with its ``score``, ``match`` (how it
-    matched) and ``match_field`` (where): objects, or with ``encoded`` still as JSON
-    (`render.Encoded`, for JSON output)."""
+    matched) and ``match_field`` (where), ``missing`` (the query's words a partial match lacks)
+    and ``answer`` (the direct answer's lines citing it, which lead): objects, or with
+    ``encoded`` still as JSON (`render.Encoded`, for JSON output)."""
+    from .answer import cited
     from .query import filtered_ids, items_by_id, items_encoded
 
-    hits = {h.item_id: h for h in search(conn, query, fuzzy=fuzzy)}
+    q = query if isinstance(query, Query) else prepare(conn, query)
+    hits = {h.item_id: h for h in search(conn, q, fuzzy=fuzzy)}
     ids = filtered_ids(conn, filters, list(hits))
+    answer = cited(q.answers)
+
+    def extra(iid: str) -> dict:
+        h = hits[iid]
+        keys = {"score": round(h.score), "match": h.how, "match_field": h.field}
+        if h.missing:
+            keys["missing"] = list(h.missing)
+        if iid in answer:
+            keys["answer"] = answer[iid]
+        return keys
+
     if encoded:
-        return [
-            e.adding(score=round(hits[e.id].score), match=hits[e.id].how, match_field=hits[e.id].field)
-            for e in items_encoded(conn, ids)
-        ]
+        return [e.adding(**extra(e.id)) for e in items_encoded(conn, ids)]
     items = items_by_id(conn, ids)
     for it in items:
-        h = hits[it["id"]]
-        it["score"], it["match"], it["match_field"] = round(h.score), h.how, h.field
+        it.update(extra(it["id"]))
     return items
 
 
 def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit]:
     grams = {phrase[i : i + 3] for i in range(len(phrase) - 2)}
-    match = " OR ".join(_fts_phrase(g) for g in sorted(grams))
+    match = " OR ".join(fts_phrase(g) for g in sorted(grams))
     rows = conn.execute(
         "select s.id, s.search from item_search_fts f join item_search s on s.rowid = f.rowid "
         "where item_search_fts match ? limit ?",

@@ -84,18 +84,18 @@ def check_statuses(text: str | None) -> list[str] | None:
 
 
 def records(
-    conn: sqlite3.Connection, ids: list[str], year: int | None, statuses: list[str] | None
+    conn: sqlite3.Connection, ids: list[str], year: int | list[int] | None, statuses: list[str] | None
 ) -> list[dict]:
     """The stored progress records of ``ids``' targets, in base order, filtered by target year
-    and status."""
+    (one or several) and status."""
     sql = (
         "select p.json from progress p join items i on i.id = p.item_id"
         " where p.item_id in (select value from json_each(?))"
     )
     params: list[object] = [json.dumps(ids, ensure_ascii=False)]
-    if year is not None:
-        sql += " and p.year = ?"
-        params.append(year)
+    if year is not None and year != []:
+        sql += " and p.year in (select value from json_each(?))"
+        params.append(json.dumps(year if isinstance(year, list) else [year]))
     if statuses is not None:
         sql += " and p.status in (select value from json_each(?))"
         params.append(json.dumps(statuses))

@@ -24,6 +24,10 @@ the 2025 belongs to the other sentence. The rule, in the order it is tried:
    plan's last year: the text itself sets the deadline at the end of the plan's years. A span of
    another length (`连续7年`, `三年行动`) states nothing.
 
+6. a time frame that opens the item's paragraph (`到2027年，…`, `力争到2027年，…`, after a
+   heading such as `主要目标：`) states the year for every target of the paragraph after it, up to
+   another frame: a goal paragraph's year governs its sentences, not only its first.
+
 A one-year plan states its only year. Where the rule misreads a text, the curator sets
 `year_implied` on the target with a `note` saying why (CURATING.md, Targets).
 """
@@ -139,4 +143,22 @@ def year_stated(text: str, quote: str, year: int, period: tuple[int, int]) -> bo
             return True
         if year == end and end - start + 1 in spans_written(clause + q):
             return True
+        if _head_year(flat, pos) == year:
+            return True
     return False
+
+
+#: What may come before a paragraph's opening frame: its number and a heading ending in `：`.
+_HEAD_RE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[）)、.．]?)?(?:[^，。；：]{0,8}[：:])?")
+
+
+def _head_year(flat: str, pos: int) -> int | None:
+    """The year of the frame that opens the paragraph (rule 6), if no other frame stands between
+    it and ``pos``."""
+    at = _HEAD_RE.match(flat).end()
+    m = _FRAME_RE.match(flat, at)
+    if not m or m.start() != at or m.end() > pos:
+        return None
+    if [f for f in _FRAME_RE.finditer(flat, m.end(), pos)]:
+        return None
+    return int(m.group(1))

@@ -55,6 +55,7 @@ def test_validate_names_a_hand_set_flag_whose_note_is_removed(tmp_path, cli):
     result = cli("validate", "--data", str(base_copy(tmp_path, drop_note)))
     assert result.code == 2, result
     assert result.err.splitlines() == [
+        f"Checking {tmp_path / 'data'}",
         "fyp14.ind20: target 1: year_implied false is set by hand (the rule gives true) without a note"
         " saying where its year is stated (年份 and the source line, 第N行)",
         f"sdtargets: 1 problem in {tmp_path / 'data'}.",

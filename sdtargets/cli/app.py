@@ -88,6 +88,7 @@ for _command in (
     queries.progress,
     queries.scorecard,
     tools.shell,
+    tools.browse,
     tools.validate,
 ):
     app.command(cls=Command, epilog=examples(_command.__name__))(_command)

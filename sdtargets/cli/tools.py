@@ -1,4 +1,4 @@
-"""The commands that are not questions to the knowledge base: shell, validate, import.
+"""The commands that are not questions to the knowledge base: shell, browse, validate, import.
 
 `shell` checks its setting up and hands over to `main` (`handoff.OpenShell`), which opens the
 shell: the shell runs command lines through the app, so the app cannot import the shell.
@@ -30,6 +30,23 @@ def shell() -> ExitCode:
     except OSError:
         history = None
     raise OpenShell(conn(), str(history) if history else None)  # `main` opens it
+
+
+def browse(
+    query: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[QUERY…]", click_type=Text(), help="Words to search for first."),
+    ] = None,
+) -> ExitCode:
+    """A full-screen explorer: search as you type, agencies, due, progress and plans (q quits)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise SdError(
+            "browse needs a terminal (it is full-screen); in a script or a pipe, use find or agency."
+        )
+    from .browse import run
+    from .render import settings
+
+    return ExitCode(run(conn(), " ".join(query or []), no_color=not settings.color))
 
 
 def validate(

@@ -42,6 +42,7 @@ EXAMPLES: dict[str, list[str]] = {
     ],
     "scorecard": ["scorecard", "scorecard --json", "scorecard --format csv"],
     "shell": ["shell"],
+    "browse": ["browse", "browse 高新技术企业"],
 }
 
 

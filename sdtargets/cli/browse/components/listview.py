@@ -1,0 +1,205 @@
+"""What every list view shares: an input line (words and `key:value` filters), the filter bar
+that shows each filter's value, a few head lines, the rows and a caption.
+
+A view answers as you type: each change of the line runs the view's `load` (the library's
+own query, in `data`) and redraws the rows. A bad filter (an unknown plan, year 20245) is
+said under the box in the library's own sentence, and the last good rows stay.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from ....errors import SdError
+from .. import data
+from .rows import Col, RowsTable
+
+
+class ListView(Vertical):
+    """A list view. Subclasses say which filters they take, their placeholder, how to load
+    and how a row looks (`cols`, `cells`)."""
+
+    KEYS: tuple[str, ...] = ()
+    PLACEHOLDER = ""
+
+    class Open(Message):
+        """A row was chosen (Enter or a click): the app decides what opening it means."""
+
+        def __init__(self, view: ListView, row: dict) -> None:
+            super().__init__()
+            self.view, self.row = view, row
+
+    def __init__(self, conn: sqlite3.Connection, text: str = "", **kwargs) -> None:  # noqa: ANN003
+        super().__init__(**kwargs)
+        self.conn, self.initial = conn, text
+        self.listing = data.Listing([], "")
+        self.error: str | None = None
+        self._head, self._badges = "", {}
+        self.loaded = False
+        self._changes = 0
+
+    def compose(self) -> ComposeResult:
+        yield Input(value=self.initial, placeholder=self.PLACEHOLDER, classes="query")
+        yield Static(classes="filters")
+        yield Static(classes="head")
+        yield RowsTable(classes="rows")
+        yield Static(classes="caption")
+
+    def activate(self) -> None:
+        """Load the view the first time it is shown: start-up pays for one view, not five."""
+        if not self.loaded:
+            self.loaded = True
+            self.reload()
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def load(self, text: str) -> data.Listing:
+        raise NotImplementedError
+
+    def cols(self) -> list[Col]:
+        raise NotImplementedError
+
+    def cells(self, row: dict) -> list[str | Text]:
+        raise NotImplementedError
+
+    @property
+    def text(self) -> str:
+        return self.query_one(Input).value
+
+    def set_text(self, text: str) -> None:
+        """Put ``text`` in the box (and so reload) with the cursor at its end."""
+        box = self.query_one(Input)
+        box.value = text
+        box.cursor_position = len(text)
+
+    def reload(self) -> None:
+        """Run the view's query for the current line and redraw (the one place that loads)."""
+        text = self.text
+        bar = self.query_one(".filters", Static)
+        bar.update(data.filters_text(data.parse_line(text), self.KEYS) if self.KEYS else "", layout=False)
+        bar.display = bool(self.KEYS)
+        try:
+            self.listing, self.error = self.load(text), None
+        except SdError as exc:
+            self.error = exc.message  # the last good rows stay, the sentence replaces the caption
+        self.draw()
+
+    def draw(self) -> None:
+        """Redraw the head, rows and caption of the current listing at the current width. The
+        rows are drawn a page at a time (`more` adds the next as the cursor nears the end):
+        a keystroke that matches hundreds of items costs what one screenful costs."""
+        listing = self.listing
+        head = self.query_one(".head", Static)
+        text = "\n".join(listing.head)
+        if text != self._head:
+            head.update(text)
+            head.display, self._head = bool(text), text
+        self._badges = {}
+        self.query_one(RowsTable).show(self.cols(), self._page(0), max(self.app.size.width, 40))
+        notes = "".join(f"  {n}" for n in listing.notes)
+        caption = self.query_one(".caption", Static)
+        caption.set_class(self.error is not None, "error")
+        caption.update(
+            Text(self.error, style="bold") if self.error else listing.caption + notes, layout=False
+        )
+
+    def _page(self, start: int) -> list[list[str | Text]]:
+        """The cells of the rows from ``start``, one page of them, with their verdict badges."""
+        end = min(start + data.PAGE, len(self.listing.rows))
+        rows = [data.row(self.listing, i) for i in range(start, end)]
+        self._badges.update(data.badges(self.conn, [i for i in map(self.item_id, rows) if i]))
+        return [self.cells(r) for r in rows]
+
+    def more(self) -> None:
+        """Draw the next page of rows, if any are left."""
+        table = self.query_one(RowsTable)
+        if table.row_count < len(self.listing.rows):
+            table.append(self._page(table.row_count))
+
+    def id_width(self, key: str = "id") -> int:
+        """The id column's width: the longest id listed, 12 to 22 cells (a fifth of the width
+        at most: at 80 columns the title keeps its room)."""
+        longest = max((len(data.row_id(r, key) or "") for r in self.listing.rows), default=0)
+        return min(max(longest, 12), 22, max(12, self.app.size.width // 5))
+
+    def badge(self, row: dict) -> str:
+        """The row's item's targets by verdict (`✓2 ·3`)."""
+        return self._badges.get(self.item_id(row) or "", "")
+
+    @staticmethod
+    def item_id(row: dict) -> str | None:
+        """The item a row is (an item) or belongs to (a target: its ``item``)."""
+        return row.get("id") if "kind" in row and "id" in row else row.get("item")
+
+    def current(self) -> dict | None:
+        """The row under the cursor, if any."""
+        table = self.query_one(RowsTable)
+        if not table.row_count:
+            return None
+        return data.row(self.listing, table.cursor_row)
+
+    # -- events --------------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Each change queues a load; a load finds a later change queued behind it and leaves
+        the work to that one: keys typed during a slow query (one character, on a large base)
+        cost one query, not one each."""
+        event.stop()
+        if self.loaded:  # a view not shown yet loads when it is (`activate`)
+            self._changes += 1
+            self.call_later(self._reload_if_last, self._changes)
+
+    def _reload_if_last(self, change: int) -> None:
+        if change == self._changes:
+            self.reload()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the box opens the row under the cursor (the first, after typing)."""
+        event.stop()
+        row = self.current()
+        if row is not None:
+            self.post_message(self.Open(self, row))
+
+    def on_data_table_row_highlighted(self, event: RowsTable.RowHighlighted) -> None:
+        if event.cursor_row >= event.data_table.row_count - 3:
+            self.more()
+
+    def on_data_table_row_selected(self, event: RowsTable.RowSelected) -> None:
+        event.stop()
+        self.post_message(self.Open(self, data.row(self.listing, event.cursor_row)))
+
+    def on_key(self, event) -> None:  # noqa: ANN001 - events.Key
+        """Down from the box goes to the rows; up from the first row comes back."""
+        table = self.query_one(RowsTable)
+        box = self.query_one(Input)
+        focused = self.screen.focused  # now, not `has_focus`, which follows a message later
+        # focus moved at once (`set_focus`, not `focus`, which waits its turn): keys typed
+        # quickly after this one, already queued, go to the widget that now has it
+        if event.key == "down" and focused is box and table.row_count:
+            self.screen.set_focus(table)
+        elif event.key in ("up", "k") and focused is table and table.cursor_row == 0:
+            self.screen.set_focus(box)
+        elif focused is table and event.key in ("down", "up", "enter"):
+            # here, not by the table's bindings: keys typed in a burst reach the box's queue
+            # before the focus moved, and would otherwise be lost on the way
+            if event.key == "enter":
+                self.post_message(self.Open(self, data.row(self.listing, table.cursor_row)))
+            else:
+                table.action_cursor_down() if event.key == "down" else table.action_cursor_up()
+        else:
+            return
+        event.stop()
+        event.prevent_default()
+
+    def on_resize(self) -> None:
+        if self.loaded:
+            self.draw()
+
+    def focus_box(self) -> None:
+        self.screen.set_focus(self.query_one(Input))

@@ -175,7 +175,9 @@ def agencies(conn: sqlite3.Connection, text: str) -> Listing:
     ag = resolve(conn, line.words)
     filters = resolve_filters(conn, line)
     every = duties(conn, ag, filters, filters.role)
-    head = agency_head(conn, ag, every, len(every), filters.year)
+    ids = [it["id"] for it in every]
+    led = sum(it["role"] == "lead" for it in every)
+    head = agency_head(conn, ag, ids, led, len(every), filters.year)
     plans: dict[str, list[int]] = {}
     for it in every:
         n = plans.setdefault(it["plan"], [0, 0])

@@ -79,16 +79,6 @@ TOUR = [
         "sdtargets find 储能 --plan 新能源 --json --fields id,lead,years",
         None,
     ),
-    (
-        "How many, without the items (whatever `--limit` says), and a spreadsheet-ready table:",
-        "sdtargets due 2024-2025 --agency 省科技厅 --count",
-        None,
-    ),
-    (
-        "",
-        "sdtargets find 5G --agency 省工信厅 --limit 2 --fields id,lead,years,targets --format csv",
-        None,
-    ),
 ]
 
 #: The "Did they deliver?" example: the Five-Year Plan's indicator table against the 2026 report,

@@ -366,13 +366,22 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     items: list[DraftItem] = []
     phase: str | None = None  # "result" after a review's opening, "goal" after a plan's
     reviewed: int | None = None  # the year the review names
+    part: str | None = None  # the top heading the paragraph is under
+    stated: int | None = None  # the year that heading states, if it is a review's
     for starts, text, section in paragraphs:
+        if (section[0] if section else None) != part:
+            # a new part of the report: its heading states the year it reviews, or none (the
+            # year of a part before it, or of a front matter, is not this part's)
+            part = section[0] if section else None
+            reviewed = stated = review_heading_year(section)
         # offset → 一, 二…: a member begins at its numeral, the conversion's `**` before it is
         # the previous piece's and is left out of both (`…新需求。**二是…` → `二是…`)
         members = {m.start(1): m.group(1) for m in _ENUM_RE.finditer(text)}
         phase = paragraph_phase(text, phase)
         if phase == "result" or re.search(_REVIEW_SECTION, "".join(section)):
-            reviewed = reviewed_year(text) or reviewed
+            # a paragraph's own year is its own; under a heading that states one, the next
+            # paragraph goes back to the heading's year
+            reviewed = reviewed_year(text) or stated or reviewed
         before_members = min(members, default=len(text))
         bounds = sorted({0, *members, *(t for t in topic_starts(text) if t < before_members)})
         if "工作回顾" in "".join(section):
@@ -414,6 +423,20 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
                 year = reviewed if kind == "result" else None
                 items.append(DraftItem(line=line, section=section, text=piece, kind=kind, year=year))
     return items
+
+
+#: A review's heading: `一、2024年工作回顾`, `2025年及“十四五”时期工作回顾`; its year is the year reviewed.
+_REVIEW_HEADING_RE = re.compile(rf"^(?:[{_CN_NUM}]+[、.．]\s*)?(20\d\d)年(?:及[^，。]{{0,12}}时期)?工作回顾")
+
+
+def review_heading_year(section: list[str]) -> int | None:
+    """The year a review's heading states (`一、2024年工作回顾` → 2024): the year of the results
+    under it, unless a paragraph's opening names another year or a five-year plan. Only a heading
+    that *is* a review's counts, not one that mentions it (a file's title line `…含“2024年工作回顾”`)."""
+    for title in section:
+        if m := _REVIEW_HEADING_RE.match(squash(title)):
+            return int(m.group(1))
+    return None
 
 
 def reviewed_year(text: str) -> int | None:

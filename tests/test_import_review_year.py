@@ -1,0 +1,67 @@
+"""A work report's review gives its figures the year it reviews, as its heading states it
+(`一、2024年工作回顾`), not the report's own year, whatever comes before the heading (a title
+line, a front matter naming the report's date)."""
+
+from __future__ import annotations
+
+from sdtargets.drafting.draft import draft
+from sdtargets.drafting.extract import review_heading_year
+
+#: The layout of the 2025 report as the archive gives it: a title line that mentions the review,
+#: a front matter and an opening naming the report's year, then the review, whose first paragraph
+#: names no year.
+REPORT = """# 标题：山东省2025年政府工作报告（2025年1月20日；含“2024年工作回顾”）
+
+---
+title: 政府工作报告（2025年）
+---
+
+**政府工作报告**
+
+**——2025年1月20日在省人民代表大会上**
+
+现在，我代表省人民政府向大会报告工作，请予审议，并请各位列席人员提出意见。
+
+**一、2024年工作回顾**
+
+过去一年，是极不平凡的一年，全省上下团结奋斗，经济社会发展取得新的成效。
+
+一年来，全省经济运行稳健向好，实现地区生产总值9.86万亿元、增长5.7%。
+
+（一）产业升级成效显著。规上工业增加值增长8.3%。新增国家先进制造业集群3个。
+
+**二、2025年工作总体要求和主要目标**
+
+今年主要预期目标是：地区生产总值增长5%以上，城镇新增就业110万人以上。
+"""
+
+
+def _years(d) -> list[tuple[str, list[int]]]:
+    return [(i["kind"], sorted({t["year"] for t in i["targets"]})) for i in d.items if i.get("targets")]
+
+
+def test_the_review_heading_states_the_year_of_the_results_under_it():
+    d = draft(REPORT.splitlines(), "gwr")
+    assert _years(d) == [("result", [2024]), ("result", [2024]), ("goal", [2025])]
+
+
+def test_a_paragraph_that_names_another_year_keeps_its_own():
+    text = REPORT.replace("一年来，全省经济运行", "2023年以来，全省经济运行")
+    d = draft(text.splitlines(), "gwr")
+    assert _years(d)[0] == ("result", [2023])
+    assert _years(d)[1] == ("result", [2024])  # the next paragraph: the heading's year again
+
+
+def test_a_five_year_review_heading_states_its_last_year():
+    text = REPORT.replace("一、2024年工作回顾", "一、2025年及“十四五”时期工作回顾").replace(
+        "二、2025年工作总体要求", "二、2026年工作总体要求"
+    )
+    d = draft(text.splitlines(), "gwr")
+    assert [y for _, y in _years(d)] == [[2025], [2025], [2026]]
+
+
+def test_only_a_heading_that_is_a_review_states_a_year():
+    assert review_heading_year(["一、2024年工作回顾"]) == 2024
+    assert review_heading_year(["2025年及“十四五”时期工作回顾", "（一）产业升级"]) == 2025
+    assert review_heading_year(["标题：山东省2025年政府工作报告（含“2024年工作回顾”）"]) is None
+    assert review_heading_year(["二、2025年工作总体要求和主要目标"]) is None

@@ -1,11 +1,13 @@
 """A work report's review gives its figures the year it reviews, as its heading states it
 (`一、2024年工作回顾`), not the report's own year, whatever comes before the heading (a title
-line, a front matter naming the report's date)."""
+line, a front matter naming the report's date); and the ranks it reports are named by what ranks,
+not by the verb (`跃居全国首位`)."""
 
 from __future__ import annotations
 
 from sdtargets.drafting.draft import draft
 from sdtargets.drafting.extract import review_heading_year
+from sdtargets.drafting.quantities import draft_targets
 
 #: The layout of the 2025 report as the archive gives it: a title line that mentions the review,
 #: a front matter and an opening naming the report's year, then the review, whose first paragraph
@@ -65,3 +67,15 @@ def test_only_a_heading_that_is_a_review_states_a_year():
     assert review_heading_year(["2025年及“十四五”时期工作回顾", "（一）产业升级"]) == 2025
     assert review_heading_year(["标题：山东省2025年政府工作报告（含“2024年工作回顾”）"]) is None
     assert review_heading_year(["二、2025年工作总体要求和主要目标"]) is None
+
+
+def test_a_ranks_verb_is_not_part_of_the_name_that_ranks():
+    def ranks(text):
+        return [
+            (t["metric"], t["value"]) for t in draft_targets(text, 2024, result=True)[0] if t["unit"] == "位"
+        ]
+
+    assert ranks("关键软件产业规模跃居全国首位。") == [("关键软件产业规模全国位次", 1)]
+    assert ranks("光伏装机稳居全国第二位。") == [("光伏装机全国位次", 2)]
+    # `持续位居`: no name before the verb, so the rank is the figure's before it
+    assert ranks("农林牧渔业总产值1.28万亿元，持续位居全国首位。") == [("农林牧渔业总产值全国位次", 1)]

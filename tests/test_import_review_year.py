@@ -1,7 +1,8 @@
 """A work report's review gives its figures the year it reviews, as its heading states it
 (`一、2024年工作回顾`), not the report's own year, whatever comes before the heading (a title
 line, a front matter naming the report's date); and the ranks it reports are named by what ranks,
-not by the verb (`跃居全国首位`)."""
+not by the verb (`跃居全国首位`); a long paragraph listing parallel topics (`铁路，…高速公路，…`) is
+cut at each."""
 
 from __future__ import annotations
 
@@ -79,3 +80,16 @@ def test_a_ranks_verb_is_not_part_of_the_name_that_ranks():
     assert ranks("光伏装机稳居全国第二位。") == [("光伏装机全国位次", 2)]
     # `持续位居`: no name before the verb, so the rank is the figure's before it
     assert ranks("农林牧渔业总产值1.28万亿元，持续位居全国首位。") == [("农林牧渔业总产值全国位次", 1)]
+
+
+def test_a_run_of_parallel_openings_cuts_a_long_paragraph_into_its_topics():
+    from sdtargets.drafting.extract import topic_starts
+
+    text = (
+        "**着力加强基础设施建设。**围绕高铁、公路、机场，谋划实施一批重大项目。今年力争完成投资2500亿元。"
+        "铁路，加快建设6条高铁。高速公路，建成15个项目。机场，加快济南机场二期改扩建。"
+    )
+    cuts = topic_starts(text)
+    assert [text[c : c + 4] for c in cuts] == ["铁路，加", "高速公路", "机场，加"]
+    # two such openings may be chance: a paragraph is cut only at a run of three or more
+    assert topic_starts("推进项目建设。同时，加快审批。今年，新开工10个。") == []

@@ -495,8 +495,21 @@ _TOPIC_RE = re.compile(
 
 def topic_starts(text: str) -> list[int]:
     """Where a long report paragraph turns to a new topic: the units a reader cites. Each cut
-    falls at a sentence end, so every piece is a contiguous verbatim stretch of the paragraph."""
-    return [m.start() for m in _TOPIC_RE.finditer(text) if m.start() > 0]
+    falls at a sentence end, so every piece is a contiguous verbatim stretch of the paragraph. A
+    run of three or more sentences opening with a short phrase and a comma (`铁路，…高速公路，…
+    机场，…`) is a list of parallel topics: each opening is a cut."""
+    cuts = {m.start() for m in _TOPIC_RE.finditer(text) if m.start() > 0}
+    parallel = [m.start() for m in _PARALLEL_RE.finditer(text)]
+    if len(parallel) >= _PARALLEL_MIN:
+        cuts |= set(parallel)
+    return sorted(cuts)
+
+
+#: A sentence opening with a short phrase of its own before a comma (`铁路，加快…`, `水网，…`,
+#: `让人才支撑更有力，…`): one of a run of parallel topics when a paragraph has several.
+_PARALLEL_RE = re.compile(r"(?<=。)(?:\*\*)?[^，,。；;：:\d（）()\s*]{2,8}[，,]")
+#: How many parallel openings make a run (two may be chance).
+_PARALLEL_MIN = 3
 
 
 #: A review's piece longer than this is cut at sentence ends into pieces of at least `_PIECE`

@@ -93,3 +93,23 @@ def test_a_run_of_parallel_openings_cuts_a_long_paragraph_into_its_topics():
     assert [text[c : c + 4] for c in cuts] == ["铁路，加", "高速公路", "机场，加"]
     # two such openings may be chance: a paragraph is cut only at a run of three or more
     assert topic_starts("推进项目建设。同时，加快审批。今年，新开工10个。") == []
+
+
+def test_a_reviews_enumerated_members_are_results_of_the_reviewed_year_cut_by_topic():
+    review = (
+        "**一、2024年工作回顾**\n\n一年来，着重抓了以下工作：\n\n"
+        "一是扎实抓好重大政策举措落实。争取新增专项债资金3903亿元。"
+        "优化项目投资服务，重点项目完成投资2.9万亿元以上。"
+        "激发居民消费活力，汽车更新申请76.3万辆。"
+        "推动文旅深度融合，五星级酒店新增7家。\n\n"
+        "**二、2025年重点工作**\n\n一是扩大内需。力争社会消费品零售总额增长5%。\n"
+    )
+    d = draft(review.splitlines(), "gwr")
+    got = [(i["kind"], i["text"][:6], sorted({t["year"] for t in i["targets"]})) for i in d.items]
+    assert got == [
+        ("result", "一是扎实抓好", [2024]),
+        ("result", "优化项目投资", [2024]),
+        ("result", "激发居民消费", [2024]),
+        ("result", "推动文旅深度", [2024]),
+        ("measure", "一是扩大内需", [2025]),  # the coming year's members stay measures
+    ]

@@ -383,8 +383,10 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             # paragraph goes back to the heading's year
             reviewed = reviewed_year(text) or stated or reviewed
         before_members = min(members, default=len(text))
-        bounds = sorted({0, *members, *(t for t in topic_starts(text) if t < before_members)})
-        if "工作回顾" in "".join(section):
+        review = "工作回顾" in "".join(section)
+        # a review's `一是…` members report what was done, topic by topic: cut like its prose
+        bounds = sorted({0, *members, *(t for t in topic_starts(text) if review or t < before_members)})
+        if review:
             # a work report's review: its long paragraphs (a five-year review's `——` members) cut by length
             cuts = [
                 c
@@ -397,6 +399,9 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             if b in members:
                 piece = piece.removesuffix("**")
             line = max(no for off, no in starts if off <= a)  # the line the piece begins on
+            if a in members and review:  # `一是扎实抓好…。…争取新增专项债资金3903亿元`: a result
+                items.append(DraftItem(line=line, section=section, text=piece, kind="result", year=reviewed))
+                continue
             if a in members:
                 number = str(cn_number(members[a]))
                 # the members of `发展目标上，…分为6个方面：一是…` are goals

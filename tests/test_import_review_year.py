@@ -113,3 +113,27 @@ def test_a_reviews_enumerated_members_are_results_of_the_reviewed_year_cut_by_to
         ("result", "推动文旅深度", [2024]),
         ("measure", "一是扩大内需", [2025]),  # the coming year's members stay measures
     ]
+
+
+def test_a_reviews_topic_sentences_head_the_pieces_under_them():
+    review = (
+        "**一、2024年工作回顾**\n\n"
+        "（一）产业升级成效显著。规上工业增加值增长8.3%。\n\n"
+        "数字经济撑起“半壁江山”，规模占比超过49%。\n\n"
+        "一年来，着重抓了以下工作：\n"
+        "一是扎实抓好重大政策举措落实。争取新增专项债资金3903亿元。\n\n"
+        "——经济综合实力实现新跃升。一般公共预算收入累计4.6万亿元。\n\n"
+        "过去一年，国防动员等工作扎实有力，新建退役军人服务站120个。\n\n"
+        "**二、2025年重点工作**\n\n（一）扩大内需。力争社会消费品零售总额增长5%。\n"
+    )
+    d = draft(review.splitlines(), "gwr")
+    got = [(i["text"][:4], i["section"]) for i in d.items]
+    top = "一、2024年工作回顾"
+    assert got == [
+        ("（一）产", [top, "（一）产业升级成效显著。"]),
+        ("数字经济", [top, "（一）产业升级成效显著。"]),  # the next paragraph stays under its topic
+        ("一是扎实", [top, "一是扎实抓好重大政策举措落实。"]),  # a member after `一年来，…：`
+        ("——经济", [top, "——经济综合实力实现新跃升。"]),
+        ("过去一年", [top]),  # the account starts over: under no topic
+        ("（一）扩", ["二、2025年重点工作"]),  # outside a review, the section is the headings'
+    ]

@@ -368,6 +368,8 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     reviewed: int | None = None  # the year the review names
     part: str | None = None  # the top heading the paragraph is under
     stated: int | None = None  # the year that heading states, if it is a review's
+    sub: str | None = None  # the topic sentence a review's paragraph sits under (`（一）…。`)
+    shown: list[str] = []  # the section path the items are given
     for starts, text, section in paragraphs:
         if (section[0] if section else None) != part:
             # a new part of the report: its heading states the year it reviews, or none (the
@@ -384,6 +386,8 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             reviewed = reviewed_year(text) or stated or reviewed
         before_members = min(members, default=len(text))
         review = "工作回顾" in "".join(section)
+        if not review or section != (shown[:-1] if sub else shown) or _REVIEW_RESTART_RE.match(text):
+            sub = None  # a new heading, or the review's account starting over (`过去一年，…`)
         # a review's `一是…` members report what was done, topic by topic: cut like its prose
         bounds = sorted({0, *members, *(t for t in topic_starts(text) if review or t < before_members)})
         if review:
@@ -396,11 +400,16 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             bounds = sorted({*bounds, *cuts})
         for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True):
             piece = text[a:b]
+            if review and (m := _REVIEW_TOPIC_RE.match(piece)):
+                # a review's topic sentence (`（一）产业升级成效显著。`, `一是扎实抓好….`,
+                # `——经济综合实力实现新跃升。`): its piece and those after it sit under it
+                sub = m.group(0).replace("*", "")
+            shown = [*section, sub] if sub else section
             if b in members:
                 piece = piece.removesuffix("**")
             line = max(no for off, no in starts if off <= a)  # the line the piece begins on
             if a in members and review:  # `一是扎实抓好…。…争取新增专项债资金3903亿元`: a result
-                items.append(DraftItem(line=line, section=section, text=piece, kind="result", year=reviewed))
+                items.append(DraftItem(line=line, section=shown, text=piece, kind="result", year=reviewed))
                 continue
             if a in members:
                 number = str(cn_number(members[a]))
@@ -426,10 +435,14 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             # the report it is in (a review's achievements, a plan's requirements)
             if has_quantity(piece) or ((phase or where) and _substantive(piece)):
                 year = reviewed if kind == "result" else None
-                items.append(DraftItem(line=line, section=section, text=piece, kind=kind, year=year))
+                items.append(DraftItem(line=line, section=shown, text=piece, kind=kind, year=year))
     return items
 
 
+#: A review's topic sentence opening a paragraph: `（一）产业升级成效显著。`, `一是扎实抓好….`.
+_REVIEW_TOPIC_RE = re.compile(rf"^(?:\*\*)?(?:[（(][{_CN_NUM}]+[）)]|[{_CN_NUM}]+是|——)[^。！？]{{2,40}}。")
+#: A review paragraph that starts its account over, under no topic: `过去一年，…`, `五年来，…`.
+_REVIEW_RESTART_RE = re.compile(r"^(?:\*\*)?(?:一年来|过去一年|过去五年|五年来)")
 #: A review's heading: `一、2024年工作回顾`, `2025年及“十四五”时期工作回顾`; its year is the year reviewed.
 _REVIEW_HEADING_RE = re.compile(rf"^(?:[{_CN_NUM}]+[、.．]\s*)?(20\d\d)年(?:及[^，。]{{0,12}}时期)?工作回顾")
 

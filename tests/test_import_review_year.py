@@ -7,8 +7,8 @@ cut at each."""
 from __future__ import annotations
 
 from sdtargets.drafting.draft import draft
-from sdtargets.drafting.extract import review_heading_year
 from sdtargets.drafting.quantities import draft_targets
+from sdtargets.drafting.review import review_heading_year
 
 #: The layout of the 2025 report as the archive gives it: a title line that mentions the review,
 #: a front matter and an opening naming the report's year, then the review, whose first paragraph

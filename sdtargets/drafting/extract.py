@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..text.clauses import AgencyClause, find_clauses
 from ..text.numbers import has_quantity, squash, years_in
+from .review import REVIEW_RESTART_RE, REVIEW_TOPIC_RE, review_heading_year
 
 # ---------------------------------------------------------------------------------------------
 # Headings and items
@@ -386,7 +387,7 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             reviewed = reviewed_year(text) or stated or reviewed
         before_members = min(members, default=len(text))
         review = "工作回顾" in "".join(section)
-        if not review or section != (shown[:-1] if sub else shown) or _REVIEW_RESTART_RE.match(text):
+        if not review or section != (shown[:-1] if sub else shown) or REVIEW_RESTART_RE.match(text):
             sub = None  # a new heading, or the review's account starting over (`过去一年，…`)
         # a review's `一是…` members report what was done, topic by topic: cut like its prose
         bounds = sorted({0, *members, *(t for t in topic_starts(text) if review or t < before_members)})
@@ -400,7 +401,7 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             bounds = sorted({*bounds, *cuts})
         for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True):
             piece = text[a:b]
-            if review and (m := _REVIEW_TOPIC_RE.match(piece)):
+            if review and (m := REVIEW_TOPIC_RE.match(piece)):
                 # a review's topic sentence (`（一）产业升级成效显著。`, `一是扎实抓好….`,
                 # `——经济综合实力实现新跃升。`): its piece and those after it sit under it
                 sub = m.group(0).replace("*", "")
@@ -437,24 +438,6 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
                 year = reviewed if kind == "result" else None
                 items.append(DraftItem(line=line, section=shown, text=piece, kind=kind, year=year))
     return items
-
-
-#: A review's topic sentence opening a paragraph: `（一）产业升级成效显著。`, `一是扎实抓好….`.
-_REVIEW_TOPIC_RE = re.compile(rf"^(?:\*\*)?(?:[（(][{_CN_NUM}]+[）)]|[{_CN_NUM}]+是|——)[^。！？]{{2,40}}。")
-#: A review paragraph that starts its account over, under no topic: `过去一年，…`, `五年来，…`.
-_REVIEW_RESTART_RE = re.compile(r"^(?:\*\*)?(?:一年来|过去一年|过去五年|五年来)")
-#: A review's heading: `一、2024年工作回顾`, `2025年及“十四五”时期工作回顾`; its year is the year reviewed.
-_REVIEW_HEADING_RE = re.compile(rf"^(?:[{_CN_NUM}]+[、.．]\s*)?(20\d\d)年(?:及[^，。]{{0,12}}时期)?工作回顾")
-
-
-def review_heading_year(section: list[str]) -> int | None:
-    """The year a review's heading states (`一、2024年工作回顾` → 2024): the year of the results
-    under it, unless a paragraph's opening names another year or a five-year plan. Only a heading
-    that *is* a review's counts, not one that mentions it (a file's title line `…含“2024年工作回顾”`)."""
-    for title in section:
-        if m := _REVIEW_HEADING_RE.match(squash(title)):
-            return int(m.group(1))
-    return None
 
 
 def reviewed_year(text: str) -> int | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..text.clauses import AgencyClause, find_clauses
 from ..text.numbers import has_quantity, squash, years_in
+from .review import REVIEW_RESTART_RE, REVIEW_TOPIC_RE, review_heading_year
 
 # ---------------------------------------------------------------------------------------------
 # Headings and items
@@ -366,16 +367,31 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     items: list[DraftItem] = []
     phase: str | None = None  # "result" after a review's opening, "goal" after a plan's
     reviewed: int | None = None  # the year the review names
+    part: str | None = None  # the top heading the paragraph is under
+    stated: int | None = None  # the year that heading states, if it is a review's
+    sub: str | None = None  # the topic sentence a review's paragraph sits under (`（一）…。`)
+    shown: list[str] = []  # the section path the items are given
     for starts, text, section in paragraphs:
+        if (section[0] if section else None) != part:
+            # a new part of the report: its heading states the year it reviews, or none (the
+            # year of a part before it, or of a front matter, is not this part's)
+            part = section[0] if section else None
+            reviewed = stated = review_heading_year(section)
         # offset → 一, 二…: a member begins at its numeral, the conversion's `**` before it is
         # the previous piece's and is left out of both (`…新需求。**二是…` → `二是…`)
         members = {m.start(1): m.group(1) for m in _ENUM_RE.finditer(text)}
         phase = paragraph_phase(text, phase)
         if phase == "result" or re.search(_REVIEW_SECTION, "".join(section)):
-            reviewed = reviewed_year(text) or reviewed
+            # a paragraph's own year is its own; under a heading that states one, the next
+            # paragraph goes back to the heading's year
+            reviewed = reviewed_year(text) or stated or reviewed
         before_members = min(members, default=len(text))
-        bounds = sorted({0, *members, *(t for t in topic_starts(text) if t < before_members)})
-        if "工作回顾" in "".join(section):
+        review = "工作回顾" in "".join(section)
+        if not review or section != (shown[:-1] if sub else shown) or REVIEW_RESTART_RE.match(text):
+            sub = None  # a new heading, or the review's account starting over (`过去一年，…`)
+        # a review's `一是…` members report what was done, topic by topic: cut like its prose
+        bounds = sorted({0, *members, *(t for t in topic_starts(text) if review or t < before_members)})
+        if review:
             # a work report's review: its long paragraphs (a five-year review's `——` members) cut by length
             cuts = [
                 c
@@ -385,9 +401,17 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             bounds = sorted({*bounds, *cuts})
         for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True):
             piece = text[a:b]
+            if review and (m := REVIEW_TOPIC_RE.match(piece)):
+                # a review's topic sentence (`（一）产业升级成效显著。`, `一是扎实抓好….`,
+                # `——经济综合实力实现新跃升。`): its piece and those after it sit under it
+                sub = m.group(0).replace("*", "")
+            shown = [*section, sub] if sub else section
             if b in members:
                 piece = piece.removesuffix("**")
             line = max(no for off, no in starts if off <= a)  # the line the piece begins on
+            if a in members and review:  # `一是扎实抓好…。…争取新增专项债资金3903亿元`: a result
+                items.append(DraftItem(line=line, section=shown, text=piece, kind="result", year=reviewed))
+                continue
             if a in members:
                 number = str(cn_number(members[a]))
                 # the members of `发展目标上，…分为6个方面：一是…` are goals
@@ -412,7 +436,7 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             # the report it is in (a review's achievements, a plan's requirements)
             if has_quantity(piece) or ((phase or where) and _substantive(piece)):
                 year = reviewed if kind == "result" else None
-                items.append(DraftItem(line=line, section=section, text=piece, kind=kind, year=year))
+                items.append(DraftItem(line=line, section=shown, text=piece, kind=kind, year=year))
     return items
 
 
@@ -472,8 +496,21 @@ _TOPIC_RE = re.compile(
 
 def topic_starts(text: str) -> list[int]:
     """Where a long report paragraph turns to a new topic: the units a reader cites. Each cut
-    falls at a sentence end, so every piece is a contiguous verbatim stretch of the paragraph."""
-    return [m.start() for m in _TOPIC_RE.finditer(text) if m.start() > 0]
+    falls at a sentence end, so every piece is a contiguous verbatim stretch of the paragraph. A
+    run of three or more sentences opening with a short phrase and a comma (`铁路，…高速公路，…
+    机场，…`) is a list of parallel topics: each opening is a cut."""
+    cuts = {m.start() for m in _TOPIC_RE.finditer(text) if m.start() > 0}
+    parallel = [m.start() for m in _PARALLEL_RE.finditer(text)]
+    if len(parallel) >= _PARALLEL_MIN:
+        cuts |= set(parallel)
+    return sorted(cuts)
+
+
+#: A sentence opening with a short phrase of its own before a comma (`铁路，加快…`, `水网，…`,
+#: `让人才支撑更有力，…`): one of a run of parallel topics when a paragraph has several.
+_PARALLEL_RE = re.compile(r"(?<=。)(?:\*\*)?[^，,。；;：:\d（）()\s*]{2,8}[，,]")
+#: How many parallel openings make a run (two may be chance).
+_PARALLEL_MIN = 3
 
 
 #: A review's piece longer than this is cut at sentence ends into pieces of at least `_PIECE`

@@ -422,8 +422,11 @@ def _review_span(before: str, year: int | None) -> list[int] | None:
 
 #: `由2110公里增至3055公里`: the words between a starting figure and the one it became.
 _FROM_TO_RE = re.compile(r"(?:增|提高|提升|增长|扩大|增加|下降|降|降低|减少|减|缩小|缩减)(?:至|到)")
-#: `居全国第二位`, `均居全国首位`, `数量居全国第一`: a rank a report gives with its figures.
-_RANK_RE = re.compile(r"(均|总数均|数量|总量)?居全国(?:第([一二三四五六七八九十\d]+)位?|(首)位)")
+#: `居全国第二位`, `均居全国首位`, `数量居全国第一`: a rank a report gives with its figures; the
+#: verb may be `跃居`, `位居`, `稳居`, `持续位居` (none of it is the name of what ranks).
+_RANK_RE = re.compile(
+    r"(均|总数均|数量|总量)?(?:持续|继续|仍然|仍|保持)?(?:跃|位|稳)?居全国(?:第([一二三四五六七八九十\d]+)位?|(首)位)"
+)
 
 
 def _ranks(text: str, spots: list[tuple[int, dict]], year: int | None) -> list[dict]:

@@ -1,0 +1,32 @@
+"""A work report's review (`一、2024年工作回顾`): the year it reviews and the topics it reports under.
+
+A report reviews one year (or a five-year plan's years) and then plans the next. The results it
+reports belong to the year its review heading states, not to the report's own year named in its
+title line, front matter and opening; and a reviewer cites them under the review's topic
+sentences (`（一）产业升级成效显著。`, `一是扎实抓好….`, `——经济综合实力实现新跃升。`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.numbers import squash
+
+_CN_NUM = "零一二三四五六七八九十"
+
+#: A review's topic sentence opening a paragraph: `（一）产业升级成效显著。`, `一是扎实抓好….`.
+REVIEW_TOPIC_RE = re.compile(rf"^(?:\*\*)?(?:[（(][{_CN_NUM}]+[）)]|[{_CN_NUM}]+是|——)[^。！？]{{2,40}}。")
+#: A review paragraph that starts its account over, under no topic: `过去一年，…`, `五年来，…`.
+REVIEW_RESTART_RE = re.compile(r"^(?:\*\*)?(?:一年来|过去一年|过去五年|五年来)")
+#: A review's heading: `一、2024年工作回顾`, `2025年及“十四五”时期工作回顾`; its year is the year reviewed.
+_REVIEW_HEADING_RE = re.compile(rf"^(?:[{_CN_NUM}]+[、.．]\s*)?(20\d\d)年(?:及[^，。]{{0,12}}时期)?工作回顾")
+
+
+def review_heading_year(section: list[str]) -> int | None:
+    """The year a review's heading states (`一、2024年工作回顾` → 2024): the year of the results
+    under it, unless a paragraph's opening names another year or a five-year plan. Only a heading
+    that *is* a review's counts, not one that mentions it (a file's title line `…含“2024年工作回顾”`)."""
+    for title in section:
+        if m := _REVIEW_HEADING_RE.match(squash(title)):
+            return int(m.group(1))
+    return None

@@ -666,5 +666,5 @@ def test_timeline_numbers_are_written_as_the_items_write_them(cli):
     assert (
         cli("timeline", "技术经理人队伍规模", "--format", "csv")
         .out.splitlines()[1]
-        .startswith("2025,true,target,8000,")
+        .startswith("2025,true,,target,8000,")  # year, year_implied, span (none), kind
     )

@@ -385,14 +385,17 @@ def stats_sections(data: dict) -> list[tuple[str, list[dict], list[Column]]]:
 
 
 def timeline_columns(rows: list[dict]) -> list[Column]:
-    """Timeline rows with a bar per row, scaled within each base unit."""
+    """Timeline rows with a bar per row, scaled within each base unit. A figure covering several
+    years (a five-year total, a 年均) shows its span and no bar: beside the yearly figures its
+    length would read as one year's."""
     tops: dict[str, float] = {}
     for r in rows:
-        if r["value_base"] is not None:
+        if r["value_base"] is not None and not r.get("span"):
             tops[r["base_unit"]] = max(tops.get(r["base_unit"], 0), r["value_base"])
     return [
-        Column("year", year_text, no_wrap=True, data=lambda r: r["year"]),
+        Column("year", lambda r: _when(r, year_text(r)), no_wrap=True, data=lambda r: r["year"]),
         Column("year_implied", lambda r: bool(r.get("year_implied")), only="data"),
+        Column("span", lambda r: r.get("span"), only="data"),
         Column("kind", lambda r: r["kind"], no_wrap=True),
         Column("value", value_text, no_wrap=True, data=lambda r: r["value"]),
         Column("value_max", lambda r: r.get("value_max"), only="data"),
@@ -400,7 +403,7 @@ def timeline_columns(rows: list[dict]) -> list[Column]:
         Column("cmp", lambda r: "/".join(r["cmp"]), only="data"),
         Column(
             "",
-            lambda r: bar(r["value_base"] or 0, tops.get(r["base_unit"], 0), 16),
+            lambda r: "" if r.get("span") else bar(r["value_base"] or 0, tops.get(r["base_unit"], 0), 16),
             no_wrap=True,
             only="table",
         ),

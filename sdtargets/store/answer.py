@@ -78,7 +78,11 @@ def answers(conn: sqlite3.Connection, groups: list) -> list[dict]:  # noqa: ANN0
         if key in lines:
             lines[key]["items"].append(r["item"])
             continue
-        before = [x for x in results if x["metric"] == r["metric"] and x["year"] <= r["year"]]
+        before = [
+            x
+            for x in results
+            if x["metric"] == r["metric"] and x["year"] <= r["year"] and _covers(x) == _covers(r)
+        ]
         lines[key] = _line(r, before[-1] if before else None)
     out = list(lines.values())
     if not out:  # results only: the latest of each metric (of the year asked, if any)
@@ -89,6 +93,14 @@ def answers(conn: sqlite3.Connection, groups: list) -> list[dict]:  # noqa: ANN0
     for line in out:
         line["text"] = _text(line)
     return out[-MAX_LINES:] if len(out) > MAX_LINES else out
+
+
+def _covers(r: dict) -> tuple:
+    """What a figure covers: its span (a five-year total, a 年均 over years), whether it is an
+    average, and a part of its year. A target is answered only by a figure covering the same:
+    a five-year `年均增长5.9%` never answers a one-year `增长5%以上` (as `progress` judges)."""
+    span = tuple(r["span"]) if r.get("span") else None
+    return span, bool(r.get("average")) or "年均" in (r.get("cmp") or []), r.get("part")
 
 
 def _amount(r: dict) -> str:
@@ -110,7 +122,7 @@ def _line(target: dict | None, result: dict | None) -> dict:
     reported = None
     if result is not None:
         reported = {"value": result["value"], "unit": result["unit"], "year": result["year"]}
-        reported |= {"item": result["item"], "amount": _amount(result)}
+        reported |= {"item": result["item"], "amount": _amount(result), "span": result.get("span")}
     return {
         "metric": base["metric"],
         "year": base["year"] if target else None,
@@ -127,7 +139,8 @@ def _line(target: dict | None, result: dict | None) -> dict:
 def _text(line: dict) -> str:
     """`5G基站: 27万个 by 2025 (act2024-ict.15); reported 24.2万个 in 2024 (gwr2025.r18)`."""
     rep = line["reported"]
-    said = f"reported {rep['amount']} in {rep['year']} ({rep['item']})" if rep else ""
+    when = f"{rep['span'][0]}–{rep['span'][1]}" if rep and rep.get("span") else rep and rep["year"]
+    said = f"reported {rep['amount']} in {when} ({rep['item']})" if rep else ""
     if line["items"] and line["value"] is None:  # a target in words (稳定在…): the source's own
         text = f"{line['metric']}: “{line['quote']}” by {line['year']} ({', '.join(line['items'])})"
         return text + (f"; {said}" if said else "")

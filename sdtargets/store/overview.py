@@ -138,6 +138,11 @@ def metric_rows(conn: sqlite3.Connection, chosen: list[str]) -> list[dict]:
                 "value_base": _whole(r["value_base"]),
                 "base_unit": r["base_unit"],
                 "cmp": json.loads(r["cmp"]),
+                # what the figure covers: a span of years (a five-year total or 年均), or a part
+                # of its year; a one-year figure has neither
+                "span": json.loads(r["span"]) if r["span"] else None,
+                "average": bool(r["average"]),
+                "part": r["part"],
                 "kind": "result" if r["kind"] == "result" else "target",
                 "item": r["item_id"],
                 "plan": r["plan"],

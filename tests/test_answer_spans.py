@@ -42,3 +42,10 @@ def test_timeline_gives_a_multi_year_figure_its_span_and_no_bar(cli, monkeypatch
     line = next(x for x in table.splitlines() if x.rstrip().endswith("fyp14.r1"))
     assert line.startswith("2016-2020")
     assert "█" not in line
+
+
+def test_a_value_in_base_units_carries_no_binary_noise(cli):
+    """`设备更新项目完成投资4763.4亿元` (gwr2025.r28) is 476340000000 元, not 476339999999.99994."""
+    item = cli("show", "gwr2025.r28", "--json").json
+    (target,) = [t for t in item["targets"] if t["value"] == 4763.4]
+    assert target["value_base"] == 476340000000

@@ -266,4 +266,13 @@ def test_an_unquoted_minus_word_says_to_quote_the_query(cli):
     """The shell passes `-燃料电池` as an option: the one sentence says how to write it (exit 2)."""
     result = cli("find", "氢能", "-燃料电池")
     assert result.code == 2
-    assert 'quote the whole query, as in sdtargets find "氢能 -燃料电池"' in result.err
+    assert 'quote the whole query with a word to search first (sdtargets find "氢能 -燃料电池")' in result.err
+
+
+def test_a_quoted_query_that_opens_with_a_minus_word_is_told_about_the_double_dash(cli):
+    """Quoted, `-燃料电池 氢能` still opens with `-`, so the shell's parser takes it for an option:
+    the sentence names both ways out, and `--` works."""
+    result = cli("find", "-燃料电池 氢能")
+    assert result.code == 2
+    assert "or put -- before it (sdtargets find -- -燃料电池 氢能)" in result.err
+    assert cli("find", "--", "-燃料电池 氢能", "--json").code == 0

@@ -104,8 +104,9 @@ def usage_sentence(exc: clickx.UsageError, args: list[str] = ()) -> str:
     if isinstance(exc, clickx.NoSuchOption) and command == "find" and not exc.option_name[1:2].isascii():
         # `find 氢能 -燃料电池`: a word to leave out, which the shell passed as an option
         return (
-            f"find has no option {exc.option_name}: to leave out a word, quote the whole query,"
-            ' as in sdtargets find "氢能 -燃料电池".'
+            f"find has no option {exc.option_name}: to leave out a word, quote the whole query with a"
+            ' word to search first (sdtargets find "氢能 -燃料电池"), or put -- before it'
+            " (sdtargets find -- -燃料电池 氢能)."
         )
     if isinstance(exc, clickx.NoSuchOption):
         import difflib

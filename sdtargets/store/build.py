@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..kb.load import KnowledgeBase
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "13"
+SCHEMA_VERSION = "14"
 
 
 def build(kb: KnowledgeBase, path: Path | str) -> None:

@@ -115,5 +115,7 @@ def base_value(value: float | None, unit: str) -> tuple[float | None, str]:
 
 
 def _tidy(x: float) -> float | int:
-    x = round(x, 6)
+    """The product of a value and its unit's factor without binary noise: 4763.4 亿元 is
+    476340000000 元, not 476339999999.99994 (12 significant digits, more than any source writes)."""
+    x = round(float(f"{x:.12g}"), 6)
     return int(x) if float(x).is_integer() else x

@@ -49,3 +49,12 @@ def test_a_value_in_base_units_carries_no_binary_noise(cli):
     item = cli("show", "gwr2025.r28", "--json").json
     (target,) = [t for t in item["targets"] if t["value"] == 4763.4]
     assert target["value_base"] == 476340000000
+
+
+def test_economic_growth_is_read_as_the_gdp_growth_metric(cli):
+    """The reports write the target `地区生产总值增长5%以上`; a reader asks for 经济增长 (an alias in
+    data/metrics.yaml): the answer line names the 2026 target and the 2025 figure."""
+    result = cli("find", "2026年经济增长目标是多少", "--json", "--fields", "id,answer")
+    assert result.code == 0, result
+    texts = [line["text"] for row in result.json for line in row.get("answer") or []]
+    assert "地区生产总值增长: 5% by 2026 (gwr2026.goal3); reported 5.5% in 2025 (gwr2026.r2)" in texts

@@ -58,3 +58,14 @@ def test_economic_growth_is_read_as_the_gdp_growth_metric(cli):
     assert result.code == 0, result
     texts = [line["text"] for row in result.json for line in row.get("answer") or []]
     assert "地区生产总值增长: 5% by 2026 (gwr2026.goal3); reported 5.5% in 2025 (gwr2026.r2)" in texts
+
+
+def test_a_progress_citation_has_the_keys_of_an_items(cli):
+    """docs/json.md: every `source` carries the same keys. green2023.2's target in `progress` and
+    the item in `show` cite the same document the same way."""
+    shown = cli("show", "green2023.2", "--json").json["source"]
+    record = next(
+        r for r in cli("progress", "--plan", "green2023", "--json").json if r["item"] == "green2023.2"
+    )
+    assert record["source"] == {**shown, "line": record["source"]["line"]}
+    assert list(record["result"]["source"])[:4] == ["file", "line", "document", "title"]

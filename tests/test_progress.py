@@ -60,11 +60,13 @@ def test_not_met_seven_centres_about_and_six_built(cli):
     assert r["source"] == {
         "file": "002_0cfda77acafe7ff7.txt",
         "line": 30,
+        "document": "鲁政办字〔2023〕5号",
         "title": "山东省建设绿色低碳高质量发展先行区2023年重点工作任务",
     }
     assert r["result"]["source"] == {
         "file": "004_6d61acde4f9332b7.txt",
         "line": 11,
+        "document": None,  # a news report has no document number
         "title": "山东省工业和信息化工作会议在济南召开",
     }
 

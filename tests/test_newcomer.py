@@ -145,7 +145,8 @@ def test_root_options_after_a_bare_query_keep_it_on_the_fast_path():
     from sdtargets.cli.argv import hoist
 
     assert fast.serve(hoist(["find", "5G", "--no-pager", "--no-color", "--json"])) == 0
-    assert fast.serve(hoist(["find", "5G", "--limit", "2"])) is None  # any other option: Typer
+    assert fast.serve(hoist(["find", "5G", "--no-color", "--limit", "2"])) == 0  # a first screen too
+    assert fast.serve(hoist(["find", "5G", "--plan", "green2023"])) is None  # any other option: Typer
 
 
 def test_hoist_moves_root_options_but_never_an_options_value():

@@ -41,9 +41,10 @@ def guarded(call: Callable[[], int]) -> int:
 def dispatch(args: list[str]) -> int:
     """Run one command line (without the program name) inside the error boundary.
 
-    The fast path (`fast.serve`: the plain `--json` queries scripts make most, answered without
-    importing Typer) is offered the line first, then the Typer app. A `handoff.OpenShell` from
-    the `shell` command passes through, to whoever opens the shell."""
+    The fast path (`fast.serve`: the plain queries scripts make most and their first screens,
+    `--limit N`, answered without importing Typer) is offered the line first, then the Typer
+    app. A `handoff.OpenShell` from the `shell` command passes through, to whoever opens the
+    shell."""
 
     def call() -> int:
         from .argv import hoist

@@ -91,7 +91,8 @@ STATUSES = ("met", "not_met", "on_track", "behind", "no_report", "not_comparable
 def environment(folder: Path) -> dict[str, str]:
     """The environment every example runs in: 100 columns, no colour, the bundled base, and the
     database and cache in ``folder`` (never the user's)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "PAGER", "LESS")}
+    drop = ("FORCE_COLOR", "PAGER", "LESS")
+    env = {k: v for k, v in os.environ.items() if k not in drop and not k.startswith("SDTARGETS_")}
     return {
         **env,
         "COLUMNS": "100",

@@ -11,7 +11,6 @@ that says `# (exit N)` expects that exit code; nothing else is skipped. When an 
 from __future__ import annotations
 
 import importlib.util
-import os
 import re
 import shlex
 import subprocess
@@ -40,17 +39,7 @@ EXAMPLES = [ex for path in FILES for ex in TOUR.examples(path)]
 @pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The examples' environment: never the user's cache, database or terminal settings."""
-    folder = tmp_path_factory.mktemp("docs_examples")
-    keep = {k: v for k, v in os.environ.items() if not k.startswith("SDTARGETS_")}
-    keep.pop("FORCE_COLOR", None)
-    return {
-        **keep,
-        "COLUMNS": "100",
-        "NO_COLOR": "1",
-        "SDTARGETS_DATA": str(ROOT / "data"),
-        "SDTARGETS_DB": str(folder / "kb.sqlite"),
-        "XDG_CACHE_HOME": str(folder / "cache"),
-    }
+    return TOUR.environment(tmp_path_factory.mktemp("docs_examples"))
 
 
 def test_every_console_block_is_a_checked_example():

@@ -10,6 +10,7 @@ like every other error.
 
 from __future__ import annotations
 
+import inspect
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +19,7 @@ import typer
 from .. import __version__
 from ..errors import ExitCode, SdError
 from . import queries, tools
-from .options import run_state
+from .options import FILTERS_NOTE, run_state
 from .usage import EXAMPLES, Command, clickx, examples, usage_sentence
 
 app = typer.Typer(
@@ -75,6 +76,9 @@ def root(
 # ---------------------------------------------------------------------------------------------
 # The commands, in the order the help lists them (`queries`, `tools`)
 
+#: The commands whose filters may be repeated.
+FILTERED = (queries.find, queries.agency, queries.due, queries.export, queries.progress)
+
 for _command in (
     queries.find,
     queries.agency,
@@ -91,7 +95,9 @@ for _command in (
     tools.browse,
     tools.validate,
 ):
-    app.command(cls=Command, epilog=examples(_command.__name__))(_command)
+    # the list commands' help ends with how repeated and different filters combine (one text)
+    note = _command in FILTERED and f"{inspect.cleandoc(_command.__doc__ or '')}\n\n{FILTERS_NOTE}"
+    app.command(cls=Command, epilog=examples(_command.__name__), help=note or None)(_command)
 app.command("import", cls=Command, epilog=examples("import"))(tools.import_)
 
 

@@ -93,7 +93,7 @@ KindOpt = Annotated[
 ]
 #: Said in every list command's help: how repeated and different filters combine.
 FILTERS_NOTE = (
-    "Filters combine as a search engine's do: the values of one repeated option are alternatives"
+    "Repeated filters: the values of one option are alternatives"
     " (--agency 省科技厅 --agency 省工信厅: either), different options must all hold"
     " (--agency 省科技厅 --year 2025: both)."
 )

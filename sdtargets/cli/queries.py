@@ -66,10 +66,7 @@ def find(
 
     Syntax: "exact phrase" (the words together, in order); A OR B (either word); -word (leave
     out items holding it: sdtargets find "氢能 -燃料电池"). English, traditional characters and
-    typos are read as `find` always has.
-
-    Repeated filters: the values of one option are alternatives (--agency A --agency B: either);
-    different options must all hold (--agency A --year 2025: both)."""
+    typos are read as `find` always has."""
     fmt = output_format(fmt, as_json, fields, count)
     filters = make_filters(plan, year, agency, kind)
     return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact, limit=check_limit(limit))
@@ -101,10 +98,7 @@ def agency(
     """An agency's duties, led and supported, grouped by plan, with the documents it issued.
 
     NAME may be written in traditional characters (省科技廳), in English (the official name or
-    part of it: "department of industry") or with a typo.
-
-    Repeated filters: the values of one option are alternatives (--agency A --agency B: either);
-    different options must all hold (--agency A --year 2025: both)."""
+    part of it: "department of industry") or with a typo."""
     fmt = output_format(fmt, as_json, fields, count)
     filters = make_filters(plan, year, None, kind)
     return commands.agency(conn(), name, filters, role, fmt, limit=check_limit(limit))
@@ -172,10 +166,7 @@ def due(
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
-    """Every target and deadline in a year (or range), with agency, value and plan.
-
-    Repeated filters: the values of one option are alternatives (--agency A --agency B: either);
-    different options must all hold (--agency A --year 2025: both)."""
+    """Every target and deadline in a year (or range), with agency, value and plan."""
     first, last = _years(year, until)
     fmt = output_format(fmt, as_json, fields, count)
     filters = make_filters(plan, None, agency, kind)
@@ -219,10 +210,7 @@ def export(
     fmt: FormatOpt = None,
     fields: FieldsOpt = None,
 ) -> ExitCode:
-    """Every item (or the filtered ones), whole.
-
-    Repeated filters: the values of one option are alternatives (--agency A --agency B: either);
-    different options must all hold (--agency A --year 2025: both)."""
+    """Every item (or the filtered ones), whole."""
     fmt = output_format(fmt, as_json, fields, count)
     return commands.export(conn(), make_filters(plan, year, agency, kind), fmt, limit=check_limit(limit))
 
@@ -347,10 +335,7 @@ def progress(
     fields: FieldsOpt = None,
 ) -> ExitCode:
     """Did they deliver? Every target against the figures documents later report, with a verdict:
-    the counts first, then the targets, verdicts first and the worst first.
-
-    Repeated filters: the values of one option are alternatives (--agency A --agency B: either);
-    different options must all hold (--agency A --year 2025: both)."""
+    the counts first, then the targets, verdicts first and the worst first."""
     from ..store.query import check_year
     from ..store.verdicts import check_statuses
 

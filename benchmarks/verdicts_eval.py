@@ -2,6 +2,7 @@
 
     python benchmarks/verdicts_eval.py            # every case of benchmarks/verdicts_heldout.yaml
     python benchmarks/verdicts_eval.py --misses   # also list the cases it gets wrong
+    python benchmarks/verdicts_eval.py --cases benchmarks/verdicts_heldout2.yaml   # the second set
 
 The cases (`verdicts_heldout.yaml`) were written from the sources before the verdict work of issue
 #18, by someone who ran no sdtargets command (see the file's header). Each names a target (by item
@@ -112,8 +113,9 @@ def judge(case: dict, row: dict | None) -> tuple[bool, bool, str]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="list the cases the base gets wrong")
+    ap.add_argument("--cases", type=Path, default=CASES, help="the cases file (default: the first set)")
     args = ap.parse_args()
-    cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))["cases"]
+    cases = yaml.safe_load(args.cases.read_text(encoding="utf-8"))["cases"]
     rows = progress_rows()
     by_cat: dict[str, list[tuple[bool, bool]]] = {}
     misses = []

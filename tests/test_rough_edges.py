@@ -1,0 +1,112 @@
+"""Rough edges a fresh user found in the installed tool (issues #17–#21 follow-ups): each is
+one sentence on stderr and the documented exit code, or the answer a script expects."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from conftest import write_kb
+
+from sdtargets.store import db as dbm
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """The per-user cache in a temporary folder, with no `SDTARGETS_DB` to bypass it."""
+    monkeypatch.delenv("SDTARGETS_DB", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "sdtargets"
+
+
+def leftovers(folder) -> list[str]:
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+# ---------------------------------------------------------------------------------------------
+# The cache's lock is let go of, and its file removed, on every way out
+
+
+def test_a_missing_data_folder_leaves_no_lock_in_the_cache(cli, cache, monkeypatch, tmp_path):
+    monkeypatch.setenv("SDTARGETS_DATA", str(tmp_path / "nonexistent"))
+    result = cli("stats")
+    assert result.code == 2, result
+    assert result.err == f"sdtargets: No knowledge base at {tmp_path / 'nonexistent'}: targets.yaml is missing.\n"
+    assert not [n for n in leftovers(cache) if n.endswith(".lock")]
+
+
+def test_malformed_yaml_leaves_no_lock_in_the_cache(cli, cache, monkeypatch, tmp_path):
+    folder = write_kb(tmp_path / "kb", "plans: [1, 2\n")
+    monkeypatch.setenv("SDTARGETS_DATA", str(folder))
+    for args in (["find", "5G"], ["find", "5G", "--limit", "1"], ["stats"]):  # fast path and Typer
+        result = cli(*args)
+        assert result.code == 2, result
+        assert result.err == f"sdtargets: {folder / 'targets.yaml'}:2:1: invalid YAML: did not find expected ',' or ']'.\n"
+    assert leftovers(cache) == []
+
+
+def test_a_waiting_builder_takes_the_lock_its_holder_removed(tmp_path):
+    """The holder removes the lock file as it lets go; whoever waited on that file locks the
+    file now at that name, so two builders never hold two different locks at once."""
+    path = tmp_path / "kb.sqlite"
+    inside: list[str] = []
+
+    def second() -> None:
+        with dbm._lock(path):
+            inside.append("second")
+            assert (tmp_path / "kb.sqlite.lock").exists()
+
+    with dbm._lock(path):
+        waiter = threading.Thread(target=second)
+        waiter.start()
+        time.sleep(0.2)
+        assert inside == []  # still waiting
+        inside.append("first")
+    waiter.join(5)
+    assert inside == ["first", "second"]
+    assert leftovers(tmp_path) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# --db: a file in a folder that exists
+
+
+def test_db_in_a_missing_folder_is_refused_and_the_folder_not_made(cli, tmp_path):
+    missing = tmp_path / "nonexist"
+    for args in (["find", "5G"], ["stats"]):  # the fast path and the Typer app
+        result = cli("--db", str(missing / "x.db"), *args)
+        assert result.code == 2, result
+        assert result.err == (
+            f"sdtargets: The folder {missing} does not exist:"
+            " --db and SDTARGETS_DB name a file in a folder that exists.\n"
+        )
+    assert not missing.exists()
+
+
+def test_sdtargets_db_in_a_missing_folder_is_refused(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("SDTARGETS_DB", str(tmp_path / "nonexist" / "x.db"))
+    result = cli("stats")
+    assert (result.code, result.err) == (
+        2,
+        f"sdtargets: The folder {tmp_path / 'nonexist'} does not exist:"
+        " --db and SDTARGETS_DB name a file in a folder that exists.\n",
+    )
+    assert not (tmp_path / "nonexist").exists()
+
+
+def test_db_under_a_file_is_refused(cli, tmp_path):
+    (tmp_path / "plain").write_text("x")
+    result = cli("--db", str(tmp_path / "plain" / "x.db"), "stats")
+    assert (result.code, result.err) == (
+        2,
+        f"sdtargets: {tmp_path / 'plain'} is not a folder:"
+        " --db and SDTARGETS_DB name a file in a folder that exists.\n",
+    )
+
+
+@pytest.mark.parametrize("args", [["find", "5G"], ["find", "5G", "--limit", "1"], ["stats"]])
+def test_an_empty_db_says_it_needs_a_file_path(cli, args):
+    """`--db ""` once said `. is a folder` (Typer made it Path("."); the fast path ignored it)."""
+    result = cli("--db", "", *args)
+    assert (result.code, result.err) == (2, "sdtargets: --db needs a file path, e.g. --db kb.sqlite.\n")

@@ -32,7 +32,8 @@ def test_a_missing_data_folder_leaves_no_lock_in_the_cache(cli, cache, monkeypat
     monkeypatch.setenv("SDTARGETS_DATA", str(tmp_path / "nonexistent"))
     result = cli("stats")
     assert result.code == 2, result
-    assert result.err == f"sdtargets: No knowledge base at {tmp_path / 'nonexistent'}: targets.yaml is missing.\n"
+    missing = tmp_path / "nonexistent"
+    assert result.err == f"sdtargets: No knowledge base at {missing}: targets.yaml is missing.\n"
     assert not [n for n in leftovers(cache) if n.endswith(".lock")]
 
 
@@ -42,7 +43,8 @@ def test_malformed_yaml_leaves_no_lock_in_the_cache(cli, cache, monkeypatch, tmp
     for args in (["find", "5G"], ["find", "5G", "--limit", "1"], ["stats"]):  # fast path and Typer
         result = cli(*args)
         assert result.code == 2, result
-        assert result.err == f"sdtargets: {folder / 'targets.yaml'}:2:1: invalid YAML: did not find expected ',' or ']'.\n"
+        where = f"{folder / 'targets.yaml'}:2:1"
+        assert result.err == f"sdtargets: {where}: invalid YAML: did not find expected ',' or ']'.\n"
     assert leftovers(cache) == []
 
 
@@ -110,3 +112,64 @@ def test_an_empty_db_says_it_needs_a_file_path(cli, args):
     """`--db ""` once said `. is a folder` (Typer made it Path("."); the fast path ignored it)."""
     result = cli("--db", "", *args)
     assert (result.code, result.err) == (2, "sdtargets: --db needs a file path, e.g. --db kb.sqlite.\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Output a script reads
+
+
+@pytest.mark.parametrize("args", [["stats", "--json"], ["show", "act2024-rd.goal", "--json"]])
+def test_one_object_of_json_is_one_compact_line_when_piped(cli, args):
+    """Piped, every `--json` is compact, one object as one line (`jq -c`), a list one object a
+    line; indented only for a person at a terminal. `stats --json | cat` was indented."""
+    result = cli(*args)
+    assert result.code == 0, result
+    assert result.out.count("\n") == 1 and result.out.startswith("{")
+    assert isinstance(result.json, dict)
+
+
+def test_json_is_indented_for_a_person_at_a_terminal():
+    from sdtargets.cli.render import dumps
+
+    assert dumps({"totals": {"items": 2}}, pretty=True) == '{\n  "totals": {\n    "items": 2\n  }\n}'
+    assert dumps({"totals": {"items": 2}}, pretty=False) == '{"totals": {"items": 2}}'
+
+
+def test_progress_summary_says_limit_does_not_apply(cli):
+    every = cli("progress", "--summary", "--json")
+    limited = cli("progress", "--summary", "--limit", "3", "--json")
+    assert limited.code == 0, limited
+    assert limited.err == "sdtargets: --limit does not apply to --summary: the counts cover every target.\n"
+    assert limited.json == every.json and every.err == ""
+    assert len(every.json) > 3
+
+
+def test_progress_summary_help_says_limit_does_not_apply(cli):
+    result = cli("progress", "--help")
+    assert "of every target; --limit does not apply." in " ".join(result.out.replace("│", " ").split())
+
+
+def test_a_span_in_csv_is_first_year_dash_last_year(cli):
+    """`timeline --format csv` wrote the span [2024, 2025] as `2024、2025`; docs/json.md's span is
+    the first and last year, written `2024-2025` as the table writes it."""
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(cli("timeline", "全社会研发经费投入增长", "--format", "csv").out)))
+    spans = {r["item"]: r["span"] for r in rows}
+    assert spans["act2024-rd.goal"] == "2024-2025"
+    assert spans["gwr2025.r8"] == ""  # one year: no span
+    tsv = cli("timeline", "全社会研发经费投入增长", "--format", "tsv").out
+    assert "\t2024-2025\t" in tsv
+
+
+def test_a_span_chosen_with_fields_is_first_year_dash_last_year(cli):
+    import csv
+    import io
+
+    out = cli("progress", "研发经费", "--format", "csv", "--fields", "item,span").out
+    spans = {r["item"]: r["span"] for r in csv.DictReader(io.StringIO(out))}
+    assert spans["act2024-rd.goal"] == "2024-2025"
+    records = cli("progress", "研发经费", "--json", "--fields", "item,span").json
+    json_spans = {r["item"]: r["span"] for r in records}
+    assert json_spans["act2024-rd.goal"] == [2024, 2025]  # JSON keeps the list

@@ -3,6 +3,9 @@ one sentence on stderr and the documented exit code, or the answer a script expe
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -173,3 +176,78 @@ def test_a_span_chosen_with_fields_is_first_year_dash_last_year(cli):
     records = cli("progress", "研发经费", "--json", "--fields", "item,span").json
     json_spans = {r["item"]: r["span"] for r in records}
     assert json_spans["act2024-rd.goal"] == [2024, 2025]  # JSON keeps the list
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile input: one sentence and exit 2, never a traceback
+
+
+@pytest.mark.parametrize(("year", "said"), [("-1", "-1"), ("-2025", "-2025")])
+def test_due_a_negative_year_is_an_impossible_year(cli, year, said):
+    """Click read `-1` as an option: `due has no option -1` (and `-2025` as the option `-2`)."""
+    result = cli("due", year)
+    assert (result.code, result.err) == (
+        2,
+        f"sdtargets: {said} is not a plausible year: give a year between 1949 and 2100.\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["find", "{big}"],
+        ["progress", "--status", "{big}"],
+        ["find", "5G", "--fields", "{big}"],
+        ["show", "{big}"],
+    ],
+)
+def test_a_megabyte_argument_is_one_short_sentence(cli, args):
+    """A 1 MB argument was echoed whole by the errors that quote a value (`Unknown status '…'`)."""
+    big = "氢能" * 500_000
+    result = cli(*[a.replace("{big}", big) for a in args])
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "sdtargets: An argument is too long (1,000,000 characters; at most 1,000):"
+        " the one that begins '氢能氢能氢能氢能氢能氢能'.\n"
+    )
+
+
+def test_a_megabyte_line_piped_into_the_shell_is_refused_at_once(capsys):
+    """`shlex` takes time in the square of a word's length: a 1 MB line took over two minutes."""
+    from sdtargets.cli.shell import run_line
+
+    assert run_line("find " + "氢能" * 500_000, ["x.1"]) == ["x.1"]
+    assert (
+        capsys.readouterr().err == "sdtargets: the line is too long (1,000,005 characters; at most 10,000).\n"
+    )
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["stats"], ["find", "5G", "--json"], ["export", "--json"]])
+def test_a_full_disk_is_one_sentence(args):
+    """`> /dev/full`: OSError's traceback, from the fast path and the Typer app alike."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "sdtargets", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == "sdtargets: cannot write the answer: No space left on device."
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("name", ["targets.yaml", "agencies.yaml"])
+def test_a_folder_where_a_base_file_should_be_is_one_sentence(cli, cache, tmp_path, monkeypatch, name):
+    """`validate` ended in IsADirectoryError's traceback; the queries said only the folder."""
+    folder = write_kb(tmp_path / "kb", "plans: []\nitems: []\n")
+    (folder / name).unlink()
+    (folder / name).mkdir()
+    monkeypatch.setenv("SDTARGETS_DATA", str(folder))
+    for args in (["validate"], ["stats"], ["find", "5G"]):
+        result = cli(*args)
+        assert result.code == 2, result
+        assert f"Cannot read {folder / name}: Is a directory.\n" in result.err
+        assert "Traceback" not in result.err

@@ -9,6 +9,7 @@ keeps its traceback.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -17,6 +18,17 @@ from ..errors import ExitCode, SdError
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+
+#: The longest argument taken (the longest a question needs is a 200-character query): a
+#: longer one is refused before it is read, and never echoed whole in an error.
+MAX_ARG = 1000
+
+#: Why writing the answer failed where the fault is the output's, not the program's: a full
+#: disk (`> /dev/full`), a quota, a file too large, a device error.
+OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO") if hasattr(errno, name)
+)
 
 
 def guarded(call: Callable[[], int]) -> int:
@@ -33,9 +45,32 @@ def guarded(call: Callable[[], int]) -> int:
         return ExitCode.INTERRUPTED
     except BrokenPipeError:
         # The reader (e.g. `| head`) has gone: silence the interpreter's flush at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return ExitCode.OK
+    except OSError as exc:
+        if exc.errno not in OUTPUT_ERRNOS:
+            raise
+        where = exc.filename or "the answer"
+        print(f"sdtargets: cannot write {where}: {exc.strerror}.", file=sys.stderr)
+        if not exc.filename:
+            _silence_stdout()  # what is still buffered would fail again, as a traceback, at exit
+        return ExitCode.USAGE
+
+
+def _silence_stdout() -> None:
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def check_lengths(args: list[str]) -> None:
+    """Refuse an argument longer than `MAX_ARG` (a 1 MB query from a script gone wrong): one
+    sentence naming its start, where an error echoing it would print it whole."""
+    for arg in args:
+        if len(arg) > MAX_ARG:
+            raise SdError(
+                f"An argument is too long ({len(arg):,} characters; at most {MAX_ARG:,}):"
+                f" the one that begins {arg[:12]!r}."
+            )
 
 
 def dispatch(args: list[str]) -> int:
@@ -50,6 +85,7 @@ def dispatch(args: list[str]) -> int:
         from .argv import hoist
         from .fast import serve
 
+        check_lengths(args)
         line = hoist(args)  # root options are accepted anywhere on the line
         code = serve(line)
         if code is None:

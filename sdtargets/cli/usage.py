@@ -108,6 +108,16 @@ def usage_sentence(exc: clickx.UsageError, args: list[str] = ()) -> str:
             ' word to search first (sdtargets find "氢能 -燃料电池"), or put -- before it'
             " (sdtargets find -- -燃料电池 氢能)."
         )
+    negative = [a for a in args if re.fullmatch(r"-\d+", a)]
+    if isinstance(exc, clickx.NoSuchOption) and command == "due" and negative:
+        # `due -1`: a year below zero, which Click read as an option (`-2025` as `-2`)
+        from ..errors import SdError
+        from ..store.query import check_year
+
+        try:
+            check_year(int(negative[0]))
+        except SdError as impossible:
+            return impossible.message
     if isinstance(exc, clickx.NoSuchOption):
         import difflib
 

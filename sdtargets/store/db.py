@@ -203,7 +203,8 @@ def connect(db_path: Path | str | None = None, folder: Path | None = None) -> sq
                 return conn  # the files are exactly those the database was built from
         digest = digest_of(folder)
     except OSError as exc:
-        raise SdError(f"Cannot read the knowledge base in {folder}: {exc.strerror or exc}.") from None
+        where = exc.filename or f"the knowledge base in {folder}"
+        raise SdError(f"Cannot read {where}: {exc.strerror or exc}.") from None
     path = explicit or cache_dir() / f"kb-{digest}.sqlite"
     conn = _usable(path, digest) or (None if explicit else _bundled(folder, path, digest))
     if conn is not None:

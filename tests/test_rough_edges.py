@@ -251,3 +251,13 @@ def test_a_folder_where_a_base_file_should_be_is_one_sentence(cli, cache, tmp_pa
         assert result.code == 2, result
         assert f"Cannot read {folder / name}: Is a directory.\n" in result.err
         assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize(("args", "shown"), [(["plans", ""], "''"), (["stats", "", ""], "'', ''")])
+def test_an_empty_extra_argument_is_shown_as_one(cli, args, shown):
+    """`plans ""` said `Got unexpected extra argument(s) ()`: the empty argument was invisible."""
+    result = cli(*args)
+    assert (result.code, result.err) == (
+        2,
+        f"sdtargets: Got unexpected extra argument(s) ({shown}): see 'sdtargets {args[0]} --help'.\n",
+    )

@@ -143,6 +143,9 @@ def usage_sentence(exc: clickx.UsageError, args: list[str] = ()) -> str:
         option = re.search(r"'([^']*)'", exc.message)
         return f"{option.group(1) if option else 'That option'} needs a value: {more}."
     message = exc.format_message().rstrip(".")
+    extra = re.fullmatch(r"(Got unexpected extra arguments?(?:\(s\))?) \(( *)\)", message)
+    if extra:  # `plans ""`: empty arguments, which Click showed as `()`, shown as such
+        message = f"{extra.group(1)} ({', '.join([repr('')] * (len(extra.group(2)) + 1))})"
     guess = re.fullmatch(r"No such command '(.*)'\. Did you mean '(.*)'\?", exc.format_message())
     if guess:
         return f"sdtargets has no command {guess.group(1)!r} (did you mean {guess.group(2)!r}?): {more}."

@@ -207,9 +207,28 @@ def test_a_megabyte_argument_is_one_short_sentence(cli, args):
     result = cli(*[a.replace("{big}", big) for a in args])
     assert (result.code, result.out) == (2, "")
     assert result.err == (
-        "sdtargets: An argument is too long (1,000,000 characters; at most 1,000):"
+        "sdtargets: An argument is too long (1,000,000 characters; at most 10,000):"
         " the one that begins '氢能氢能氢能氢能氢能氢能'.\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["progress", "--status", "{long}"], "Unknown status {cut}: use one of met, not_met,"),
+        (["find", "5G", "--format", "{long}"], "Unknown format {cut}: use one of table, json,"),
+        (["stats", "--table", "{long}"], "Unknown table {cut}: use one of plans, kinds, years, agencies."),
+    ],
+)
+def test_an_error_quotes_a_long_value_by_its_start_and_length(cli, args, said):
+    """Up to the longest argument taken, the error that names the value says it, cut: 5,000
+    characters of it on stderr were no use to anyone."""
+    result = cli(*[a.replace("{long}", "氢能" * 2500) for a in args])
+    assert result.code == 2, result
+    assert result.err.startswith(
+        "sdtargets: " + said.replace("{cut}", "'氢能氢能氢能氢能氢能氢能…' (5,000 characters)")
+    )
+    assert len(result.err) < 200
 
 
 def test_a_megabyte_line_piped_into_the_shell_is_refused_at_once(capsys):
@@ -218,7 +237,7 @@ def test_a_megabyte_line_piped_into_the_shell_is_refused_at_once(capsys):
 
     assert run_line("find " + "氢能" * 500_000, ["x.1"]) == ["x.1"]
     assert (
-        capsys.readouterr().err == "sdtargets: the line is too long (1,000,005 characters; at most 10,000).\n"
+        capsys.readouterr().err == "sdtargets: the line is too long (1,000,005 characters; at most 20,000).\n"
     )
 
 

@@ -20,9 +20,12 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 
-#: The longest argument taken (the longest a question needs is a 200-character query): a
-#: longer one is refused before it is read, and never echoed whole in an error.
-MAX_ARG = 1000
+#: The longest argument taken (a question needs at most a 200-character query): a longer one
+#: (a 1 MB query from a script gone wrong) is refused before it is read. Up to it, the checks
+#: that know what the argument is say so (`The metric is too long (… at most 100)`).
+MAX_ARG = 10_000
+#: An error quotes at most this much of a value it echoes (`Unknown status '…'`).
+MAX_ECHO = 60
 
 #: Why writing the answer failed where the fault is the output's, not the program's: a full
 #: disk (`> /dev/full`), a quota, a file too large, a device error.
@@ -38,7 +41,7 @@ def guarded(call: Callable[[], int]) -> int:
         sys.stdout.flush()
         return int(code)
     except SdError as exc:
-        print(f"sdtargets: {exc.message}", file=sys.stderr)
+        print(f"sdtargets: {shortened(exc.message)}", file=sys.stderr)
         return int(exc.code)
     except KeyboardInterrupt:
         print("sdtargets: interrupted.", file=sys.stderr)
@@ -55,6 +58,17 @@ def guarded(call: Callable[[], int]) -> int:
         if not exc.filename:
             _silence_stdout()  # what is still buffered would fail again, as a traceback, at exit
         return ExitCode.USAGE
+
+
+def shortened(message: str) -> str:
+    """``message`` with any value it quotes at length cut to its start and its length:
+    `Unknown status '氢能氢能…' (5,000 characters)`, not five thousand characters on stderr."""
+    import re
+
+    def cut(m: re.Match) -> str:
+        return f"'{m.group(1)[:12]}…' ({len(m.group(1)):,} characters)"
+
+    return re.sub(rf"'([^'\n]{{{MAX_ECHO + 1},}})'", cut, message) if len(message) > MAX_ECHO else message
 
 
 def _silence_stdout() -> None:

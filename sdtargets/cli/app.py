@@ -11,7 +11,6 @@ like every other error.
 from __future__ import annotations
 
 import inspect
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -49,9 +48,11 @@ def _print_version(value: bool) -> None:
 @app.callback()
 def root(
     db: Annotated[
-        Path | None,
+        str | None,  # not Path: `--db ""` would be `.`; the store says what is wrong with it
         typer.Option(
-            "--db", metavar="PATH", help="Database file to use (default: per-user cache; env SDTARGETS_DB)."
+            "--db",
+            metavar="PATH",
+            help="Database file to use, in a folder that exists (default: per-user cache; env SDTARGETS_DB).",
         ),
     ] = None,
     no_pager: Annotated[

@@ -79,7 +79,7 @@ def busy(description: str, total: int | None = None, stream=None) -> Iterator[Ca
                 state["bar"].stop()
 
 
-def open_store(db_path: Path | None = None) -> sqlite3.Connection:
+def open_store(db_path: Path | str | None = None) -> sqlite3.Connection:
     """The store's connection for this run, a slow (re)build showing its progress bar: the
     store has no terminal of its own, so the command line lends it `busy`."""
     from ..store import db

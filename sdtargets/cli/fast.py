@@ -66,8 +66,6 @@ def serve(args: list[str]) -> int | None:
     else:
         return None
 
-    from pathlib import Path
-
     from ..store.query import Filters
     from . import commands
     from .busy import open_store
@@ -75,7 +73,7 @@ def serve(args: list[str]) -> int | None:
 
     # this run's settings, as the Typer root sets them
     settings.fields, settings.pager, settings.color = None, root["pager"], root["color"]
-    conn = open_store(root["db"] and Path(root["db"]))  # type: ignore[arg-type]
+    conn = open_store(root["db"])  # type: ignore[arg-type]
     if command == "find":
         return commands.find(conn, " ".join(rest), Filters(), fmt, limit=limit)
     if command == "agency":

@@ -317,14 +317,19 @@ def progress(
             "--limit",
             "-n",
             metavar="N",
-            help="At most N targets (the caption says N of how many).",
+            help="At most N targets (the caption says N of how many); not with --summary.",
         ),
     ] = None,
     count: Annotated[
         bool, typer.Option("--count", help="Print only how many targets match (whatever --limit says).")
     ] = False,
     summary: Annotated[
-        bool, typer.Option("--summary", help="Print only the counts by status (per plan, or per agency).")
+        bool,
+        typer.Option(
+            "--summary",
+            help="Print only the counts by status (per plan, or per agency) of every target;"
+            " --limit does not apply.",
+        ),
     ] = False,
     by: Annotated[
         str,
@@ -349,13 +354,20 @@ def progress(
         raise SdError(f"Unknown --by {by!r}: use plan or agency.")
     filters = make_filters(plan, None, agency, kind)  # --year is the targets' year, not the items'
     years = [check_year(y) for y in year] if year else None
+    limit = check_limit(limit)
+    if summary and limit is not None and fmt != "count":
+        from .render import message
+
+        # the counts are of every target: cutting their rows would leave a total that adds up
+        # to rows not shown, and the rows come in the base's order, not by size
+        message("sdtargets: --limit does not apply to --summary: the counts cover every target.")
     return commands.progress(
         conn(),
         filters,
         years,
         statuses,
         fmt,
-        limit=check_limit(limit),
+        limit=limit,
         topic=" ".join(query or []),
         summary_only=summary,
         by=by,

@@ -46,13 +46,16 @@ def choose_format(fmt: str | None, as_json: bool) -> str:
 def dumps(obj: object, pretty: bool = True) -> str:
     """JSON as the contract wants it: UTF-8 Chinese, not \\u escapes.
 
-    One object (`show`, `stats`) is always indented. A list is indented when ``pretty`` (a
-    person at a terminal) and otherwise written one compact object per line: still one JSON
-    array, greppable, and several times faster to write, because `json.dumps(indent=…)` cannot
-    use CPython's C encoder and a list can hold thousands of items.
+    Indented when ``pretty`` (a person at a terminal); otherwise compact, as every `--json` is
+    when piped. A list is written one compact object per line: still one JSON array,
+    greppable, and several times faster to write, because `json.dumps(indent=…)` cannot use
+    CPython's C encoder and a list can hold thousands of items. One object (`show`, `stats`)
+    is one compact line, as `jq -c` writes it.
     """
-    if isinstance(obj, list) and obj and not pretty:
-        return "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in obj) + "\n]"
+    if not pretty:
+        if isinstance(obj, list) and obj:
+            return "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in obj) + "\n]"
+        return json.dumps(obj, ensure_ascii=False)
     return json.dumps(obj, ensure_ascii=False, indent=2)
 
 
@@ -84,8 +87,19 @@ def select_fields(objects: list[dict] | dict, columns: Sequence[Column], fields:
 
         valid = ", ".join([*by_header, *keys])
         raise SdError(f"Unknown field {unknown[0]!r}: this command's fields are {valid}.")
-    cols = [by_header.get(f) or Column(f, lambda o, f=f: _cell_text(o.get(f))) for f in fields]
+    cols = [by_header.get(f) or Column(f, lambda o, f=f: field_text(f, o.get(f))) for f in fields]
     return objects, cols
+
+
+def span_text(span: object) -> str:
+    """A span as a cell: `2021-2025`, as a table writes it (docs/json.md: the first and last
+    year); JSON keeps `[2021, 2025]`. Joined as a list it read `2021、2025`, two years."""
+    return f"{span[0]}-{span[1]}" if isinstance(span, list) and len(span) == 2 else ""
+
+
+def field_text(key: str, value: object) -> str:
+    """A key chosen with `--fields` that no column shows, as a cell."""
+    return span_text(value) if key == "span" and value else _cell_text(value)
 
 
 def project(objects: list[dict] | dict, columns: Sequence[Column], fields: list[str]) -> list[dict] | dict:

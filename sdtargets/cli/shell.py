@@ -21,6 +21,10 @@ from ..text.fold import normalise_text as fold_text
 
 #: What the shell adds to the CLI's commands.
 SHELL_WORDS = ("help", "quit")
+#: The longest line the shell reads: `shlex` takes time in the square of a word's length (a
+#: 1 MB line piped in took over two minutes to refuse; 20,000 characters take ~0.1 s). Twice
+#: the longest argument the command line takes (`dispatch.MAX_ARG`).
+MAX_LINE = 20_000
 
 
 class ShellCompleter(Completer):
@@ -140,6 +144,10 @@ def run_line(line: str, last_ids: list[str]) -> list[str]:
     from .handoff import OpenShell
     from .render import settings
 
+    if len(line) > MAX_LINE:
+        too_long = f"the line is too long ({len(line):,} characters; at most {MAX_LINE:,})"
+        print(f"sdtargets: {too_long}.", file=sys.stderr)
+        return last_ids
     try:
         args = shlex.split(line)
     except ValueError as exc:

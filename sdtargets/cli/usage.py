@@ -108,6 +108,16 @@ def usage_sentence(exc: clickx.UsageError, args: list[str] = ()) -> str:
             ' word to search first (sdtargets find "氢能 -燃料电池"), or put -- before it'
             " (sdtargets find -- -燃料电池 氢能)."
         )
+    negative = [a for a in args if re.fullmatch(r"-\d+", a)]
+    if isinstance(exc, clickx.NoSuchOption) and command == "due" and negative:
+        # `due -1`: a year below zero, which Click read as an option (`-2025` as `-2`)
+        from ..errors import SdError
+        from ..store.query import check_year
+
+        try:
+            check_year(int(negative[0]))
+        except SdError as impossible:
+            return impossible.message
     if isinstance(exc, clickx.NoSuchOption):
         import difflib
 
@@ -133,6 +143,9 @@ def usage_sentence(exc: clickx.UsageError, args: list[str] = ()) -> str:
         option = re.search(r"'([^']*)'", exc.message)
         return f"{option.group(1) if option else 'That option'} needs a value: {more}."
     message = exc.format_message().rstrip(".")
+    extra = re.fullmatch(r"(Got unexpected extra arguments?(?:\(s\))?) \(( *)\)", message)
+    if extra:  # `plans ""`: empty arguments, which Click showed as `()`, shown as such
+        message = f"{extra.group(1)} ({', '.join([repr('')] * (len(extra.group(2)) + 1))})"
     guess = re.fullmatch(r"No such command '(.*)'\. Did you mean '(.*)'\?", exc.format_message())
     if guess:
         return f"sdtargets has no command {guess.group(1)!r} (did you mean {guess.group(2)!r}?): {more}."

@@ -6,7 +6,7 @@ Kept apart from the CLI so that the commands stay argument parsing plus one call
 from __future__ import annotations
 
 from ..text.numbers import written
-from .render import Column, bar, put, table_lines, terminal
+from .render import Column, bar, put, span_text, table_lines, terminal
 
 
 def value_text(t: dict) -> str:
@@ -395,7 +395,7 @@ def timeline_columns(rows: list[dict]) -> list[Column]:
     return [
         Column("year", lambda r: _when(r, year_text(r)), no_wrap=True, data=lambda r: r["year"]),
         Column("year_implied", lambda r: bool(r.get("year_implied")), only="data"),
-        Column("span", lambda r: r.get("span"), only="data"),
+        Column("span", lambda r: span_text(r.get("span")), only="data"),  # `2021-2025`
         Column("kind", lambda r: r["kind"], no_wrap=True),
         Column("value", value_text, no_wrap=True, data=lambda r: r["value"]),
         Column("value_max", lambda r: r.get("value_max"), only="data"),

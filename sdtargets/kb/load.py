@@ -48,7 +48,10 @@ def load(folder: Path) -> KnowledgeBase:
         raise SdError(f"No knowledge base at {folder}: {TARGETS_FILE} is missing.")
     # Identify the files before reading them: if they change while we read, the database is
     # labelled with the old identity and the next run rebuilds it, never the other way round.
-    stamp, digest = stamp_of(folder), digest_of(folder)
+    try:
+        stamp, digest = stamp_of(folder), digest_of(folder)
+    except OSError as exc:  # a file that is a folder, or unreadable: `validate` said it as a traceback
+        raise SdError(f"Cannot read {exc.filename or folder}: {exc.strerror or exc}.") from None
     targets = read_yaml(tpath)
     agencies = read_yaml(apath) if apath.exists() else {"agencies": []}
 

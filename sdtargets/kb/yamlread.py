@@ -116,7 +116,10 @@ def read_yaml(path: Path) -> object:
         raise SdError(f"{path} is {size // 2**20} MB, over the {MAX_FILE_BYTES // 2**20} MB limit.")
     # bytes, not str: libyaml decodes them itself, and a decoded copy of a large file would
     # cost more memory than the objects built from it
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # a folder where the file should be, a file without read permission
+        raise SdError(f"Cannot read {path}: {exc.strerror or exc}.") from None
     try:
         return parse(data)
     except yaml.reader.ReaderError as exc:

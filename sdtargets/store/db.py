@@ -110,18 +110,42 @@ def warn(message: str) -> None:
 
 @contextlib.contextmanager
 def _lock(path: Path):  # noqa: ANN202
-    """An exclusive lock beside ``path`` for the duration of a build (POSIX; no-op elsewhere)."""
+    """An exclusive lock beside ``path`` for the duration of a build (POSIX; no-op elsewhere).
+
+    The lock file is removed when the lock is released, on every path out (a build that fails
+    on a bad base included), so no `kb-*.sqlite.lock` is left behind in the cache. Removing it
+    is safe because a waiter that wakes on a file no longer at that name (removed, or replaced
+    by a newer lock) lets go and locks the file that is there now: two builders never hold
+    locks on two different files of one name.
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
         yield
         return
-    with open(path.with_name(path.name + ".lock"), "a") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    lock = path.with_name(path.name + ".lock")
+    while True:
+        fh = open(lock, "a")  # noqa: SIM115 - closed below, after the lock is let go
         try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            held = os.fstat(fh.fileno())
+            try:
+                there = os.stat(lock)
+            except FileNotFoundError:
+                there = None
+        except BaseException:
+            fh.close()
+            raise
+        if there is not None and (there.st_dev, there.st_ino) == (held.st_dev, held.st_ino):
+            break
+        fh.close()  # the holder before us removed it: lock the one at that name now
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)  # while still held: whoever waits on it retries (above)
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
 
 
 def _build_file(folder: Path, path: Path, digest: str) -> sqlite3.Connection:
@@ -157,21 +181,20 @@ def _build_file(folder: Path, path: Path, digest: str) -> sqlite3.Connection:
     return conn
 
 
-def connect(db_path: Path | None = None, folder: Path | None = None) -> sqlite3.Connection:
+def connect(db_path: Path | str | None = None, folder: Path | None = None) -> sqlite3.Connection:
     """A connection to the current knowledge base's database, building it if needed.
 
-    ``db_path`` (or `SDTARGETS_DB`) names the file; otherwise it lives in the per-user cache,
-    named by the YAML's content hash. If the cache cannot be written, the database is built in a
-    temporary folder, and failing that in memory, with a warning.
+    ``db_path`` (or `SDTARGETS_DB`) names the file, in a folder that exists; otherwise it lives
+    in the per-user cache, named by the YAML's content hash. If the cache cannot be written, the
+    database is built in a temporary folder, and failing that in memory, with a warning.
     """
     folder = folder or data_dir()
     env = os.environ.get("SDTARGETS_DB")
-    explicit = db_path or (Path(env).expanduser() if env else None)
-    if explicit is not None and explicit.is_dir():
-        raise SdError(
-            f"{explicit} is a folder: --db and SDTARGETS_DB name a database file"
-            f" (e.g. {explicit / 'kb.sqlite'})."
-        )
+    if db_path == "":  # `--db ""`: as a Path it would be `.`, "a folder"
+        raise SdError("--db needs a file path, e.g. --db kb.sqlite.")
+    explicit = Path(db_path) if db_path is not None else (Path(env).expanduser() if env else None)
+    if explicit is not None:
+        _check_explicit(explicit)
     try:
         stamp = stamp_of(folder)
         for candidate in [explicit] if explicit else sorted(cache_dir().glob("kb-*.sqlite")):
@@ -180,7 +203,8 @@ def connect(db_path: Path | None = None, folder: Path | None = None) -> sqlite3.
                 return conn  # the files are exactly those the database was built from
         digest = digest_of(folder)
     except OSError as exc:
-        raise SdError(f"Cannot read the knowledge base in {folder}: {exc.strerror or exc}.") from None
+        where = exc.filename or f"the knowledge base in {folder}"
+        raise SdError(f"Cannot read {where}: {exc.strerror or exc}.") from None
     path = explicit or cache_dir() / f"kb-{digest}.sqlite"
     conn = _usable(path, digest) or (None if explicit else _bundled(folder, path, digest))
     if conn is not None:
@@ -208,6 +232,21 @@ def connect(db_path: Path | None = None, folder: Path | None = None) -> sqlite3.
     if not explicit:
         _prune(path)
     return conn
+
+
+def _check_explicit(path: Path) -> None:
+    """A database named by `--db` or `SDTARGETS_DB` is a file in a folder that exists.
+
+    The per-user cache folder is created as needed, but a named file's folder is not: as with
+    sqlite3 and sqlite-utils, a mistyped folder is said, not silently made."""
+    if path.is_dir():
+        raise SdError(
+            f"{path} is a folder: --db and SDTARGETS_DB name a database file (e.g. {path / 'kb.sqlite'})."
+        )
+    parent = path.parent
+    if not parent.is_dir():
+        what = f"{parent} is not a folder" if parent.exists() else f"The folder {parent} does not exist"
+        raise SdError(f"{what}: --db and SDTARGETS_DB name a file in a folder that exists.")
 
 
 def _bundled(folder: Path, path: Path, digest: str) -> sqlite3.Connection | None:

@@ -172,6 +172,63 @@ def compare(
     }
 
 
+def _flat(lines: list[str]) -> str:
+    return "".join(squash(line) for line in lines)
+
+
+Placed = list[tuple[int, int, bool, dict]]
+
+
+def _placed(items: list[dict], item_spans: list[tuple[int, int]], flat: str) -> Placed:
+    """Each target's quote as a span of the whitespace-free source (searched inside its item's
+    span), with whether it is a reported result: (start, end, result, target)."""
+    out = []
+    for it, (a, b) in zip(items, item_spans, strict=True):
+        if a < 0:
+            continue
+        for t in it.get("targets") or []:
+            q = squash(str(t.get("quote", "")))
+            at = flat.find(q, a, b + 1) if q else -1
+            if at >= 0:
+                out.append((at, at + len(q), it.get("kind") == "result", t))
+    return out
+
+
+def figures(cur: list[dict], dra: list[dict], lines: list[str], misses: list[str] | None = None) -> dict:
+    """Every curated figure against the drafted figures at the same place in the source, however
+    the items are cut: a figure is right when a drafted figure whose quote overlaps its quote has
+    the same value, value_max, unit and year, a result for a result (a target for a target), and
+    the right noun (`metric_ok`); "number only" leaves the noun aside. This is the criterion of
+    issue #19 (value, unit, year or span, key noun, result or target), item cuts aside."""
+    flat = _flat(lines)
+    theirs = _placed(dra, spans(dra, lines), flat)
+    n = right = number = 0
+    used_r: set[int] = set()
+    used_n: set[int] = set()
+    for a, b, result, t in _placed(cur, spans(cur, lines), flat):
+        n += 1
+        near = [
+            k
+            for k, (c, d, r2, x) in enumerate(theirs)
+            if min(b, d) > max(a, c) and r2 == result and target_key(x) == target_key(t)
+        ]
+        metric = t.get("metric", "")
+        named = [k for k in near if k not in used_r and metric_ok(metric, theirs[k][3].get("metric", ""))]
+        if named:
+            right += 1
+            used_r.add(named[0])
+        elif misses is not None:
+            here = [x["metric"] for c, d, r2, x in theirs if min(b, d) > max(a, c)]
+            kind = "result" if result else "target"
+            misses.append(f"figure {metric} {target_key(t)} {kind}: {t['quote']}  ← drafted here: {here}")
+        free = [k for k in near if k not in used_n]
+        if free:
+            number += 1
+            used_n.add(free[0])
+    total = sum(len(it.get("targets") or []) for it in cur)
+    return {"figures": total, "placed": n, "right": right, "number": number}
+
+
 def pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f}%" if b else "–"
 
@@ -256,8 +313,17 @@ def main() -> int:
             f"  {r['plan']:<20} text+line {r['same_text']:>4}/{n} ({pct(r['same_text'], n)}), "
             f"section {r['same_section']:>4}/{n} ({pct(r['same_section'], n)})"
         )
+    fig_misses: list[str] = []
+    f = figures(curated, d.items, lines, fig_misses)
+    print(
+        f"\nfigures by their place in the source, item cuts aside (value, unit, year, result or target):\n"
+        f"  {args.plan:<20} {f['figures']} figures: right with their noun {f['right']} "
+        f"({pct(f['right'], f['figures'])}), number only {f['number']} ({pct(f['number'], f['figures'])})"
+    )
     if args.show:
         print("\n".join(shown))
+        print("\nfigures missed (by place):")
+        print("\n".join(fig_misses))
     print(
         f"\nperiod {d.period}; ids {args.plan}.{d.id_form}; {len(d.unknown)} agency names not in the registry"
     )

@@ -30,7 +30,8 @@ _LEAD_IN_RE = re.compile(
 )
 _CMP_TAIL_RE = re.compile(
     r"(?:力争|确保|达到|达|突破|超过|超|不低于|不少于|不超过|不高于|控制在|稳定在|保持|约|近|提高到|提升到|"
-    r"增长到|降低到|下降到|提升至|提高至|下降至|降低至|增长至|降至|增至|保持在|累计|年均|总数|分别|各|为|至|到)+$"
+    r"增长到|降低到|下降到|提升至|提高至|下降至|降低至|增长至|降至|增至|降到|增加到|增加至|缩小至|缩小到|减少到|减少至|"
+    r"保持在|累计|年均|总数|分别|各|为|至|到)+$"
 )
 _DELIMS = "，,。；;：:、！？（）()"
 #: Metrics that only point back at the quantity just named (`…比重提高3个百分点，占比超过50%`).
@@ -68,14 +69,24 @@ def quantities(text: str) -> list[Quantity]:
         if text[max(0, m.start() - 1) : m.start()] == "第":
             continue  # an ordinal
         unit = m.group("unit")
+        value = _num(m.group("value"))
         if unit in ("余家", "多家"):
             unit = "家"
+        elif more := re.match(r"(万|千)(?:余|多)", unit):
+            # `1.8万余个`, `2万多家`: the count in its counting unit (CURATING: `6万余人次` → 60000 人次)
+            value, unit = _tidy_value(value * (10000 if more.group(1) == "万" else 1000)), unit[more.end() :]
+        elif re.match(r"[亿千百万]+(?:余|多)", unit):
+            unit = re.sub(r"余|多", "", unit)
         trailing = next((w for w in _TRAILING if text.startswith(w, m.end())), "")
-        q = Quantity(m.start(), m.end() + len(trailing), _num(m.group("value")), unit, trailing=trailing)
+        q = Quantity(m.start(), m.end() + len(trailing), value, unit, trailing=trailing)
         if m.group("max"):
             q.value_max = _num(m.group("max"))
         out.append(q)
     return out
+
+
+def _tidy_value(x: float) -> int | float:
+    return int(round(x)) if abs(x - round(x)) < 1e-9 else round(x, 6)
 
 
 def _sentence_start(text: str, at: int, stops: str = "。！？") -> int:

@@ -33,3 +33,42 @@ def test_the_units_reports_write_are_read():
     )
     assert ("中欧班列累计开行", 1.4, "万列", 2025) in figures("中欧班列累计开行超1.4万列。")
     assert figures("PM2.5浓度改善5.1%，优良天数增加22天。", 2024)[-1] == ("优良天数增加", 22, "天", 2024)
+
+
+def ranks(text: str) -> list[tuple]:
+    return [(m, v) for m, v, unit, _ in figures(text) if unit == "位"]
+
+
+def test_a_rank_is_a_rank_with_or_without_its_verb():
+    """`居全国首位`, `全国第一`, `全国前三`, `进入全国前三`, `名列第一`: each a rank of what it names,
+    or of the figure just before it; `第一方阵` and `第三个` are no ranks."""
+    assert ranks("高铁通车里程突破3000公里、全国第一。") == [("高铁通车里程全国位次", 1)]
+    assert ranks("国控地表水优良率优于国家目标，近岸海域水体优良率全国前三。") == [
+        ("近岸海域水体优良率全国位次", 3)
+    ]
+    assert ranks("召开省级新闻发布会185场，政务公开进入全国前三。") == [("政务公开全国位次", 3)]
+    assert ranks("在全国困难群众基本生活救助工作绩效评价中名列第一。") == [
+        ("困难群众基本生活救助工作绩效评价全国位次", 1)
+    ]
+    assert ranks("农产品出口连续26年全国第一。") == [("农产品出口全国位次", 1)]
+    assert ranks("高速公路由7473公里增至9310公里、八车道里程全国第一。") == [("八车道里程全国位次", 1)]
+    assert ranks("义务教育优质均衡县数量跃居全国第一。") == [("义务教育优质均衡县数量全国位次", 1)]
+    # `规模` only points back at the figure before it
+    assert ranks("实际使用外资118.1亿美元，规模居全国第五位。") == [("实际使用外资全国位次", 5)]
+    assert ranks("营商环境整体水平居全国第一方阵。成为全国第三个过10万亿元省份。") == []
+
+
+def test_a_reviews_short_sentence_without_figures_stays_with_the_piece_before_it():
+    """The 2026 report's `…率先开展新能源机制电价竞价。碳排放权交易量、交易额均居全国首位。`: cut off
+    the piece before it by a topic, it is no item of its own, but its ranks are not lost."""
+    from sdtargets.drafting.draft import draft
+    from sdtargets.drafting.sources import read_source
+    from tests.conftest import ROOT
+
+    lines = read_source(ROOT / "data/sources/sd2026_zhengfu_gongzuo_baogao.txt")
+    d = draft(lines, "x")
+    item = next(i for i in d.items if "碳排放权交易量、交易额均居全国首位" in i["text"])
+    assert item["kind"] == "result"
+    assert ("碳排放权交易量全国位次", 1, 2025) in [
+        (t["metric"], t["value"], t["year"]) for t in item["targets"]
+    ]

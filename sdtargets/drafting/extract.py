@@ -399,6 +399,7 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
                 for c in length_cuts(text, a, b)
             ]
             bounds = sorted({*bounds, *cuts})
+        kept = -1  # where the last item drafted from this paragraph ends
         for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True):
             piece = text[a:b]
             if review and (m := REVIEW_TOPIC_RE.match(piece)):
@@ -437,6 +438,12 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             if has_quantity(piece) or ((phase or where) and _substantive(piece)):
                 year = reviewed if kind == "result" else None
                 items.append(DraftItem(line=line, section=shown, text=piece, kind=kind, year=year))
+                kept = b
+            elif review and kept == a and items[-1].kind == kind:
+                # a review's short piece without a number of its own (`…竞价。A、B均居全国首位。`):
+                # the tail of the piece before, not a sentence to lose
+                items[-1].text += piece
+                kept = b
     return items
 
 

@@ -436,7 +436,9 @@ _FROM_TO_RE = re.compile(r"(?:增|提高|提升|增长|扩大|增加|下降|降|
 #: `居全国第二位`, `均居全国首位`, `数量居全国第一`: a rank a report gives with its figures; the
 #: verb may be `跃居`, `位居`, `稳居`, `持续位居` (none of it is the name of what ranks).
 _RANK_RE = re.compile(
-    r"(均|总数均|数量|总量)?(?:持续|继续|仍然|仍|保持)?(?:跃|位|稳)?居全国(?:第([一二三四五六七八九十\d]+)位?|(首)位)"
+    r"(均|总数均|数量|总量)?(?:持续|继续|仍然|仍|保持)?(?:(?:跃|位|稳)?居|进入|名列)?全国"
+    r"(?:第([一二三四五六七八九十\d]+)位?|(首)位|前([一二三四五六七八九十\d]+))(?![\u4e00-\u9fff])"
+    r"|在全国([^，。；]{2,30}?)中名列第([一二三四五六七八九十\d]+)(?![\u4e00-\u9fff])"
 )
 
 
@@ -446,16 +448,24 @@ def _ranks(text: str, spots: list[tuple[int, dict]], year: int | None) -> list[d
     figure of the sentence when they all rank so (`A12家、B4家，总数均居全国首位`)."""
     out = []
     for m in _RANK_RE.finditer(text):
-        n = m.group(2)
+        n = m.group(2) or m.group(4) or m.group(6)
         value = 1 if m.group(3) else int(n) if n.isdigit() else cn_value(n)
         if not value:
             continue
         clause_at = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
         s0 = max(text.rfind(c, 0, m.start()) for c in "。；;！？") + 1
-        named = text[clause_at : m.start()]
+        # `农产品出口连续26年全国第一`: the years it has held the rank are not its name
+        named = re.sub(r"连续[\d一二三四五六七八九十]+年$", "", text[clause_at : m.start()])
+        if m.group(5):  # `在全国困难群众基本生活救助工作绩效评价中名列第一`: the ranking is named
+            named = m.group(5)
+        elif re.search(r"\d", named) and not re.search(r"\d", named.rsplit("、", 1)[-1]):
+            # `高速公路由7473公里增至9310公里、八车道里程全国第一`: the name just before the rank
+            named = named.rsplit("、", 1)[-1]
+        if m.group(1) in ("数量", "总量") and named and not re.search(r"、|和|及", named):
+            named += m.group(1)  # `义务教育优质均衡县数量跃居全国第一`: what ranks is the number
         names = [x for x in re.split(r"、|和|及", re.sub(r"^(?:其中|同时)", "", named)) if x]
         prior = [(at, t) for at, t in spots if s0 <= at < m.start()]
-        if names and not re.search(r"\d", named):
+        if names and not re.search(r"\d", named) and named not in _GENERIC:
             metrics = [(n, year) for n in names]
         elif m.group(1) and m.group(1).endswith("均"):
             metrics = [(t["metric"], t.get("year", year)) for _, t in prior]

@@ -72,3 +72,31 @@ def test_a_reviews_short_sentence_without_figures_stays_with_the_piece_before_it
     assert ("碳排放权交易量全国位次", 1, 2025) in [
         (t["metric"], t["value"], t["year"]) for t in item["targets"]
     ]
+
+
+def test_a_list_sharing_one_unit_gives_each_name_its_figure_and_its_noun():
+    """`分别` pairs the numbers with the names in order; the names share the noun the verb takes
+    (`完成投资`), the noun after paired qualifiers (`城镇、农村居民…`), or one number for all
+    (`分别增加2个`)."""
+    got = figures("交通、能源、水利分别完成投资3252亿元、2140亿元、748亿元。", 2024)
+    assert got == [
+        ("交通投资", 3252, "亿元", 2024),
+        ("能源投资", 2140, "亿元", 2024),
+        ("水利投资", 748, "亿元", 2024),
+    ]
+    got = figures("城镇、农村居民人均可支配收入分别增长4.8%、6.2%。", 2024)
+    assert [m for m, *_ in got] == ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+    got = figures("国家现代农业产业园、优势特色产业集群、地理标志保护示范区分别增加2个。")
+    assert [(m, v) for m, v, *_ in got] == [
+        ("新增国家现代农业产业园", 2),
+        ("新增优势特色产业集群", 2),
+        ("新增地理标志保护示范区", 2),
+    ]
+    # a coming year's list, and a name that names its own noun: unchanged
+    targets, _ = draft_targets("今年力争交通、水利分别完成投资2500亿元、800亿元。", (2025, 2025))
+    assert [(t["metric"], t["value"], t["year"]) for t in targets] == [
+        ("交通投资", 2500, 2025),
+        ("水利投资", 800, 2025),
+    ]
+    got = figures("原油、天然气产量分别达到2100万吨和50亿立方米。")
+    assert [m for m, *_ in got][0] != "原油气产量"

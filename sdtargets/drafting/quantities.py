@@ -18,7 +18,8 @@ _TRAILING = ("以上", "以下", "以内", "左右")
 _BASELINE_BEFORE = ("比", "较", "与", "从", "由", "同比")
 #: Words at the head of the phrase before a number that are not part of what it counts.
 _LEAD_IN_WORDS = (
-    "其中 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 两年内 三年内 两年 三年 五年 年内 累计 共 再 "
+    "其中 今年 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 "
+    "两年内 三年内 两年 三年 五年 年内 累计 共 再 "
     "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新组建 提供 建设 建成 新建成 培育 打造 新打造 "
     "布局 新建 创建 争创 实施 举办 促进 推出 孵化 引进 引入 聚集 集聚 开放 认定 支持 推动 带动 吸引 "
     "形成 开展 组建 遴选 发布 完成 实现 新增备案 新备案 备案 达到 突破 超过 开工 开通"
@@ -238,12 +239,23 @@ def draft_targets(
             if len(members) < 2:
                 members = []
         metric = _clean_metric(before) if not members else ""
-        if m := re.search(rf"分别(?:达到|为|稳定在|保持在|突破|超过|不低于|不少于|{_GROWTH})?$", before):
+        m = re.search(rf"分别(?:达到|为|稳定在|保持在|突破|超过|不低于|不少于|{_GROWTH})?$", before)
+        if m or (m := _RESPECTIVE_OBJECT_RE.search(before)):
             # `A、B分别达到100万辆和150GWh`: the numbers pair with the names in order;
-            # `A、B、C限上零售额分别增长8.7%、31.5%和32.3%`: they share the last one's noun
+            # `A、B、C限上零售额分别增长8.7%、31.5%和32.3%`: they share the last one's noun;
+            # `交通、能源、水利分别完成投资3252亿元、…`: and the noun the verb takes (交通投资)
             names = [_clean_metric(x) for x in re.split(r"、|和|及", before[: m.start()])]
-            respectively = _share_tail([x for x in names if x], m.group(0))
-            metric = respectively.pop(0) if len(respectively) > 1 else metric
+            names = _share_tail([x for x in names if x], m.group(0))
+            if m.lastgroup == "added":  # `A、B、C分别增加2个`: each added
+                names = ["新增" + x.removeprefix("新增") for x in names]
+            elif m.lastgroup == "object":
+                names = [x + m.group("object") for x in names]
+            respectively = names
+            if len(names) > 1 and not _more_numbers_follow(text, q):
+                # one number for every name (`分别增加2个`): as `各`, a target each
+                members, respectively = names, []
+            else:
+                metric = respectively.pop(0) if len(respectively) > 1 else metric
         elif respectively and qs[i - 1].end >= phrase_start and not before.strip("、和及与"):
             metric = respectively.pop(0)
         if baseline is not None:
@@ -382,12 +394,34 @@ _SHARED_TAILS = (
 )
 
 
+#: `分别完成投资`, `分别增加`: a list's shared verb that takes its noun (投资) or adds (增加, 新增).
+_RESPECTIVE_OBJECT_RE = re.compile(
+    r"分别(?:完成|实现)(?P<object>[\u4e00-\u9fff]{1,4})$|分别(?P<added>增加|新增)$"
+)
+
+
+def _more_numbers_follow(text: str, q: Quantity) -> bool:
+    """Does another number of the list follow ``q`` at once (`3252亿元、2140亿元`, `8.7%和9%`)?"""
+    return bool(re.match(r"[、和及与]\d", text[q.end : q.end + 2]))
+
+
+#: Qualifiers reports pair in a list before the noun they share (`城镇、农村居民…`).
+_PAIRED = (
+    *("城镇", "农村", "城市", "城乡", "国内", "国外", "境内", "境外"),
+    *("省级", "市级", "县级", "国有", "民营"),
+)
+
+
 def _share_tail(names: list[str], how: str) -> list[str]:
     """The members of a list that shares its noun and its verb: `新能源汽车、智能家电、智能手机
     限上零售额分别增长` → 新能源汽车限上零售额增长, 智能家电限上零售额增长, …; a member that
     names its own noun keeps it (`游客人数、旅游收入均增长` → 游客人数增长, 旅游收入增长)."""
     verb = next((_VERB_NAME[v] for v in _VERB_NAME if how.endswith(v)), "")
-    if len(names) > 1:
+    head = next((p for p in _PAIRED if names and names[-1].startswith(p)), "")
+    if len(names) > 1 and head and len(names[-1]) > len(head) + 1 and set(names[:-1]) <= set(_PAIRED):
+        # `城镇、农村居民人均可支配收入`: the paired qualifiers share the noun after the last one's
+        names = [n + names[-1][len(head) :] for n in names[:-1]] + [names[-1]]
+    elif len(names) > 1:
         tail = next((t for t in _SHARED_TAILS if names[-1].endswith(t) and len(names[-1]) > len(t)), "")
         if tail and not any(n.endswith(_SHARED_TAILS) for n in names[:-1]):
             names = [n + tail for n in names[:-1]] + [names[-1]]

@@ -100,3 +100,16 @@ def test_a_list_sharing_one_unit_gives_each_name_its_figure_and_its_noun():
     ]
     got = figures("原油、天然气产量分别达到2100万吨和50亿立方米。")
     assert [m for m, *_ in got][0] != "原油气产量"
+
+
+def test_a_count_names_the_noun_it_counts_not_what_that_did():
+    """`148个行业大模型规模化应用` counts 行业大模型; a noun too general to stand alone keeps what it
+    did (`3家单位获中国质量奖` → 获中国质量奖的单位)."""
+    got = figures("浪潮海若、卡奥斯天智、潍柴齐天等148个行业大模型规模化应用。")
+    assert got == [("行业大模型", 148, "个", 2025)]
+    assert figures("新增上市公司10家，35家村镇银行完成改革任务。")[-1][0] == "村镇银行"
+    assert figures("自贸试验区3项创新成果在全国推广。")[0][0] == "创新成果"
+    assert figures("3家单位获中国质量奖。")[0][0] == "获中国质量奖的单位"
+    assert figures("上合地方经贸合作大会青岛倡议发布，46项成果纳入轮值主席国成果清单。")[0][0] == (
+        "纳入轮值主席国成果清单的成果"
+    )

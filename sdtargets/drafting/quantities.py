@@ -160,9 +160,20 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
     phrase = re.sub(r"^(.{2,}?)(?:提供|进行|开展)(?=.{2,})", r"\1", phrase)  # `残疾儿童提供康复救助服务`
     if phrase[:1] in ("的", "年", "月", "日", "级", "量", "等"):
         return "", 0
+    if (v := _COUNTED_DID_RE.search(phrase, 2)) and not _COUNTED_DID_RE.match(phrase):
+        # `148个行业大模型规模化应用`, `35家村镇银行完成改革任务`: the number counts the noun
+        # before the verb; a noun too general to stand alone (`3家单位获中国质量奖`) keeps it
+        noun, did = phrase[: v.start()], phrase[v.start() :]
+        phrase = noun if len(noun) > 2 else f"{did}的{noun}"
     if not re.match(r"[\u4e00-\u9fff“\"《A-Za-z]", phrase):
         return "", 0
     return phrase, end
+
+
+#: What a counted noun did, when the verb follows it (`行业大模型规模化应用`, `成果在全国推广`).
+_COUNTED_DID_RE = re.compile(
+    r"完成|获得|获|入选|参加|参与|参照|纳入|落地|在全国|建成|投产|加快|扎实|规模化|投入|实现"
+)
 
 
 def _qualifier(text: str, q: Quantity) -> bool:

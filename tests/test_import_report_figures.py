@@ -113,3 +113,36 @@ def test_a_count_names_the_noun_it_counts_not_what_that_did():
     assert figures("上合地方经贸合作大会青岛倡议发布，46项成果纳入轮值主席国成果清单。")[0][0] == (
         "纳入轮值主席国成果清单的成果"
     )
+
+
+#: The layout of the 2026 report: the year reviewed, then `五年来，…` turning to the plan's years.
+FIVE_YEARS = """# 标题：2026年山东省政府工作报告
+
+一、2025年及“十四五”时期工作回顾
+
+2025年是很不平凡的一年。规上工业增加值增长7.6%，高于全国1.7个百分点。
+
+各位代表！2025年是“十四五”收官之年。五年来，我们牢记嘱托、感恩奋进，新征程上现代化强省建设实现良好开局。
+
+——经济综合实力实现新跃升。全省地区生产总值年均增长5.9%、高于全国0.5个百分点。
+
+——人民生活水平实现新跃升。每年实施20项重点民生实事，财政民生支出突破万亿元、占比稳定在80%左右，居民人均可支配收入增长34.3%。
+
+二、2026年重点工作
+
+今年主要预期目标是：地区生产总值增长5%以上。
+"""
+
+
+def test_a_multi_year_review_gives_its_figures_their_span():
+    """`五年来，…` turns the review to 2021–2025: a change over those years carries the span, a
+    `年均` its years, `每年…` a figure for each year; the year reviewed before it stays one year."""
+    from sdtargets.drafting.draft import draft
+
+    d = draft(FIVE_YEARS.splitlines(), "x")
+    got = {(t["metric"], t["year"], tuple(t.get("span", ()))) for i in d.items for t in i.get("targets", [])}
+    assert ("规上工业增加值增长", 2025, ()) in got
+    assert ("地区生产总值增长", 2025, (2021, 2025)) in got  # 年均
+    assert ("居民人均可支配收入增长", 2025, (2021, 2025)) in got
+    assert {y for m, y, _ in got if m == "重点民生实事"} == {2021, 2022, 2023, 2024, 2025}
+    assert ("地区生产总值增长", 2026, ()) in got  # the coming year's target is the report's year

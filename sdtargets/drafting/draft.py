@@ -88,7 +88,7 @@ def draft(
             default = it.year  # the year the review reports on
         if default is None and it.kind == "result" and period:
             default = period[0]  # a report looks back on its first year and plans its last
-        targets, unused = draft_targets(it.text, period, default, it.kind == "result")
+        targets, unused = draft_targets(it.text, period, default, it.kind == "result", it.span)
         for t in targets:
             if "check" in t:
                 out.checks.append((ident, f"{t['quote']}: {t['check']}"))

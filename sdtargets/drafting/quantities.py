@@ -197,12 +197,18 @@ def _qualifier(text: str, q: Quantity) -> bool:
 
 
 def draft_targets(
-    text: str, period: tuple[int, int] | int | None, default_year: int | None = None, result: bool = False
+    text: str,
+    period: tuple[int, int] | int | None,
+    default_year: int | None = None,
+    result: bool = False,
+    span: tuple[int, int] | None = None,
 ) -> tuple[list[dict], list[str]]:
     """Candidate targets of an item text, and the numbers it saw but did not make targets of.
 
     ``default_year`` (the year its headings name) comes before the plan's last year; a
-    ``result`` takes the year its text names anywhere before the number.
+    ``result`` takes the year its text names anywhere before the number. A result of a review's
+    account of several years (``span``, `五年来，…`) reports those years: a change or a total over
+    them carries the span, `每年…` gives a figure for each of them.
 
     Each target names the noun its number counts: the phrase before the number
     (`高新技术企业达到5万家`) or, where the number comes first, the phrase after it
@@ -316,11 +322,17 @@ def draft_targets(
         years_at = [m.end() for m in YEAR_RE.finditer(text, s0, q.start)]
         # 每年 makes one target per plan year, but not for an average over the years (年均)
         per_year = text.rfind("每年", s0, q.start) > max(years_at, default=-1) and "年均" not in cmp
+        if result:  # a reported `每年实施20项…，…增长34.3%`: 每年 is its own phrase's, not the sentence's
+            per_year = (
+                per_year and "每年" in text[max(text.rfind(c, 0, q.start) for c in "，,；;") + 1 : q.start]
+            )
         if per_year:
             explicit = None
         listed = [int(y) for y in re.findall(r"(20\d\d)年(?=[、和及与]20\d\d年)", before)]
-        if per_year and period:
-            years: list[int | None] = list(range(period[0], period[1] + 1))
+        if per_year and result and span:  # `五年来…每年实施20项重点民生实事`: each of those years
+            years: list[int | None] = list(range(span[0], span[1] + 1))
+        elif per_year and period:
+            years = list(range(period[0], period[1] + 1))
         elif listed and explicit:  # `2024年、2025年分别突破2.2万亿元`
             years = [*listed, explicit]
         else:
@@ -335,11 +347,13 @@ def draft_targets(
                 if y is not None:
                     t["year"] = y
                 if "年均" in cmp:  # an average over years: the plan's, unless the text says otherwise
-                    span = _review_span(text[: q.start], y) if result else None
-                    if span is None and period and y is not None and period[0] < y:
-                        span = [period[0], y]
-                    if span:
-                        t["span"] = span
+                    years_of = _review_span(text[: q.start], y) if result else None
+                    if years_of is None and result and span and y == span[1]:
+                        years_of = list(span)  # the review's account of several years (`五年来，…`)
+                    if years_of is None and period and y is not None and period[0] < y:
+                        years_of = [period[0], y]
+                    if years_of:
+                        t["span"] = years_of
                     else:  # a 年均 without its years would not validate: the reviewer gives them
                         t["check"] = "an average (年均): give the years it covers as span, and 年均 in cmp"
                         cmp = [w for w in cmp if w != "年均"]
@@ -349,6 +363,9 @@ def draft_targets(
                     t["cmp"] = cmp
                 if years_span and y is not None and "span" not in t:
                     t["span"] = [y - years_span + 1, y]
+                elif result and span and y == span[1] and "span" not in t and not explicit and not per_year:
+                    if "累计" in cmp or re.search(r"(?:增长|下降|提高|提升|降低|增加|减少)了?$", before):
+                        t["span"] = list(span)  # a change or a total over the account's years
                 if per_year:
                     t["note"] = "每年"
                 if y is None:

@@ -30,3 +30,24 @@ def review_heading_year(section: list[str]) -> int | None:
         if m := _REVIEW_HEADING_RE.match(squash(title)):
             return int(m.group(1))
     return None
+
+
+#: Five-year plans a review may turn to, with their years.
+_PLANS = {"十三五": (2016, 2020), "十四五": (2021, 2025), "十五五": (2026, 2030)}
+#: A review paragraph turning to several years: `五年来，`, `过去五年`, `“十四五”时期，`.
+_MULTI_YEAR_RE = re.compile(r"(五|三|两)年来|过去(五|三|两)年|这(五|三|两)年|(十[三四五])五”?(?:时期|以来)")
+_COUNT = {"五": 5, "三": 3, "两": 2}
+
+
+def review_span(text: str, year: int | None) -> tuple[int, int] | None:
+    """The years a review paragraph turns to in its opening (its first two sentences): a five-year
+    plan's (`“十四五”时期` → 2021–2025) or the years up to the one reviewed (`五年来，` in a review
+    of 2025 → 2021–2025). The figures under it report those years, not the year reviewed alone."""
+    address = re.sub(r"^(?:\*\*)?各位代表[！!]", "", squash(text))  # `各位代表！` opens, says nothing
+    opening = "".join(re.split(r"(?<=[。！？])", address)[:2])
+    if not (m := _MULTI_YEAR_RE.search(opening)):
+        return None
+    if m.group(4):
+        return _PLANS.get(m.group(4) + "五")
+    n = _COUNT[next(g for g in m.groups() if g)]
+    return (year - n + 1, year) if year else None

@@ -141,8 +141,29 @@ def test_a_multi_year_review_gives_its_figures_their_span():
 
     d = draft(FIVE_YEARS.splitlines(), "x")
     got = {(t["metric"], t["year"], tuple(t.get("span", ()))) for i in d.items for t in i.get("targets", [])}
-    assert ("规上工业增加值增长", 2025, ()) in got
+    assert ("规模以上工业增加值增长", 2025, ()) in got
     assert ("地区生产总值增长", 2025, (2021, 2025)) in got  # 年均
     assert ("居民人均可支配收入增长", 2025, (2021, 2025)) in got
     assert {y for m, y, _ in got if m == "重点民生实事"} == {2021, 2022, 2023, 2024, 2025}
     assert ("地区生产总值增长", 2026, ()) in got  # the coming year's target is the report's year
+
+
+def test_a_reports_figures_take_the_statistics_names_and_a_task_lists_keep_theirs():
+    """A report cites the statistical communiqué in short forms (`规上`, `高铁`, `研发投入`,
+    `粮食总产`); its figures are named as the statistics name them, the quote keeps the words. A
+    task list's indicators are its own and keep its words."""
+    from sdtargets.drafting.draft import draft
+
+    report = [
+        "一、2024年工作回顾",
+        "",
+        "（一）产业升级成效显著。工业增势强劲，规上工业增加值增长8.3%，高于全国2.5个百分点。"
+        "全社会研发投入增长9.4%。高铁通车里程突破3000公里、全国第一。粮食总产1142亿斤，再创历史新高。",
+    ]
+    got = {t["metric"]: t["quote"] for i in draft(report, "x").items for t in i.get("targets", [])}
+    assert got["规模以上工业增加值增长"] == "规上工业增加值增长8.3%"
+    assert {"规模以上工业增加值增速高于全国", "全社会研发经费投入增长", "高速铁路通车里程"} <= set(got)
+    assert {"高速铁路通车里程全国位次", "粮食产量"} <= set(got)
+    task = ["1.提升创新能力。龙头企业研发投入强度达到3.5%左右。（牵头单位：省科技厅）"]
+    metrics = [t["metric"] for i in draft(task, "y", period=(2025, 2025)).items for t in i.get("targets", [])]
+    assert metrics == ["龙头企业研发投入强度"]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import DraftItem, extract, extract_paragraphs, infer_period, section_year
-from .quantities import draft_targets, quantities
+from .quantities import draft_targets, quantities, statistics_name
 
 #: Looks a name up in the agency registry: (canonical name or None, nearest registry names).
 Resolver = Callable[[str], tuple[str | None, list[str]]]
@@ -89,6 +89,9 @@ def draft(
         if default is None and it.kind == "result" and period:
             default = period[0]  # a report looks back on its first year and plans its last
         targets, unused = draft_targets(it.text, period, default, it.kind == "result", it.span)
+        if report_mode:
+            for t in targets:
+                t["metric"] = statistics_name(t["metric"])
         for t in targets:
             if "check" in t:
                 out.checks.append((ident, f"{t['quote']}: {t['check']}"))

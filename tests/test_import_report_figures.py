@@ -149,9 +149,10 @@ def test_a_multi_year_review_gives_its_figures_their_span():
 
 
 def test_a_reports_figures_take_the_statistics_names_and_a_task_lists_keep_theirs():
-    """A report cites the statistical communiqué in short forms (`规上`, `高铁`, `研发投入`,
-    `粮食总产`); its figures are named as the statistics name them, the quote keeps the words. A
-    task list's indicators are its own and keep its words."""
+    """A report cites the statistical communiqué's indicators in short forms (`规上工业增加值`,
+    `高铁里程`, `研发投入`, `粮食总产`); its figures are named as the statistics name them, the quote
+    keeps the words; other nouns (`规上服务业企业`) stay as written. A task list's indicators are its
+    own and keep its words."""
     from sdtargets.drafting.draft import draft
 
     report = [
@@ -164,6 +165,11 @@ def test_a_reports_figures_take_the_statistics_names_and_a_task_lists_keep_their
     assert got["规模以上工业增加值增长"] == "规上工业增加值增长8.3%"
     assert {"规模以上工业增加值增速高于全国", "全社会研发经费投入增长", "高速铁路通车里程"} <= set(got)
     assert {"高速铁路通车里程全国位次", "粮食产量"} <= set(got)
+    assert "净增规上服务业企业" in {
+        t["metric"]
+        for i in draft([*report[:2], "净增规上服务业企业3162家。"], "x").items
+        for t in i.get("targets", [])
+    }
     task = ["1.提升创新能力。龙头企业研发投入强度达到3.5%左右。（牵头单位：省科技厅）"]
     metrics = [t["metric"] for i in draft(task, "y", period=(2025, 2025)).items for t in i.get("targets", [])]
     assert metrics == ["龙头企业研发投入强度"]

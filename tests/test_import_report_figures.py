@@ -31,7 +31,7 @@ def test_the_units_reports_write_are_read():
         "岁",
         2025,
     )
-    assert ("中欧班列累计开行", 1.4, "万列", 2025) in figures("中欧班列累计开行超1.4万列。")
+    assert ("中欧班列开行", 1.4, "万列", 2025) in figures("中欧班列累计开行超1.4万列。")
     assert figures("PM2.5浓度改善5.1%，优良天数增加22天。", 2024)[-1] == ("优良天数增加", 22, "天", 2024)
 
 
@@ -173,3 +173,34 @@ def test_a_reports_figures_take_the_statistics_names_and_a_task_lists_keep_their
     task = ["1.提升创新能力。龙头企业研发投入强度达到3.5%左右。（牵头单位：省科技厅）"]
     metrics = [t["metric"] for i in draft(task, "y", period=(2025, 2025)).items for t in i.get("targets", [])]
     assert metrics == ["龙头企业研发投入强度"]
+
+
+def test_when_and_how_a_figure_was_counted_is_no_part_of_its_name():
+    """`首次`, `累计`, `预计` say when or how (累计 stays in cmp), not what is counted."""
+    assert figures("进出口达3.38万亿元、出口首次突破2万亿元。", 2024)[-1][:2] == ("出口", 2)
+    targets, _ = draft_targets("中欧班列累计开行超1.4万列。", (2026, 2026), 2025, result=True)
+    assert (targets[0]["metric"], targets[0]["cmp"]) == ("中欧班列开行", ["累计", "超"])
+
+
+def test_figures_written_in_words_are_figures():
+    """`破万亿`, `首次突破万亿元`, `超千亿元` in 亿元; `连续四年` in years; `实现翻番` twice the base,
+    named by the figure before it when the clause names nothing else."""
+    assert figures("全年接待游客超9亿人次，旅游收入破万亿。", 2024)[-1] == ("旅游收入", 10000, "亿元", 2024)
+    assert ("财政民生支出", 10000, "亿元", 2024) in figures("财政民生支出首次突破万亿元、占比80%左右。", 2024)
+    assert figures("带动汽车销售超千亿元。", 2024) == [("汽车销售", 1000, "亿元", 2024)]
+    assert figures("耕地面积连续四年净增加，高标准农田达7759万亩。", 2024)[-1] == (
+        "耕地面积连续净增加年数",
+        4,
+        "年",
+        2024,
+    )
+    assert figures("发明专利授权量累计26.2万件、实现翻番。")[-1] == (
+        "发明专利授权量为基期倍数",
+        2,
+        "倍",
+        2025,
+    )
+    assert figures("铁路水路货运周转量实现翻番。") == [("铁路水路货运周转量为基期倍数", 2, "倍", 2025)]
+    # a 千亿县 is a county of that size, not an amount; a plan's 翻番 is no result
+    assert figures("千亿县超过30个。") == [("千亿县", 30, "个", 2025)]
+    assert draft_targets("力争实现翻番。", (2025, 2027))[0] == []

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.numbers import CMP_WORDS, QTY_RE, YEAR_RE
+from .words import word_figures
 
 #: Comparison words that follow the number they qualify (3.5万家以上).
 _TRAILING = ("以上", "以下", "以内", "左右")
@@ -131,7 +132,8 @@ def _clean_metric(phrase: str) -> str:
         phrase = _CMP_TAIL_RE.sub("", phrase)
     if "的" in phrase[:-1] and len(phrase.rsplit("的", 1)[1]) >= 4:
         phrase = phrase.rsplit("的", 1)[1]
-    return phrase
+    # `出口首次突破`, `中欧班列累计开行超`: when and how it was counted, not what (累计 is in cmp)
+    return re.sub(r"(?<=.{2})(?:首次|累计|预计)", "", phrase)
 
 
 def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
@@ -383,6 +385,7 @@ def draft_targets(
         consumed = after_end if after and metric == after else q.end
     if result:
         out += _ranks(text, spots, default_year or (period[0] if period else None))
+        out += word_figures(text, spots, default_year or (period[0] if period else None), _clean_metric)
     _shared_noun(out)
     _series_check(out)
     unused += stray_numbers(text, qs)

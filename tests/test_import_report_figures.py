@@ -204,3 +204,21 @@ def test_figures_written_in_words_are_figures():
     # a 千亿县 is a county of that size, not an amount; a plan's 翻番 is no result
     assert figures("千亿县超过30个。") == [("千亿县", 30, "个", 2025)]
     assert draft_targets("力争实现翻番。", (2025, 2027))[0] == []
+
+
+def test_a_review_paragraph_turns_to_a_new_field_where_a_clause_judges_its_progress():
+    """The 2025 report's `（一）产业升级…` paragraph reports industry, then the digital economy,
+    services, trade: each field opens with a clause judging its progress, and a reader cites each
+    apart; the clause right after the paragraph's topic sentence belongs to it."""
+    from sdtargets.drafting.review import topic_clause_starts
+
+    para = (
+        "（一）产业升级成效显著。工业增势强劲，规上工业增加值增长8.3%。新增国家先进制造业集群3个。"
+        "现代服务业加快发展，净增规上服务业企业3162家。社会消费品零售总额达3.79万亿元。"
+        "外经外贸持续提升，进出口达3.38万亿元。"
+    )
+    cuts = topic_clause_starts(para)
+    pieces = [para[a:b] for a, b in zip([0, *cuts], [*cuts, None], strict=True)]
+    assert [p[:8] for p in pieces] == ["（一）产业升级成", "现代服务业加快发", "外经外贸持续提升"]
+    para = "（三）绿色转型实现突破。能源绿色低碳转型示范区加快建设，新能源和可再生能源发电装机达1.15亿千瓦。"
+    assert topic_clause_starts(para) == []

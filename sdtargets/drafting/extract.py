@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ..text.clauses import AgencyClause, find_clauses
 from ..text.numbers import has_quantity, squash, years_in
-from .review import REVIEW_RESTART_RE, REVIEW_TOPIC_RE, review_heading_year, review_span
+from .review import REVIEW_RESTART_RE, REVIEW_TOPIC_RE, review_heading_year, review_span, topic_clause_starts
 
 # ---------------------------------------------------------------------------------------------
 # Headings and items
@@ -396,6 +396,8 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             span = review_span(text, reviewed) or (None if REVIEW_RESTART_RE.match(text) else span)
         # a review's `一是…` members report what was done, topic by topic: cut like its prose
         bounds = sorted({0, *members, *(t for t in topic_starts(text) if review or t < before_members)})
+        if review:  # `…。现代服务业加快发展，净增…`: a field's progress opens a topic
+            bounds = sorted({*bounds, *topic_clause_starts(text)})
         if review:
             # a work report's review: its long paragraphs (a five-year review's `——` members) cut by length
             cuts = [

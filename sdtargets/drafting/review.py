@@ -51,3 +51,21 @@ def review_span(text: str, year: int | None) -> tuple[int, int] | None:
         return _PLANS.get(m.group(4) + "五")
     n = _COUNT[next(g for g in m.groups() if g)]
     return (year - n + 1, year) if year else None
+
+
+#: A judgement of progress closing a sentence's opening clause (`加快发展`, `持续提升`, `明显改善`).
+_PROGRESS = (
+    r"(?:持续|加快|明显|显著|稳步|不断|深入|全面|大幅|繁荣|突破|顺利|基本|进一步)[^，。；\d]{0,4}"
+    r"|驶入快车道|撑起[^，。]{0,8}|成效(?:显著|明显)|优势彰显"
+)
+#: A sentence opening a review's topic: a short clause without figures that judges a field's
+#: progress before the figures that show it (`现代服务业加快发展，净增…`, `外经外贸持续提升，…`).
+_TOPIC_CLAUSE_RE = re.compile(rf"(?<=。)(?:\*\*)?[^，,。；;：:\d（）()\s*]{{4,14}}?(?:{_PROGRESS})(?=[，,])")
+
+
+def topic_clause_starts(text: str) -> list[int]:
+    """Where a review paragraph turns to a new field: each sentence opening with a clause that
+    judges a field's progress, but not the one right after the paragraph's own topic sentence
+    (`（三）绿色转型实现突破。能源绿色低碳转型示范区加快建设，…` is one topic)."""
+    head = REVIEW_TOPIC_RE.match(text)
+    return [m.start() for m in _TOPIC_CLAUSE_RE.finditer(text) if not (head and head.end() == m.start())]

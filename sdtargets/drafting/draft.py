@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import DraftItem, extract, extract_paragraphs, infer_period, section_year
-from .quantities import draft_targets, quantities, statistics_name
+from .quantities import draft_targets, quantities
+from .words import statistics_name
 
 #: Looks a name up in the agency registry: (canonical name or None, nearest registry names).
 Resolver = Callable[[str], tuple[str | None, list[str]]]

@@ -395,26 +395,6 @@ def draft_targets(
     return out, unused
 
 
-def statistics_name(metric: str) -> str:
-    """A report's figure named as the statistics name it (`规上工业增加值增长` → 规模以上工业增加值增长,
-    `高铁里程` → 高速铁路通车里程): a report cites the statistical communiqué's indicators in short
-    forms; a task list names its own indicators, and other nouns (`规上服务业企业`) stay as written."""
-    return _STAT_NAME_RE.sub(lambda m: _STAT_NAMES[m.group(0)], metric)
-
-
-#: Short forms reports use for the statistics' names of indicators (the quote keeps the short form).
-_STAT_NAMES = {
-    "规上工业增加值": "规模以上工业增加值",
-    "高铁通车里程": "高速铁路通车里程",
-    "高铁里程": "高速铁路通车里程",
-    "高速公路里程": "高速公路通车里程",
-    "研发投入": "研发经费投入",
-    "实际使用外资": "实际利用外资",
-    "粮食总产量": "粮食产量",
-    "粮食总产": "粮食产量",
-}
-_STAT_NAME_RE = re.compile("|".join(sorted(_STAT_NAMES, key=len, reverse=True)))
-
 #: Words of a change, as a list's shared verb (`分别增长`, `均增长`).
 _GROWTH = "增长|下降|提高|提升|降低"
 #: How a metric names a change (`提升` is written, the vocabulary says `提高`).

@@ -1,6 +1,7 @@
-"""Figures a report writes in words, not digits: `旅游收入破万亿`, `超千亿元`, `连续四年优秀`,
-`实现翻番`. A reader cites each as a figure (CURATING: a number written in words is no damage:
-`value` is the number, the words stay in the quote); the rules for numbers in digits miss them.
+"""How a report words its figures: numbers in words, not digits (`旅游收入破万亿`, `超千亿元`,
+`连续四年优秀`, `实现翻番`), which a reader cites as figures (CURATING: a number written in words is
+no damage: `value` is the number, the words stay in the quote) and the rules for numbers in digits
+miss; and the short forms of the statistics' indicator names (`规上工业增加值`).
 """
 
 from __future__ import annotations
@@ -75,3 +76,24 @@ def word_figures(
         at = _clause_start(text, m.start(), "，,。；;：:！？、")
         add(m.start(), m.end(), clean(text[at : m.start()]), 2, "倍", [], "为基期倍数")
     return out
+
+
+def statistics_name(metric: str) -> str:
+    """A report's figure named as the statistics name it (`规上工业增加值增长` → 规模以上工业增加值增长,
+    `高铁里程` → 高速铁路通车里程): a report cites the statistical communiqué's indicators in short
+    forms; a task list names its own indicators, and other nouns (`规上服务业企业`) stay as written."""
+    return _STAT_NAME_RE.sub(lambda m: _STAT_NAMES[m.group(0)], metric)
+
+
+#: Short forms reports use for the statistics' names of indicators (the quote keeps the short form).
+_STAT_NAMES = {
+    "规上工业增加值": "规模以上工业增加值",
+    "高铁通车里程": "高速铁路通车里程",
+    "高铁里程": "高速铁路通车里程",
+    "高速公路里程": "高速公路通车里程",
+    "研发投入": "研发经费投入",
+    "实际使用外资": "实际利用外资",
+    "粮食总产量": "粮食产量",
+    "粮食总产": "粮食产量",
+}
+_STAT_NAME_RE = re.compile("|".join(sorted(_STAT_NAMES, key=len, reverse=True)))

@@ -222,3 +222,18 @@ def test_a_review_paragraph_turns_to_a_new_field_where_a_clause_judges_its_progr
     assert [p[:8] for p in pieces] == ["（一）产业升级成", "现代服务业加快发", "外经外贸持续提升"]
     para = "（三）绿色转型实现突破。能源绿色低碳转型示范区加快建设，新能源和可再生能源发电装机达1.15亿千瓦。"
     assert topic_clause_starts(para) == []
+
+
+def test_a_provenance_line_front_matter_and_page_buttons_are_no_items():
+    """The 2025 report opens with the sources' provenance line and a front matter, the 2026 report
+    with a saved page's buttons: the first item is the review's first paragraph, under the review's
+    heading, and no section names the provenance line."""
+    from sdtargets.drafting.draft import draft
+    from sdtargets.drafting.sources import read_source
+    from tests.conftest import ROOT
+
+    for name, first in (("sd2025", "过去一年，"), ("sd2026", "2025年是很不平凡的一年。")):
+        d = draft(read_source(ROOT / f"data/sources/{name}_zhengfu_gongzuo_baogao.txt"), "x")
+        assert d.items[0]["text"].startswith(first)
+        assert not [i for i in d.items if any("标题：" in s for s in i["section"])]
+        assert not [i for i in d.items if i["text"].startswith(("---", "下载"))]

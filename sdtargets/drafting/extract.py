@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 
 from ..text.clauses import AgencyClause, find_clauses
 from ..text.numbers import has_quantity, squash, years_in
-from .review import REVIEW_RESTART_RE, REVIEW_TOPIC_RE, review_heading_year, review_span, topic_clause_starts
+from .review import (
+    REVIEW_RESTART_RE,
+    REVIEW_TOPIC_RE,
+    front_matter,
+    review_heading_year,
+    review_span,
+    topic_clause_starts,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Headings and items
@@ -337,7 +344,10 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     # a text that never leaves a blank line (a web page's report) has a paragraph per line; a
     # newspaper's narrow column lines (a line a few words long) do not
     line_paragraphs = filled > 10 and filled > 10 * (end - start + 1 - filled) and widths[filled // 2] >= 40
+    chrome = set(front_matter(lines))  # the provenance line, a front matter, a page's buttons
     for no in range(start, end + 1):
+        if no in chrome:
+            continue
         raw = lines[no - 1]
         text = squash(raw)  # verbatim: a `**` left mid-sentence by the conversion stays
         heading = text and is_heading(clean_line(raw))

@@ -69,3 +69,35 @@ def topic_clause_starts(text: str) -> list[int]:
     (`（三）绿色转型实现突破。能源绿色低碳转型示范区加快建设，…` is one topic)."""
     head = REVIEW_TOPIC_RE.match(text)
     return [m.start() for m in _TOPIC_CLAUSE_RE.finditer(text) if not (head and head.end() == m.start())]
+
+
+#: A web page's buttons saved with its text (`下载`, `打印`, `【字号：`, `加大`…): no words of the report.
+_PAGE_CHROME = frozenset(
+    "下载 打印 全屏 收藏 分享 【字号： 【字号: 加大 还原 减小 】 关闭窗口 打印本页 关闭".split()
+)
+
+
+def front_matter(lines: list[str]) -> list[int]:
+    """The lines (1-based) before a report's words that are no part of them: the sources'
+    provenance line (`# 标题：… | 发文机关：… | 日期：…`), a front matter between `---` lines, and a
+    saved page's buttons. None of them is an item or a heading of one."""
+    out: list[int] = []
+    fence = False
+    for no, raw in enumerate(lines, 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("# 标题：") and " | " in line:
+            out.append(no)
+        elif line == "---" and (fence or not _content_before(lines, no, out)):
+            fence = not fence
+            out.append(no)
+        elif fence or line in _PAGE_CHROME:
+            out.append(no)
+        else:
+            break
+    return out
+
+
+def _content_before(lines: list[str], no: int, skipped: list[int]) -> bool:
+    return any(lines[k - 1].strip() and k not in skipped for k in range(1, no))

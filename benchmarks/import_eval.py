@@ -38,7 +38,25 @@ sys.path.insert(0, str(ROOT))
 
 from sdtargets.drafting.draft import draft, load_registry  # noqa: E402
 from sdtargets.drafting.sources import read_source  # noqa: E402
+from sdtargets.drafting.vocabulary import Vocabulary  # noqa: E402
 from sdtargets.text.numbers import squash  # noqa: E402
+
+
+def learned_vocabulary(data: Path, kb: dict, family: set[str]) -> Vocabulary:
+    """The base's vocabulary without the names only the scored plan's own items use: the draft may
+    learn names from other documents, never from the curation it is scored against."""
+    metrics = yaml.safe_load((data / "metrics.yaml").read_text(encoding="utf-8"))["metrics"]
+    used: dict[str, set[str]] = {}
+    for it in kb["items"]:
+        for t in it.get("targets") or []:
+            used.setdefault(t.get("metric", ""), set()).add(it["plan"])
+    own = {name for name, plans in used.items() if plans <= family}
+    keep = []
+    for m in metrics:
+        names = [n for n in [m["name"], *(m.get("aliases") or [])] if n not in own]
+        if names:
+            keep.append({**m, "name": names[0], "aliases": names[1:]})
+    return Vocabulary(keep)
 
 
 def fold_metric(m: str) -> str:
@@ -270,7 +288,15 @@ def main() -> int:
         saved = yaml.safe_load(args.draft.read_text(encoding="utf-8"))
         d = argparse.Namespace(items=saved["items"] if isinstance(saved, dict) else saved)
     else:
-        d = draft(lines, args.plan, start, end, period=period, resolve=load_registry(args.data))
+        d = draft(
+            lines,
+            args.plan,
+            start,
+            end,
+            period=period,
+            resolve=load_registry(args.data),
+            vocabulary=learned_vocabulary(args.data, kb, family),
+        )
     shown: list[str] = []  # the misses of the whole plan (the sub-plans' rows repeat them)
     rows = [compare(args.plan, curated, d.items, lines, shown)]
     if len(family) > 1:  # per sub-plan: the drafted items lying inside its curated span

@@ -237,3 +237,36 @@ def test_a_provenance_line_front_matter_and_page_buttons_are_no_items():
         assert d.items[0]["text"].startswith(first)
         assert not [i for i in d.items if any("标题：" in s for s in i["section"])]
         assert not [i for i in d.items if i["text"].startswith(("---", "下载"))]
+
+
+def test_a_reports_figure_takes_the_vocabulary_name_it_shortens():
+    """`改造老旧小区` is the vocabulary's 改造城镇老旧小区 with words left out (same unit family, one
+    such name): the draft uses the base's name; a name shortening none, or several, stays."""
+    from sdtargets.drafting.vocabulary import Vocabulary
+
+    v = Vocabulary(
+        [
+            {"name": "改造城镇老旧小区", "unit": "万户", "family": "count"},
+            {"name": "非化石能源发电装机", "unit": "亿千瓦", "family": "power"},
+            {"name": "续建高速公路项目", "unit": "个", "family": "count"},
+            {"name": "续建内河航道项目", "unit": "个", "family": "count"},
+        ]
+    )
+    assert v.name("改造老旧小区", "万户") == "改造城镇老旧小区"
+    assert v.name("非化石能源装机", "亿千瓦") == "非化石能源发电装机"
+    assert v.name("改造老旧小区", "%") == "改造老旧小区"  # a share of them is another measure
+    assert v.name("续建项目", "个") == "续建项目"  # two names it could shorten: left to the curator
+
+
+def test_import_names_a_reports_figures_from_the_bases_vocabulary(cli, tmp_path):
+    """`sdtargets import` drafts with the base's vocabulary: the 2026 report's `改造老旧小区13.7万户`
+    is the base's 改造城镇老旧小区, its quote as written."""
+    source = tmp_path / "r.txt"
+    source.write_text(
+        "一、2025年工作回顾\n\n住房方面，开工城中村改造安置住房14.1万套，改造老旧小区13.7万户，保交房任务全面完成。\n",
+        encoding="utf-8",
+    )
+    r = cli("import", str(source), "--plan", "x")
+    assert r.code == 0, r.err
+    assert "{metric: 改造城镇老旧小区, value: 13.7, unit: 万户, year: 2025" in r.out
+    assert "quote: 改造老旧小区13.7万户" in r.out

@@ -270,3 +270,13 @@ def test_import_names_a_reports_figures_from_the_bases_vocabulary(cli, tmp_path)
     assert r.code == 0, r.err
     assert "{metric: 改造城镇老旧小区, value: 13.7, unit: 万户, year: 2025" in r.out
     assert "quote: 改造老旧小区13.7万户" in r.out
+
+
+def test_a_measure_named_first_is_carried_to_the_products_that_follow():
+    """`高新技术产品产量大幅增长，集成电路圆片增长19.2%…`: each product's growth is its output's."""
+    got = figures(
+        "高新技术产品产量大幅增长，集成电路圆片增长19.2%，锂电池增长103.1%，新能源汽车超过110万辆。"
+    )
+    assert [m for m, *_ in got] == ["集成电路圆片产量增长", "锂电池产量增长", "新能源汽车"]
+    # a name that says its measure keeps it
+    assert figures("工业生产较快增长，规上工业增加值增长7.6%。")[0][0] == "规上工业增加值增长"

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.numbers import CMP_WORDS, QTY_RE, YEAR_RE
-from .words import word_figures
+from .words import carried_measure, word_figures
 
 #: Comparison words that follow the number they qualify (3.5万家以上).
 _TRAILING = ("以上", "以下", "以内", "左右")
@@ -386,6 +386,7 @@ def draft_targets(
     if result:
         out += _ranks(text, spots, default_year or (period[0] if period else None))
         out += word_figures(text, spots, default_year or (period[0] if period else None), _clean_metric)
+        carried_measure(text, spots)
     _shared_noun(out)
     _series_check(out)
     unused += stray_numbers(text, qs)

@@ -97,3 +97,29 @@ _STAT_NAMES = {
     "粮食总产": "粮食产量",
 }
 _STAT_NAME_RE = re.compile("|".join(sorted(_STAT_NAMES, key=len, reverse=True)))
+
+
+#: A clause naming the measure a run of figures shares, without a figure of its own:
+#: `高新技术产品产量大幅增长，集成电路圆片增长19.2%，锂电池增长103.1%`.
+_CARRIED_RE = re.compile(
+    r"(产量|产值|销量|营业收入|营收|出口额|出口)(?:大幅|较快|快速|稳步|持续|明显)?增长[，,]"
+)
+#: Names that say their measure already (`…产量增长`, `…增加值增长`, `…率`).
+_MEASURED_RE = re.compile(r"(?:量|值|额|收入|营收|投资|规模|率|比重|占比|人数|数)增长$")
+
+
+def carried_measure(text: str, spots: list[tuple[int, dict]]) -> None:
+    """`高新技术产品产量大幅增长，集成电路圆片增长19.2%`: a sentence that names the measure first
+    (产量) and then lists products growing gives each growth that measure (集成电路圆片产量增长)."""
+    for at, t in spots:
+        metric = t["metric"]
+        if not metric.endswith("增长") or t["unit"] != "%" or _MEASURED_RE.search(metric):
+            continue
+        s0 = _clause_start(text, at, "。；;！？")
+        named = list(_CARRIED_RE.finditer(text, s0, at))
+        if (
+            named
+            and (m := named[-1])
+            and not re.search(r"\d", text[_clause_start(text, m.start()) : m.end()])
+        ):
+            t["metric"] = metric.removesuffix("增长") + m.group(1) + "增长"

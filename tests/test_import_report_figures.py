@@ -165,6 +165,8 @@ def test_a_reports_figures_take_the_statistics_names_and_a_task_lists_keep_their
     assert got["规模以上工业增加值增长"] == "规上工业增加值增长8.3%"
     assert {"规模以上工业增加值增速高于全国", "全社会研发经费投入增长", "高速铁路通车里程"} <= set(got)
     assert {"高速铁路通车里程全国位次", "粮食产量"} <= set(got)
+    rate = ["一、2025年工作回顾", "", "高等教育毛入学率提升6.2个百分点。"]
+    assert [t["metric"] for i in draft(rate, "x").items for t in i["targets"]] == ["高等教育毛入学率提高"]
     assert "净增规上服务业企业" in {
         t["metric"]
         for i in draft([*report[:2], "净增规上服务业企业3162家。"], "x").items

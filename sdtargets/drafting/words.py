@@ -82,7 +82,9 @@ def statistics_name(metric: str) -> str:
     """A report's figure named as the statistics name it (`规上工业增加值增长` → 规模以上工业增加值增长,
     `高铁里程` → 高速铁路通车里程): a report cites the statistical communiqué's indicators in short
     forms; a task list names its own indicators, and other nouns (`规上服务业企业`) stay as written."""
-    return _STAT_NAME_RE.sub(lambda m: _STAT_NAMES[m.group(0)], metric)
+    metric = _STAT_NAME_RE.sub(lambda m: _STAT_NAMES[m.group(0)], metric)
+    # a change the report writes `提升` is named `提高`, as the vocabulary names changes
+    return re.sub(r"提升$", "提高", metric)
 
 
 #: Short forms reports use for the statistics' names of indicators (the quote keeps the short form).

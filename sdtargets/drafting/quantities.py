@@ -500,7 +500,9 @@ def _review_span(before: str, year: int | None) -> list[int] | None:
 #: `由2110公里增至3055公里`: the words between a starting figure and the one it became.
 _FROM_TO_RE = re.compile(r"(?:增|提高|提升|增长|扩大|增加|下降|降|降低|减少|减|缩小|缩减)(?:至|到)")
 #: `居全国第二位`, `均居全国首位`, `数量居全国第一`: a rank a report gives with its figures; the
-#: verb may be `跃居`, `位居`, `稳居`, `持续位居` (none of it is the name of what ranks).
+#: verb may be `跃居`, `位居`, `稳居`, `持续位居`, `进入`, `名列` or none (`…3000公里、全国第一`,
+#: `全国前三`, `在全国…评价中名列第一`): none of it is the name of what ranks. `第一方阵`, `第三个`
+#: (a word goes on after the number) are no ranks.
 _RANK_RE = re.compile(
     r"(均|总数均|数量|总量)?(?:持续|继续|仍然|仍|保持)?(?:(?:跃|位|稳)?居|进入|名列)?全国"
     r"(?:第([一二三四五六七八九十\d]+)位?|(首)位|前([一二三四五六七八九十\d]+))(?![\u4e00-\u9fff])"

@@ -282,3 +282,12 @@ def test_a_measure_named_first_is_carried_to_the_products_that_follow():
     assert [m for m, *_ in got] == ["集成电路圆片产量增长", "锂电池产量增长", "新能源汽车"]
     # a name that says its measure keeps it
     assert figures("工业生产较快增长，规上工业增加值增长7.6%。")[0][0] == "规上工业增加值增长"
+
+
+def test_a_title_won_so_many_times_running_is_a_figure():
+    """`命名实现“十一连冠”`, `勇夺全运会“五连冠”`: 11 and 5 连冠, named by who won what."""
+    got = figures("双拥模范城（县）命名实现“十一连冠”、设区市“满堂红”。山东体育代表团勇夺全运会“五连冠”。")
+    assert got == [
+        ("双拥模范城（县）命名连冠次数", 11, "连冠", 2025),
+        ("山东体育代表团全运会连冠次数", 5, "连冠", 2025),
+    ]

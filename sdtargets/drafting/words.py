@@ -18,9 +18,11 @@ _ROUND_RE = re.compile(
 _ROUND = {"万亿": 10000, "千亿": 1000, "百亿": 100}
 #: `耕地面积连续四年净增加`, `考核连续四年优秀`: how many years running.
 _RUN_RE = re.compile(r"连续(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})年(?P<what>[^，,。；;、\d]{1,8})")
+#: `“十一连冠”`, `“五连冠”`: a title won so many times running.
+_STREAK_RE = re.compile(r"“?(?P<n>[一二两三四五六七八九十]{1,3})连冠”?")
 #: `实现翻番`, `翻一番`: twice the base.
 _DOUBLE_RE = re.compile(r"(?:实现)?(?:翻一番|翻番)")
-_CN = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _cn(n: str) -> int:
@@ -72,6 +74,10 @@ def word_figures(
         name = clean(text[_clause_start(text, m.start()) : m.start()])
         what = re.sub(r"^(?:保持|实现|获得|获)", "", m.group("what"))
         add(m.start(), m.end(), name and f"{name}连续{what}年数", n, "年", [])
+    for m in _STREAK_RE.finditer(text):  # `命名实现“十一连冠”`, `勇夺全运会“五连冠”`
+        name = re.sub(r"勇夺|夺得|获得|实现|“|”", "", text[_clause_start(text, m.start()) : m.start()])
+        if (n := _cn(m.group("n"))) and (name := clean(name)):
+            add(m.start(), m.end(), f"{name}连冠次数", n, "连冠", [])
     for m in _DOUBLE_RE.finditer(text):
         at = _clause_start(text, m.start(), "，,。；;：:！？、")
         add(m.start(), m.end(), clean(text[at : m.start()]), 2, "倍", [], "为基期倍数")

@@ -204,10 +204,14 @@ def _placed(items: list[dict], item_spans: list[tuple[int, int]], flat: str) -> 
     for it, (a, b) in zip(items, item_spans, strict=True):
         if a < 0:
             continue
+        after: dict[str, int] = {}  # a quote written twice in an item (`高于全国0.7个百分点`): the next one
         for t in it.get("targets") or []:
             q = squash(str(t.get("quote", "")))
-            at = flat.find(q, a, b + 1) if q else -1
+            at = flat.find(q, after.get(q, a), b + 1) if q else -1
+            if at < 0 and q:
+                at = flat.find(q, a, b + 1)
             if at >= 0:
+                after[q] = at + 1
                 out.append((at, at + len(q), it.get("kind") == "result", t))
     return out
 

@@ -38,7 +38,25 @@ sys.path.insert(0, str(ROOT))
 
 from sdtargets.drafting.draft import draft, load_registry  # noqa: E402
 from sdtargets.drafting.sources import read_source  # noqa: E402
+from sdtargets.drafting.vocabulary import Vocabulary  # noqa: E402
 from sdtargets.text.numbers import squash  # noqa: E402
+
+
+def learned_vocabulary(data: Path, kb: dict, family: set[str]) -> Vocabulary:
+    """The base's vocabulary without the names only the scored plan's own items use: the draft may
+    learn names from other documents, never from the curation it is scored against."""
+    metrics = yaml.safe_load((data / "metrics.yaml").read_text(encoding="utf-8"))["metrics"]
+    used: dict[str, set[str]] = {}
+    for it in kb["items"]:
+        for t in it.get("targets") or []:
+            used.setdefault(t.get("metric", ""), set()).add(it["plan"])
+    own = {name for name, plans in used.items() if plans <= family}
+    keep = []
+    for m in metrics:
+        names = [n for n in [m["name"], *(m.get("aliases") or [])] if n not in own]
+        if names:
+            keep.append({**m, "name": names[0], "aliases": names[1:]})
+    return Vocabulary(keep)
 
 
 def fold_metric(m: str) -> str:
@@ -172,6 +190,67 @@ def compare(
     }
 
 
+def _flat(lines: list[str]) -> str:
+    return "".join(squash(line) for line in lines)
+
+
+Placed = list[tuple[int, int, bool, dict]]
+
+
+def _placed(items: list[dict], item_spans: list[tuple[int, int]], flat: str) -> Placed:
+    """Each target's quote as a span of the whitespace-free source (searched inside its item's
+    span), with whether it is a reported result: (start, end, result, target)."""
+    out = []
+    for it, (a, b) in zip(items, item_spans, strict=True):
+        if a < 0:
+            continue
+        after: dict[str, int] = {}  # a quote written twice in an item (`高于全国0.7个百分点`): the next one
+        for t in it.get("targets") or []:
+            q = squash(str(t.get("quote", "")))
+            at = flat.find(q, after.get(q, a), b + 1) if q else -1
+            if at < 0 and q:
+                at = flat.find(q, a, b + 1)
+            if at >= 0:
+                after[q] = at + 1
+                out.append((at, at + len(q), it.get("kind") == "result", t))
+    return out
+
+
+def figures(cur: list[dict], dra: list[dict], lines: list[str], misses: list[str] | None = None) -> dict:
+    """Every curated figure against the drafted figures at the same place in the source, however
+    the items are cut: a figure is right when a drafted figure whose quote overlaps its quote has
+    the same value, value_max, unit and year, a result for a result (a target for a target), and
+    the right noun (`metric_ok`); "number only" leaves the noun aside. This is the criterion of
+    issue #19 (value, unit, year or span, key noun, result or target), item cuts aside."""
+    flat = _flat(lines)
+    theirs = _placed(dra, spans(dra, lines), flat)
+    n = right = number = 0
+    used_r: set[int] = set()
+    used_n: set[int] = set()
+    for a, b, result, t in _placed(cur, spans(cur, lines), flat):
+        n += 1
+        near = [
+            k
+            for k, (c, d, r2, x) in enumerate(theirs)
+            if min(b, d) > max(a, c) and r2 == result and target_key(x) == target_key(t)
+        ]
+        metric = t.get("metric", "")
+        named = [k for k in near if k not in used_r and metric_ok(metric, theirs[k][3].get("metric", ""))]
+        if named:
+            right += 1
+            used_r.add(named[0])
+        elif misses is not None:
+            here = [x["metric"] for c, d, r2, x in theirs if min(b, d) > max(a, c)]
+            kind = "result" if result else "target"
+            misses.append(f"figure {metric} {target_key(t)} {kind}: {t['quote']}  ← drafted here: {here}")
+        free = [k for k in near if k not in used_n]
+        if free:
+            number += 1
+            used_n.add(free[0])
+    total = sum(len(it.get("targets") or []) for it in cur)
+    return {"figures": total, "placed": n, "right": right, "number": number}
+
+
 def pct(a: int, b: int) -> str:
     return f"{100 * a / b:.1f}%" if b else "–"
 
@@ -213,7 +292,15 @@ def main() -> int:
         saved = yaml.safe_load(args.draft.read_text(encoding="utf-8"))
         d = argparse.Namespace(items=saved["items"] if isinstance(saved, dict) else saved)
     else:
-        d = draft(lines, args.plan, start, end, period=period, resolve=load_registry(args.data))
+        d = draft(
+            lines,
+            args.plan,
+            start,
+            end,
+            period=period,
+            resolve=load_registry(args.data),
+            vocabulary=learned_vocabulary(args.data, kb, family),
+        )
     shown: list[str] = []  # the misses of the whole plan (the sub-plans' rows repeat them)
     rows = [compare(args.plan, curated, d.items, lines, shown)]
     if len(family) > 1:  # per sub-plan: the drafted items lying inside its curated span
@@ -256,8 +343,17 @@ def main() -> int:
             f"  {r['plan']:<20} text+line {r['same_text']:>4}/{n} ({pct(r['same_text'], n)}), "
             f"section {r['same_section']:>4}/{n} ({pct(r['same_section'], n)})"
         )
+    fig_misses: list[str] = []
+    f = figures(curated, d.items, lines, fig_misses)
+    print(
+        f"\nfigures by their place in the source, item cuts aside (value, unit, year, result or target):\n"
+        f"  {args.plan:<20} {f['figures']} figures: right with their noun {f['right']} "
+        f"({pct(f['right'], f['figures'])}), number only {f['number']} ({pct(f['number'], f['figures'])})"
+    )
     if args.show:
         print("\n".join(shown))
+        print("\nfigures missed (by place):")
+        print("\n".join(fig_misses))
     print(
         f"\nperiod {d.period}; ids {args.plan}.{d.id_form}; {len(d.unknown)} agency names not in the registry"
     )

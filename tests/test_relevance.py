@@ -212,7 +212,8 @@ def test_english_and_chinese_mix_in_one_query(conn):
     naming 储能 only in a metric or the text."""
     hits = search(conn, "energy storage 2025")
     assert hits[0].item_id == "act2024-newenergy.4" and hits[0].field == "title"
-    assert [h.field for h in hits[1:]].count("title") == 0
+    mine = set(reviewed([h.item_id for h in hits[1:]]))  # a new plan may head an item 储能 too
+    assert [h.field for h in hits[1:] if h.item_id in mine].count("title") == 0
     rows = dict(conn.execute("select id, search from item_search"))
     assert all("储能" in rows[h.item_id] and "2025" in rows[h.item_id] for h in hits)
 

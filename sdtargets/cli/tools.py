@@ -187,7 +187,7 @@ def import_(
             file=sys.stderr,
         )
     with busy(f"Drafting items from {file.name}"):  # a pulsing bar on stderr if it is slow
-        d = draft(text_lines, plan, start, end, period=span, resolve=resolver)
+        d = draft(text_lines, plan, start, end, period=span, resolve=resolver, vocabulary=_vocabulary(folder))
     if not d.items:
         raise NoResults(f"No items found in {file}.")
     written = None
@@ -215,6 +215,17 @@ def _base_names(folder: Path) -> tuple[set[str], set[str]]:
     except (SdError, OSError, AttributeError, TypeError, KeyError):
         plans = set()
     return known, plans
+
+
+def _vocabulary(folder: Path):  # noqa: ANN202 (the drafting module is imported here only)
+    """The base's metric vocabulary for naming drafted figures; none if it cannot be read."""
+    from ..drafting.vocabulary import Vocabulary
+    from ..kb.metrics import read_vocabulary
+
+    try:
+        return Vocabulary(read_vocabulary(folder)[0]["metrics"])
+    except (SdError, OSError, KeyError, TypeError):
+        return None
 
 
 def _period(text: str) -> tuple[int, int]:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from .extract import DraftItem, extract, extract_paragraphs, infer_period, section_year
 from .quantities import draft_targets, quantities
+from .vocabulary import Vocabulary
+from .words import statistics_name
 
 #: Looks a name up in the agency registry: (canonical name or None, nearest registry names).
 Resolver = Callable[[str], tuple[str | None, list[str]]]
@@ -44,11 +46,13 @@ def draft(
     end: int | None = None,
     period: tuple[int, int] | None = None,
     resolve: Resolver | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> Draft:
     """Draft items for lines ``start``..``end`` of a plan text, ids ``plan.N``.
 
     ``period`` (first, last year) defaults to what the title says; ``resolve`` maps agency names
-    to canonical ones (without it, names stay as written and none is reported unknown).
+    to canonical ones (without it, names stay as written and none is reported unknown);
+    ``vocabulary`` names a report's figures as the base does where the draft's name shortens one.
     """
     given = period is not None
     period = period or infer_period(lines)
@@ -88,7 +92,12 @@ def draft(
             default = it.year  # the year the review reports on
         if default is None and it.kind == "result" and period:
             default = period[0]  # a report looks back on its first year and plans its last
-        targets, unused = draft_targets(it.text, period, default, it.kind == "result")
+        targets, unused = draft_targets(it.text, period, default, it.kind == "result", it.span)
+        if report_mode:
+            for t in targets:
+                t["metric"] = statistics_name(t["metric"])
+                if vocabulary is not None:
+                    t["metric"] = vocabulary.name(t["metric"], t["unit"])
         for t in targets:
             if "check" in t:
                 out.checks.append((ident, f"{t['quote']}: {t['check']}"))

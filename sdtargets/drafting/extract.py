@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 
 from ..text.clauses import AgencyClause, find_clauses
 from ..text.numbers import has_quantity, squash, years_in
-from .review import REVIEW_RESTART_RE, REVIEW_TOPIC_RE, review_heading_year
+from .review import (
+    REVIEW_RESTART_RE,
+    REVIEW_TOPIC_RE,
+    front_matter,
+    review_heading_year,
+    review_span,
+    topic_clause_starts,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Headings and items
@@ -110,6 +117,7 @@ class DraftItem:
     own_number: bool = False
     by_heading: bool = False  # numbered after the heading above it, not by its own number
     year: int | None = None  # the year a report's review names (`2023年…`, `“十三五”时期`)
+    span: tuple[int, int] | None = None  # the years a review's account covers (`五年来，…`)
 
 
 @dataclass
@@ -336,7 +344,10 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     # a text that never leaves a blank line (a web page's report) has a paragraph per line; a
     # newspaper's narrow column lines (a line a few words long) do not
     line_paragraphs = filled > 10 and filled > 10 * (end - start + 1 - filled) and widths[filled // 2] >= 40
+    chrome = set(front_matter(lines))  # the provenance line, a front matter, a page's buttons
     for no in range(start, end + 1):
+        if no in chrome:
+            continue
         raw = lines[no - 1]
         text = squash(raw)  # verbatim: a `**` left mid-sentence by the conversion stays
         heading = text and is_heading(clean_line(raw))
@@ -370,6 +381,7 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
     part: str | None = None  # the top heading the paragraph is under
     stated: int | None = None  # the year that heading states, if it is a review's
     sub: str | None = None  # the topic sentence a review's paragraph sits under (`（一）…。`)
+    span: tuple[int, int] | None = None  # the years a review's account turned to (`五年来，…`)
     shown: list[str] = []  # the section path the items are given
     for starts, text, section in paragraphs:
         if (section[0] if section else None) != part:
@@ -377,6 +389,7 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             # year of a part before it, or of a front matter, is not this part's)
             part = section[0] if section else None
             reviewed = stated = review_heading_year(section)
+            span = None
         # offset → 一, 二…: a member begins at its numeral, the conversion's `**` before it is
         # the previous piece's and is left out of both (`…新需求。**二是…` → `二是…`)
         members = {m.start(1): m.group(1) for m in _ENUM_RE.finditer(text)}
@@ -389,8 +402,12 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
         review = "工作回顾" in "".join(section)
         if not review or section != (shown[:-1] if sub else shown) or REVIEW_RESTART_RE.match(text):
             sub = None  # a new heading, or the review's account starting over (`过去一年，…`)
+        if review:  # `五年来，…` turns the account to the years of a plan, `一年来，…` back to one
+            span = review_span(text, reviewed) or (None if REVIEW_RESTART_RE.match(text) else span)
         # a review's `一是…` members report what was done, topic by topic: cut like its prose
         bounds = sorted({0, *members, *(t for t in topic_starts(text) if review or t < before_members)})
+        if review:  # `…。现代服务业加快发展，净增…`: a field's progress opens a topic
+            bounds = sorted({*bounds, *topic_clause_starts(text)})
         if review:
             # a work report's review: its long paragraphs (a five-year review's `——` members) cut by length
             cuts = [
@@ -399,6 +416,7 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
                 for c in length_cuts(text, a, b)
             ]
             bounds = sorted({*bounds, *cuts})
+        kept = -1  # where the last item drafted from this paragraph ends
         for a, b in zip(bounds, [*bounds[1:], len(text)], strict=True):
             piece = text[a:b]
             if review and (m := REVIEW_TOPIC_RE.match(piece)):
@@ -410,7 +428,9 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
                 piece = piece.removesuffix("**")
             line = max(no for off, no in starts if off <= a)  # the line the piece begins on
             if a in members and review:  # `一是扎实抓好…。…争取新增专项债资金3903亿元`: a result
-                items.append(DraftItem(line=line, section=shown, text=piece, kind="result", year=reviewed))
+                items.append(
+                    DraftItem(line=line, section=shown, text=piece, kind="result", year=reviewed, span=span)
+                )
                 continue
             if a in members:
                 number = str(cn_number(members[a]))
@@ -436,7 +456,15 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
             # the report it is in (a review's achievements, a plan's requirements)
             if has_quantity(piece) or ((phase or where) and _substantive(piece)):
                 year = reviewed if kind == "result" else None
-                items.append(DraftItem(line=line, section=shown, text=piece, kind=kind, year=year))
+                items.append(
+                    DraftItem(line, shown, piece, kind, year=year, span=span if kind == "result" else None)
+                )
+                kept = b
+            elif review and kept == a and items[-1].kind == kind:
+                # a review's short piece without a number of its own (`…竞价。A、B均居全国首位。`):
+                # the tail of the piece before, not a sentence to lose
+                items[-1].text += piece
+                kept = b
     return items
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.numbers import CMP_WORDS, QTY_RE, YEAR_RE
+from .words import carried_measure, word_figures
 
 #: Comparison words that follow the number they qualify (3.5万家以上).
 _TRAILING = ("以上", "以下", "以内", "左右")
@@ -18,7 +19,8 @@ _TRAILING = ("以上", "以下", "以内", "左右")
 _BASELINE_BEFORE = ("比", "较", "与", "从", "由", "同比")
 #: Words at the head of the phrase before a number that are not part of what it counts.
 _LEAD_IN_WORDS = (
-    "其中 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 两年内 三年内 两年 三年 五年 年内 累计 共 再 "
+    "其中 今年 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 "
+    "两年内 三年内 两年 三年 五年 年内 累计 共 再 "
     "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新组建 提供 建设 建成 新建成 培育 打造 新打造 "
     "布局 新建 创建 争创 实施 举办 促进 推出 孵化 引进 引入 聚集 集聚 开放 认定 支持 推动 带动 吸引 "
     "形成 开展 组建 遴选 发布 完成 实现 新增备案 新备案 备案 达到 突破 超过 开工 开通"
@@ -30,7 +32,8 @@ _LEAD_IN_RE = re.compile(
 )
 _CMP_TAIL_RE = re.compile(
     r"(?:力争|确保|达到|达|突破|超过|超|不低于|不少于|不超过|不高于|控制在|稳定在|保持|约|近|提高到|提升到|"
-    r"增长到|降低到|下降到|提升至|提高至|下降至|降低至|增长至|降至|增至|保持在|累计|年均|总数|分别|各|为|至|到)+$"
+    r"增长到|降低到|下降到|提升至|提高至|下降至|降低至|增长至|降至|增至|降到|增加到|增加至|缩小至|缩小到|减少到|减少至|"
+    r"保持在|累计|年均|总数|分别|各|为|至|到)+$"
 )
 _DELIMS = "，,。；;：:、！？（）()"
 #: Metrics that only point back at the quantity just named (`…比重提高3个百分点，占比超过50%`).
@@ -68,14 +71,24 @@ def quantities(text: str) -> list[Quantity]:
         if text[max(0, m.start() - 1) : m.start()] == "第":
             continue  # an ordinal
         unit = m.group("unit")
+        value = _num(m.group("value"))
         if unit in ("余家", "多家"):
             unit = "家"
+        elif more := re.match(r"(万|千)(?:余|多)", unit):
+            # `1.8万余个`, `2万多家`: the count in its counting unit (CURATING: `6万余人次` → 60000 人次)
+            value, unit = _tidy_value(value * (10000 if more.group(1) == "万" else 1000)), unit[more.end() :]
+        elif re.match(r"[亿千百万]+(?:余|多)", unit):
+            unit = re.sub(r"余|多", "", unit)
         trailing = next((w for w in _TRAILING if text.startswith(w, m.end())), "")
-        q = Quantity(m.start(), m.end() + len(trailing), _num(m.group("value")), unit, trailing=trailing)
+        q = Quantity(m.start(), m.end() + len(trailing), value, unit, trailing=trailing)
         if m.group("max"):
             q.value_max = _num(m.group("max"))
         out.append(q)
     return out
+
+
+def _tidy_value(x: float) -> int | float:
+    return int(round(x)) if abs(x - round(x)) < 1e-9 else round(x, 6)
 
 
 def _sentence_start(text: str, at: int, stops: str = "。！？") -> int:
@@ -119,7 +132,8 @@ def _clean_metric(phrase: str) -> str:
         phrase = _CMP_TAIL_RE.sub("", phrase)
     if "的" in phrase[:-1] and len(phrase.rsplit("的", 1)[1]) >= 4:
         phrase = phrase.rsplit("的", 1)[1]
-    return phrase
+    # `出口首次突破`, `中欧班列累计开行超`: when and how it was counted, not what (累计 is in cmp)
+    return re.sub(r"(?<=.{2})(?:首次|累计|预计)", "", phrase)
 
 
 def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
@@ -148,9 +162,20 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
     phrase = re.sub(r"^(.{2,}?)(?:提供|进行|开展)(?=.{2,})", r"\1", phrase)  # `残疾儿童提供康复救助服务`
     if phrase[:1] in ("的", "年", "月", "日", "级", "量", "等"):
         return "", 0
+    if (v := _COUNTED_DID_RE.search(phrase, 2)) and not _COUNTED_DID_RE.match(phrase):
+        # `148个行业大模型规模化应用`, `35家村镇银行完成改革任务`: the number counts the noun
+        # before the verb; a noun too general to stand alone (`3家单位获中国质量奖`) keeps it
+        noun, did = phrase[: v.start()], phrase[v.start() :]
+        phrase = noun if len(noun) > 2 else f"{did}的{noun}"
     if not re.match(r"[\u4e00-\u9fff“\"《A-Za-z]", phrase):
         return "", 0
     return phrase, end
+
+
+#: What a counted noun did, when the verb follows it (`行业大模型规模化应用`, `成果在全国推广`).
+_COUNTED_DID_RE = re.compile(
+    r"完成|获得|获|入选|参加|参与|参照|纳入|落地|在全国|建成|投产|加快|扎实|规模化|投入|实现"
+)
 
 
 def _qualifier(text: str, q: Quantity) -> bool:
@@ -174,12 +199,18 @@ def _qualifier(text: str, q: Quantity) -> bool:
 
 
 def draft_targets(
-    text: str, period: tuple[int, int] | int | None, default_year: int | None = None, result: bool = False
+    text: str,
+    period: tuple[int, int] | int | None,
+    default_year: int | None = None,
+    result: bool = False,
+    span: tuple[int, int] | None = None,
 ) -> tuple[list[dict], list[str]]:
     """Candidate targets of an item text, and the numbers it saw but did not make targets of.
 
     ``default_year`` (the year its headings name) comes before the plan's last year; a
-    ``result`` takes the year its text names anywhere before the number.
+    ``result`` takes the year its text names anywhere before the number. A result of a review's
+    account of several years (``span``, `五年来，…`) reports those years: a change or a total over
+    them carries the span, `每年…` gives a figure for each of them.
 
     Each target names the noun its number counts: the phrase before the number
     (`高新技术企业达到5万家`) or, where the number comes first, the phrase after it
@@ -227,12 +258,23 @@ def draft_targets(
             if len(members) < 2:
                 members = []
         metric = _clean_metric(before) if not members else ""
-        if m := re.search(rf"分别(?:达到|为|稳定在|保持在|突破|超过|不低于|不少于|{_GROWTH})?$", before):
+        m = re.search(rf"分别(?:达到|为|稳定在|保持在|突破|超过|不低于|不少于|{_GROWTH})?$", before)
+        if m or (m := _RESPECTIVE_OBJECT_RE.search(before)):
             # `A、B分别达到100万辆和150GWh`: the numbers pair with the names in order;
-            # `A、B、C限上零售额分别增长8.7%、31.5%和32.3%`: they share the last one's noun
+            # `A、B、C限上零售额分别增长8.7%、31.5%和32.3%`: they share the last one's noun;
+            # `交通、能源、水利分别完成投资3252亿元、…`: and the noun the verb takes (交通投资)
             names = [_clean_metric(x) for x in re.split(r"、|和|及", before[: m.start()])]
-            respectively = _share_tail([x for x in names if x], m.group(0))
-            metric = respectively.pop(0) if len(respectively) > 1 else metric
+            names = _share_tail([x for x in names if x], m.group(0))
+            if m.lastgroup == "added":  # `A、B、C分别增加2个`: each added
+                names = ["新增" + x.removeprefix("新增") for x in names]
+            elif m.lastgroup == "object":
+                names = [x + m.group("object") for x in names]
+            respectively = names
+            if len(names) > 1 and not _more_numbers_follow(text, q):
+                # one number for every name (`分别增加2个`): as `各`, a target each
+                members, respectively = names, []
+            else:
+                metric = respectively.pop(0) if len(respectively) > 1 else metric
         elif respectively and qs[i - 1].end >= phrase_start and not before.strip("、和及与"):
             metric = respectively.pop(0)
         if baseline is not None:
@@ -282,11 +324,17 @@ def draft_targets(
         years_at = [m.end() for m in YEAR_RE.finditer(text, s0, q.start)]
         # 每年 makes one target per plan year, but not for an average over the years (年均)
         per_year = text.rfind("每年", s0, q.start) > max(years_at, default=-1) and "年均" not in cmp
+        if result:  # a reported `每年实施20项…，…增长34.3%`: 每年 is its own phrase's, not the sentence's
+            per_year = (
+                per_year and "每年" in text[max(text.rfind(c, 0, q.start) for c in "，,；;") + 1 : q.start]
+            )
         if per_year:
             explicit = None
         listed = [int(y) for y in re.findall(r"(20\d\d)年(?=[、和及与]20\d\d年)", before)]
-        if per_year and period:
-            years: list[int | None] = list(range(period[0], period[1] + 1))
+        if per_year and result and span:  # `五年来…每年实施20项重点民生实事`: each of those years
+            years: list[int | None] = list(range(span[0], span[1] + 1))
+        elif per_year and period:
+            years = list(range(period[0], period[1] + 1))
         elif listed and explicit:  # `2024年、2025年分别突破2.2万亿元`
             years = [*listed, explicit]
         else:
@@ -301,11 +349,13 @@ def draft_targets(
                 if y is not None:
                     t["year"] = y
                 if "年均" in cmp:  # an average over years: the plan's, unless the text says otherwise
-                    span = _review_span(text[: q.start], y) if result else None
-                    if span is None and period and y is not None and period[0] < y:
-                        span = [period[0], y]
-                    if span:
-                        t["span"] = span
+                    years_of = _review_span(text[: q.start], y) if result else None
+                    if years_of is None and result and span and y == span[1]:
+                        years_of = list(span)  # the review's account of several years (`五年来，…`)
+                    if years_of is None and period and y is not None and period[0] < y:
+                        years_of = [period[0], y]
+                    if years_of:
+                        t["span"] = years_of
                     else:  # a 年均 without its years would not validate: the reviewer gives them
                         t["check"] = "an average (年均): give the years it covers as span, and 年均 in cmp"
                         cmp = [w for w in cmp if w != "年均"]
@@ -315,6 +365,9 @@ def draft_targets(
                     t["cmp"] = cmp
                 if years_span and y is not None and "span" not in t:
                     t["span"] = [y - years_span + 1, y]
+                elif result and span and y == span[1] and "span" not in t and not explicit and not per_year:
+                    if "累计" in cmp or re.search(r"(?:增长|下降|提高|提升|降低|增加|减少)了?$", before):
+                        t["span"] = list(span)  # a change or a total over the account's years
                 if per_year:
                     t["note"] = "每年"
                 if y is None:
@@ -332,6 +385,8 @@ def draft_targets(
         consumed = after_end if after and metric == after else q.end
     if result:
         out += _ranks(text, spots, default_year or (period[0] if period else None))
+        out += word_figures(text, spots, default_year or (period[0] if period else None), _clean_metric)
+        carried_measure(text, spots)
     _shared_noun(out)
     _series_check(out)
     unused += stray_numbers(text, qs)
@@ -371,12 +426,34 @@ _SHARED_TAILS = (
 )
 
 
+#: `分别完成投资`, `分别增加`: a list's shared verb that takes its noun (投资) or adds (增加, 新增).
+_RESPECTIVE_OBJECT_RE = re.compile(
+    r"分别(?:完成|实现)(?P<object>[\u4e00-\u9fff]{1,4})$|分别(?P<added>增加|新增)$"
+)
+
+
+def _more_numbers_follow(text: str, q: Quantity) -> bool:
+    """Does another number of the list follow ``q`` at once (`3252亿元、2140亿元`, `8.7%和9%`)?"""
+    return bool(re.match(r"[、和及与]\d", text[q.end : q.end + 2]))
+
+
+#: Qualifiers reports pair in a list before the noun they share (`城镇、农村居民…`).
+_PAIRED = (
+    *("城镇", "农村", "城市", "城乡", "国内", "国外", "境内", "境外"),
+    *("省级", "市级", "县级", "国有", "民营"),
+)
+
+
 def _share_tail(names: list[str], how: str) -> list[str]:
     """The members of a list that shares its noun and its verb: `新能源汽车、智能家电、智能手机
     限上零售额分别增长` → 新能源汽车限上零售额增长, 智能家电限上零售额增长, …; a member that
     names its own noun keeps it (`游客人数、旅游收入均增长` → 游客人数增长, 旅游收入增长)."""
     verb = next((_VERB_NAME[v] for v in _VERB_NAME if how.endswith(v)), "")
-    if len(names) > 1:
+    head = next((p for p in _PAIRED if names and names[-1].startswith(p)), "")
+    if len(names) > 1 and head and len(names[-1]) > len(head) + 1 and set(names[:-1]) <= set(_PAIRED):
+        # `城镇、农村居民人均可支配收入`: the paired qualifiers share the noun after the last one's
+        names = [n + names[-1][len(head) :] for n in names[:-1]] + [names[-1]]
+    elif len(names) > 1:
         tail = next((t for t in _SHARED_TAILS if names[-1].endswith(t) and len(names[-1]) > len(t)), "")
         if tail and not any(n.endswith(_SHARED_TAILS) for n in names[:-1]):
             names = [n + tail for n in names[:-1]] + [names[-1]]
@@ -423,9 +500,13 @@ def _review_span(before: str, year: int | None) -> list[int] | None:
 #: `由2110公里增至3055公里`: the words between a starting figure and the one it became.
 _FROM_TO_RE = re.compile(r"(?:增|提高|提升|增长|扩大|增加|下降|降|降低|减少|减|缩小|缩减)(?:至|到)")
 #: `居全国第二位`, `均居全国首位`, `数量居全国第一`: a rank a report gives with its figures; the
-#: verb may be `跃居`, `位居`, `稳居`, `持续位居` (none of it is the name of what ranks).
+#: verb may be `跃居`, `位居`, `稳居`, `持续位居`, `进入`, `名列` or none (`…3000公里、全国第一`,
+#: `全国前三`, `在全国…评价中名列第一`): none of it is the name of what ranks. `第一方阵`, `第三个`
+#: (a word goes on after the number) are no ranks.
 _RANK_RE = re.compile(
-    r"(均|总数均|数量|总量)?(?:持续|继续|仍然|仍|保持)?(?:跃|位|稳)?居全国(?:第([一二三四五六七八九十\d]+)位?|(首)位)"
+    r"(均|总数均|数量|总量)?(?:持续|继续|仍然|仍|保持)?(?:(?:跃|位|稳)?居|进入|名列)?全国"
+    r"(?:第([一二三四五六七八九十\d]+)位?|(首)位|前([一二三四五六七八九十\d]+))(?![\u4e00-\u9fff])"
+    r"|在全国([^，。；]{2,30}?)中名列第([一二三四五六七八九十\d]+)(?![\u4e00-\u9fff])"
 )
 
 
@@ -435,16 +516,24 @@ def _ranks(text: str, spots: list[tuple[int, dict]], year: int | None) -> list[d
     figure of the sentence when they all rank so (`A12家、B4家，总数均居全国首位`)."""
     out = []
     for m in _RANK_RE.finditer(text):
-        n = m.group(2)
+        n = m.group(2) or m.group(4) or m.group(6)
         value = 1 if m.group(3) else int(n) if n.isdigit() else cn_value(n)
         if not value:
             continue
         clause_at = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
         s0 = max(text.rfind(c, 0, m.start()) for c in "。；;！？") + 1
-        named = text[clause_at : m.start()]
+        # `农产品出口连续26年全国第一`: the years it has held the rank are not its name
+        named = re.sub(r"连续[\d一二三四五六七八九十]+年$", "", text[clause_at : m.start()])
+        if m.group(5):  # `在全国困难群众基本生活救助工作绩效评价中名列第一`: the ranking is named
+            named = m.group(5)
+        elif re.search(r"\d", named) and not re.search(r"\d", named.rsplit("、", 1)[-1]):
+            # `高速公路由7473公里增至9310公里、八车道里程全国第一`: the name just before the rank
+            named = named.rsplit("、", 1)[-1]
+        if m.group(1) in ("数量", "总量") and named and not re.search(r"、|和|及", named):
+            named += m.group(1)  # `义务教育优质均衡县数量跃居全国第一`: what ranks is the number
         names = [x for x in re.split(r"、|和|及", re.sub(r"^(?:其中|同时)", "", named)) if x]
         prior = [(at, t) for at, t in spots if s0 <= at < m.start()]
-        if names and not re.search(r"\d", named):
+        if names and not re.search(r"\d", named) and named not in _GENERIC:
             metrics = [(n, year) for n in names]
         elif m.group(1) and m.group(1).endswith("均"):
             metrics = [(t["metric"], t.get("year", year)) for _, t in prior]

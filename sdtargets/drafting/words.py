@@ -1,0 +1,133 @@
+"""How a report words its figures: numbers in words, not digits (`旅游收入破万亿`, `超千亿元`,
+`连续四年优秀`, `实现翻番`), which a reader cites as figures (CURATING: a number written in words is
+no damage: `value` is the number, the words stay in the quote) and the rules for numbers in digits
+miss; and the short forms of the statistics' indicator names (`规上工业增加值`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..kb.checks import UNIT_NOT_WRITTEN
+
+#: `破万亿`, `首次突破万亿元`, `超千亿元`: a round amount in 亿元.
+_ROUND_RE = re.compile(
+    r"(?P<cmp>首次突破|突破|超过|超|破|过)(?P<n>万亿|千亿|百亿)元?(?![\u4e00-\u9fff]*级|[县市])"
+)
+_ROUND = {"万亿": 10000, "千亿": 1000, "百亿": 100}
+#: `耕地面积连续四年净增加`, `考核连续四年优秀`: how many years running.
+_RUN_RE = re.compile(r"连续(?P<n>\d{1,2}|[二两三四五六七八九十]{1,2})年(?P<what>[^，,。；;、\d]{1,8})")
+#: `“十一连冠”`, `“五连冠”`: a title won so many times running.
+_STREAK_RE = re.compile(r"“?(?P<n>[一二两三四五六七八九十]{1,3})连冠”?")
+#: `实现翻番`, `翻一番`: twice the base.
+_DOUBLE_RE = re.compile(r"(?:实现)?(?:翻一番|翻番)")
+_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _cn(n: str) -> int:
+    if n.isdigit():
+        return int(n)
+    if len(n) == 2 and n[0] == "十":
+        return 10 + _CN[n[1]]
+    if len(n) == 2 and n[1] == "十":
+        return _CN[n[0]] * 10
+    return _CN.get(n, 0)
+
+
+def _clause_start(text: str, at: int, stops: str = "，,。；;：:！？") -> int:
+    return max(text.rfind(c, 0, at) for c in stops) + 1
+
+
+def word_figures(
+    text: str, spots: list[tuple[int, dict]], year: int | None, clean: Callable[[str], str]
+) -> list[dict]:
+    """A result's figures written in words, as targets. The name is the words before them in
+    their clause (cleaned by ``clean``), else the figure just before them in the sentence
+    (`发明专利授权量累计26.2万件、实现翻番`); a figure whose name cannot be found is left out."""
+    out: list[dict] = []
+
+    def add(at: int, end: int, name: str, value: int, unit: str, cmp: list[str], suffix: str = "") -> None:
+        s0 = _clause_start(text, at, "。；;！？")
+        if not name or re.search(r"\d", name):
+            prior = [t for pos, t in spots if s0 <= pos < at]
+            name = prior[-1]["metric"] if prior else ""
+        if not name:
+            return
+        t: dict = {"metric": name + suffix, "value": value, "unit": unit}
+        if year is not None:
+            t["year"] = year
+        if cmp:
+            t["cmp"] = cmp
+        t["quote"] = text[_clause_start(text, at) : end]
+        if unit not in t["quote"]:  # `旅游收入破万亿`, `实现翻番`: validate asks for the words
+            t["note"] = f"{UNIT_NOT_WRITTEN}：“{text[at:end]}”即{value}{unit}"
+        out.append(t)
+
+    for m in _ROUND_RE.finditer(text):
+        name = clean(text[_clause_start(text, m.start()) : m.start()])
+        cmp = [w for w in ("突破", "超过", "超") if m.group("cmp").endswith(w)][:1]
+        add(m.start(), m.end(), name, _ROUND[m.group("n")], "亿元", cmp)
+    for m in _RUN_RE.finditer(text):
+        if not (n := _cn(m.group("n"))):
+            continue
+        name = clean(text[_clause_start(text, m.start()) : m.start()])
+        what = re.sub(r"^(?:保持|实现|获得|获)", "", m.group("what"))
+        add(m.start(), m.end(), name and f"{name}连续{what}年数", n, "年", [])
+    for m in _STREAK_RE.finditer(text):  # `命名实现“十一连冠”`, `勇夺全运会“五连冠”`
+        name = re.sub(r"勇夺|夺得|获得|实现|“|”", "", text[_clause_start(text, m.start()) : m.start()])
+        if (n := _cn(m.group("n"))) and (name := clean(name)):
+            add(m.start(), m.end(), f"{name}连冠次数", n, "连冠", [])
+    for m in _DOUBLE_RE.finditer(text):
+        at = _clause_start(text, m.start(), "，,。；;：:！？、")
+        add(m.start(), m.end(), clean(text[at : m.start()]), 2, "倍", [], "为基期倍数")
+    return out
+
+
+def statistics_name(metric: str) -> str:
+    """A report's figure named as the statistics name it (`规上工业增加值增长` → 规模以上工业增加值增长,
+    `高铁里程` → 高速铁路通车里程): a report cites the statistical communiqué's indicators in short
+    forms; a task list names its own indicators, and other nouns (`规上服务业企业`) stay as written."""
+    metric = _STAT_NAME_RE.sub(lambda m: _STAT_NAMES[m.group(0)], metric)
+    # a change the report writes `提升` is named `提高`, as the vocabulary names changes
+    return re.sub(r"提升$", "提高", metric)
+
+
+#: Short forms reports use for the statistics' names of indicators (the quote keeps the short form).
+_STAT_NAMES = {
+    "规上工业增加值": "规模以上工业增加值",
+    "高铁通车里程": "高速铁路通车里程",
+    "高铁里程": "高速铁路通车里程",
+    "高速公路里程": "高速公路通车里程",
+    "研发投入": "研发经费投入",
+    "实际使用外资": "实际利用外资",
+    "粮食总产量": "粮食产量",
+    "粮食总产": "粮食产量",
+}
+_STAT_NAME_RE = re.compile("|".join(sorted(_STAT_NAMES, key=len, reverse=True)))
+
+
+#: A clause naming the measure a run of figures shares, without a figure of its own:
+#: `高新技术产品产量大幅增长，集成电路圆片增长19.2%，锂电池增长103.1%`.
+_CARRIED_RE = re.compile(
+    r"(产量|产值|销量|营业收入|营收|出口额|出口)(?:大幅|较快|快速|稳步|持续|明显)?增长[，,]"
+)
+#: Names that say their measure already (`…产量增长`, `…增加值增长`, `…率`).
+_MEASURED_RE = re.compile(r"(?:量|值|额|收入|营收|投资|规模|率|比重|占比|人数|数)增长$")
+
+
+def carried_measure(text: str, spots: list[tuple[int, dict]]) -> None:
+    """`高新技术产品产量大幅增长，集成电路圆片增长19.2%`: a sentence that names the measure first
+    (产量) and then lists products growing gives each growth that measure (集成电路圆片产量增长)."""
+    for at, t in spots:
+        metric = t["metric"]
+        if not metric.endswith("增长") or t["unit"] != "%" or _MEASURED_RE.search(metric):
+            continue
+        s0 = _clause_start(text, at, "。；;！？")
+        named = list(_CARRIED_RE.finditer(text, s0, at))
+        if (
+            named
+            and (m := named[-1])
+            and not re.search(r"\d", text[_clause_start(text, m.start()) : m.end()])
+        ):
+            t["metric"] = metric.removesuffix("增长") + m.group(1) + "增长"

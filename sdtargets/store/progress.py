@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from ..kb.metrics import COUNT_WORDS, Vocabulary, unit_family
 from ..text.numbers import base_value
 from . import relative
+from .alike import Alike
 from .records import _evidence, _gap, _public, _record, _relation, cite, in_unit, span_of
 
 AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<"})
@@ -218,6 +219,7 @@ class Figures(defaultdict):
     def __init__(self) -> None:
         super().__init__(list)
         self.baselines: dict[tuple[str, int], dict] = {}
+        self.alike: Alike | None = None
 
 
 def figures(items: list[dict], vocab: Vocabulary) -> dict[str, list[dict]]:
@@ -235,6 +237,8 @@ def figures(items: list[dict], vocab: Vocabulary) -> dict[str, list[dict]]:
                 continue
             out[vocab.name(t["metric"])].append(_figure(item, t, vocab))
     relative.derived_figures(out, vocab)
+    relative.risen_levels(out, vocab)
+    out.alike = Alike(out, vocab)
     return out
 
 
@@ -419,8 +423,8 @@ def _assess(
             evidence.append((fig, _relation(fig, year), None))
     for fig in extra.get("pace_figs", []):
         evidence.append((fig, "pace", "the start of the pace"))
-    if status is None:  # nothing settles it: no report, unless every figure measures something else
-        status = "no_report" if usable or not evidence else "not_comparable"
+    if status is None:
+        status = _unsettled(t, usable, evidence, getattr(figs, "alike", None), pairs)
     record["status"] = status
     record["result"] = _public(used) if used else None
     record["gap"], record["gap_text"] = _gap(
@@ -440,6 +444,31 @@ def _assess(
     if notes:
         record["links"] = list(dict.fromkeys(notes))
     return record
+
+
+def _unsettled(
+    t: dict,
+    usable: list[dict],
+    evidence: list[tuple[dict, str, str | None]],
+    alike: Alike | None,
+    pairs: list[tuple[dict, dict | None]],
+) -> str:
+    """The status of a target no figure settles: *not comparable* when the report that answers
+    its year answered with something else (a figure dated its year that measures another
+    quantity: another scope, span or form, a look-alike name, a sum of parts) and gave no figure
+    of its own quantity for that year, or when every figure measures something else; else *no
+    report*. Look-alikes found are added to ``evidence``."""
+    year = t["year"]
+    if any(f["year"] == year for f in usable):  # its own quantity, reported as a floor or a part
+        return "no_report"
+    answered = [e for e in evidence if e[0]["year"] == year]
+    if alike is not None:
+        found = alike.of(t["metric"], year, {id(f) for f, _ in pairs})
+        evidence += [(f, "not_comparable", why) for f, why in found]
+        answered += found
+    if answered:
+        return "not_comparable"
+    return "no_report" if usable or not evidence else "not_comparable"
 
 
 def _partial_settles(entry: dict, rule: Rule | None, fig: dict) -> bool:

@@ -1,0 +1,138 @@
+"""Look-alikes: figures that name the same thing as a target with other qualifiers, so that a
+reader who sees them beside the target is told they are not its figure.
+
+A quantity is what its name counts plus the words that qualify it: where or at what level
+(`城镇`, `农村`, `沿黄九市`, `全国`, `国家级`, `省级以上` …), and as what measure (a level, its
+`增长`, its `提高` in points, its `比重`, its national rank …). `城镇居民人均可支配收入增长`
+counts the same thing as `居民人均可支配收入增长`, in town only; `5G基站增长` (4.3 倍) is the
+growth of the 5G base stations a level target counts; `交通、能源、水利完成投资` is a sum of
+which `交通投资` is one part.
+
+A look-alike is never a verdict's figure: only the curated vocabulary (`data/metrics.yaml`, its
+aliases and links) says two names are one quantity. It is evidence, and it decides one thing:
+when the report that answers a target's year gives, for that year, a look-alike and no figure of
+the target's own quantity, the target is *not comparable* (the report answered with something
+else), not *no report* (`progress.assess`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..kb.metrics import Vocabulary
+
+#: Words before a name that say where, or at what level, it is counted (longest first).
+SCOPE_WORDS = (
+    "省级及以上",
+    "省级以上",
+    "沿黄九市",
+    "国家级",
+    "全国",
+    "全省",
+    "省级",
+    "市级",
+    "城镇",
+    "农村",
+    "城乡",
+)
+#: Words after a name that say which measure of it is taken: its change, its share, its rank,
+#: a total over five years (longest first).
+MEASURE_WORDS = (
+    "五年合计",
+    "五年增长",
+    "全国位次",
+    "增长",
+    "增速",
+    "增幅",
+    "提高",
+    "提升",
+    "比重",
+    "占比",
+    "总量",
+)
+#: The first word of an increment's name (`新增5G基站` is the increase of `5G基站`).
+NEW = "新增"
+
+
+def core_of(name: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """(what a metric's name counts, its scope words, its measure words): `城镇居民人均可支配收入增长`
+    → (`居民人均可支配收入`, {`城镇`}, {`增长`}); `新增` is a measure word (an increment of the
+    level). A name that is nothing but qualifiers keeps its last word."""
+    scope: set[str] = set()
+    measure: set[str] = set()
+    core = name
+    changed = True
+    while changed:
+        changed = False
+        for w in (NEW, *SCOPE_WORDS):
+            if core.startswith(w) and len(core) > len(w) + 1:
+                core, changed = core[len(w) :], True
+                (measure if w == NEW else scope).add(w)
+        for w in MEASURE_WORDS:
+            if core.endswith(w) and len(core) > len(w) + 1:
+                core, changed = core[: -len(w)], True
+                measure.add(w)
+    return core, frozenset(scope), frozenset(measure)
+
+
+def member_of(name: str, combined: str) -> bool:
+    """Is ``name`` one of the parts a combined name adds up (`交通投资` of `交通、能源、水利完成投资`):
+    its head is one of the listed words and its tail ends the combined name?"""
+    parts = combined.split("、")
+    if len(parts) < 2 or name == combined:
+        return False
+    for cut in range(1, len(name) - 1):
+        head, tail = name[:cut], name[cut:]
+        listed = head in parts[:-1] or parts[-1].startswith(head)
+        if listed and len(tail) >= 2 and parts[-1].endswith(tail):
+            return True
+    return False
+
+
+class Alike:
+    """The reported figures by what their names count (`core_of`), and the figures of combined
+    names (`A、B、C…`), for finding a target's look-alikes without scanning every figure."""
+
+    def __init__(self, figs: dict[str, list[dict]], vocab: Vocabulary) -> None:
+        self.by_core: dict[str, list[dict]] = defaultdict(list)
+        self.sums: list[dict] = []
+        self.by_year: dict[int, list[dict]] = defaultdict(list)
+        for name, found in figs.items():
+            direct = [f for f in found if not f.get("derived")]
+            self.by_core[core_of(name)[0]] += direct
+            if "、" in name:
+                self.sums += direct
+            for f in direct:
+                self.by_year[f["year"]].append(f)
+        self.vocab = vocab
+
+    def of(self, metric: str, year: int, seen: set[int]) -> list[tuple[dict, str]]:
+        """(figure, why it is not the target's) for every figure dated ``year`` whose name counts
+        what ``metric`` counts with other qualifiers, which adds ``metric`` up with other parts,
+        or which is one part of a ``metric`` that is a sum; ``seen`` (ids) are figures already
+        weighed against the target. A look-alike differs in one way only, its scope or its
+        measure: a name differing in both counts another quantity (a national rank of national
+        platforms is no look-alike of new provincial ones)."""
+        name = self.vocab.name(metric)
+        core, scope, measure = core_of(name)
+        out = []
+        for fig in self.by_core.get(core, []):
+            theirs = self.vocab.name(fig["metric"])
+            if fig["year"] != year or id(fig) in seen or theirs == name:
+                continue
+            _, their_scope, their_measure = core_of(theirs)
+            if their_scope != scope and their_measure != measure:
+                continue  # another scope and another measure: another quantity, not a look-alike
+            differ = sorted((their_scope ^ scope) | (their_measure ^ measure))
+            said = "/".join(differ) or "its wording"
+            out.append((fig, f"a look-alike: {theirs} differs from {name} by {said}"))
+        for fig in self.sums:
+            theirs = self.vocab.name(fig["metric"])
+            if fig["year"] == year and id(fig) not in seen and member_of(name, theirs):
+                out.append((fig, f"a sum: {theirs} adds {name} up with other parts"))
+        if "、" in name:  # a sum as the target: one of its parts is not the whole
+            for fig in self.by_year.get(year, []):
+                theirs = self.vocab.name(fig["metric"])
+                if id(fig) not in seen and member_of(theirs, name):
+                    out.append((fig, f"a part: {theirs} is one of the parts {name} adds up"))
+        return out

@@ -11,10 +11,10 @@ the SPEC's, in the README's words ("Did they deliver?"):
   part of one, a total or a yearly average over a `span` of years: data the curators record,
   never read from a note), when the target states no number, or when a link says the two
   measure different things.
-- The target's words give the comparison: 以上/突破/超过/达到/不低于/no word → at least;
-  控制在/以下/以内/不超过 → at most; 下降/降低 (a metric that is the fall) → a fall of at least;
-  左右/约 → 5 % tolerance (both ways with 稳定在/保持/维持在); a range → inside it. For a rank
-  (`全国位次`) at least means a place no lower.
+- The target's words give the comparison: 以上/突破/超过/达到/不低于/多/余/no word → at least;
+  控制在/以下/以内/不超过/前 (a rank within the first N) → at most; 下降/降低 (a metric that is
+  the fall) → a fall of at least; 左右/约 → 5 % tolerance (both ways with 稳定在/保持/维持在); a
+  range → inside it. For a rank (`全国位次`) at least means a place no lower.
 - A year counts as over once the base holds a report issued after it (the *horizon*): a target
   of a year up to the horizon is met or not met by a figure for its year, else has no report;
   a later year is on track or behind by the pace of the figures so far.
@@ -33,11 +33,11 @@ from . import relative
 from .alike import Alike
 from .records import _evidence, _gap, _public, _record, _relation, cite, in_unit, span_of
 
-AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<"})
+AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<", "前"})
 TWO_SIDED = frozenset({"稳定在", "保持在", "维持在", "保持"})
 ABOUT = frozenset({"左右", "约"})
 FALL = frozenset({"下降", "降低", "降至", "压减"})
-LOWER_BOUND = frozenset({"超过", "突破", "以上", "超", ">", "不低于", "不少于"})
+LOWER_BOUND = frozenset({"超过", "突破", "以上", "超", ">", "不低于", "不少于", "多", "余"})
 TOLERANCE = 0.05
 #: At most this many figures of evidence per target, the latest kept (`evidence_omitted` counts
 #: the rest): a real base has a handful; a synthetic one 100 copies of each.

@@ -155,6 +155,19 @@ def test_a_level_is_the_level_before_a_rise_plus_the_rise(cli):
     assert "span" not in r["result"]  # the level of one year, not a change over five
 
 
+def test_a_yearly_average_from_the_growth_over_its_span(cli):
+    """fyp14.ind8's 十四五年均 >5.5 % against the 2026 report's 居民人均可支配收入增长34.3% over
+    2021-2025: (1 + 34.3 %)^(1/5) - 1 = 6.08 % a year, met, the total cited; 2023's one-year
+    6.2 % stays set aside."""
+    r = one(cli, "fyp14.ind8", "居民人均可支配收入增长", 2025)
+    assert (r["status"], r["result"]["value"], r["gap"]) == ("met", 6.08, 0.58)
+    d = r["result"]["derived"]
+    assert d["arithmetic"] == "(1 + 34.3% (2021-2025, gwr2026.r50))^(1/5) - 1 = 6.08% a year"
+    assert [f["item"] for f in d["from"]] == ["gwr2026.r50"]
+    assert r["result"]["average"] is True and r["result"]["span"] == [2021, 2025]
+    assert "gwr2024.r4 居民人均可支配收入增长" in aside(r)
+
+
 def test_no_level_from_two_approximations(cli):
     """规模以上高新技术产业产值占…比重2024年达到52%: 2023's 51%左右 plus 2024's 提高1.5个百分点左右 is
     about 52.5 %, no figure to judge half a point by: the rise is shown, not turned into a level."""

@@ -21,7 +21,8 @@ from collections import defaultdict
 
 from ..kb.metrics import Vocabulary
 
-#: Words before a name that say where, or at what level, it is counted (longest first).
+#: Words before a name that say where, at what level or over which firms it is counted (the
+#: longer of two that begin alike first).
 SCOPE_WORDS = (
     "省级及以上",
     "省级以上",
@@ -34,6 +35,11 @@ SCOPE_WORDS = (
     "城镇",
     "农村",
     "城乡",
+    "城市",
+    "规模以上",
+    "规上",
+    "国家",
+    "省",
 )
 #: Words after a name that say which measure of it is taken: its change, its share, its rank,
 #: a total over five years (longest first).
@@ -50,6 +56,8 @@ MEASURE_WORDS = (
     "占比",
     "总量",
 )
+#: The measure words of a growth (a change in %) of the level the name counts.
+GROWTH = frozenset({"增长", "增速", "增幅", "五年增长"})
 #: The first word of an increment's name (`新增5G基站` is the increase of `5G基站`).
 NEW = "新增"
 
@@ -105,6 +113,26 @@ class Alike:
             for f in direct:
                 self.by_year[f["year"]].append(f)
         self.vocab = vocab
+
+    def total_over(self, metric: str, years: tuple[int, int]) -> dict | None:
+        """The growth of ``metric``'s level over exactly ``years``, as a total (`居民人均可支配收入
+        增长34.3%` over 2021-2025, named `…五年增长`), from which a yearly average over the same
+        years is computed: a whole figure in %, not a floor, of the same scope; the latest
+        document's. None when the base reports none."""
+        name = self.vocab.name(metric)
+        core, scope, _ = core_of(name)
+        found = [
+            f
+            for f in self.by_core.get(core, [])
+            if f["span"] == "period"
+            and f["years"] == years
+            and f["base_unit"] == "%"
+            and not f["bound"]
+            and not f["partial"]
+            and core_of(self.vocab.name(f["metric"]))[1] == scope
+            and core_of(self.vocab.name(f["metric"]))[2] & GROWTH
+        ]
+        return found[-1] if found else None
 
     def of(self, metric: str, year: int, seen: set[int]) -> list[tuple[dict, str]]:
         """(figure, why it is not the target's) for every figure dated ``year`` whose name counts

@@ -388,9 +388,13 @@ def _assess(
     evidence: list[tuple[dict, str, str | None]] = []
     notes: list[str] = []
     pairs = candidates(item, t, figs, vocab)
-    average = (
-        relative.average_figure(t, [f for f, lk in pairs if lk is None]) if span_of(t) == "average" else None
-    )
+    average = None
+    if span_of(t) == "average":
+        average = relative.average_figure(t, [f for f, lk in pairs if lk is None])
+        alike = getattr(figs, "alike", None)
+        if average is None and alike is not None and t.get("span"):
+            total = alike.total_over(t["metric"], tuple(t["span"]))
+            average = relative.average_from_total(t, total, t_entry) if total else None
     if average is not None and not any(
         f["span"] == "average" and f["years"] == average["years"] for f, _ in pairs
     ):

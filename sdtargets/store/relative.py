@@ -15,7 +15,8 @@ The rules (SPEC, "Progress"), each a computation a careful reader would do and t
   is the target's own `baseline`, else a figure the base reports for that year; none → the
   target stays not comparable, and says why.
 - A `年均` rate over a span, when every year of the span has its own figure: the compound
-  yearly average of them.
+  yearly average of them; else, from the growth over the whole span (`增长34.3%` over
+  2021-2025): its compound yearly average.
 - A level from last year's level plus this year's increment (`新增X` and `X`, both reported),
   or an increment from two years' levels: only where both figures are in the base, both cited.
 """
@@ -197,6 +198,31 @@ def average_figure(t: dict, yearly: list[dict]) -> dict | None:
         },
     }
     return fig
+
+
+def average_from_total(t: dict, total: dict, entry: dict) -> dict:
+    """The compound yearly average over the target's span from the growth over the whole span:
+    `(1 + 34.3%)^(1/5) - 1 = 6.08%`, a figure of the target's own metric, citing the total."""
+    span = t["span"]
+    n = span[1] - span[0] + 1
+    avg = round(((1 + total["value_base"] / 100) ** (1 / n) - 1) * 100, 2)
+    sums = (
+        f"(1 + {_num(total['value'])}% ({span[0]}-{span[1]}, {total['item']}))^(1/{n}) - 1 = "
+        f"{_num(avg)}% a year"
+    )
+    return {
+        **{k: v for k, v in total.items() if k != "note"},
+        "metric": t["metric"],
+        "value": avg,
+        "unit": "%",
+        "value_base": avg,
+        "base_unit": "%",
+        "cmp": ["年均"],
+        "span": "average",
+        "years": (span[0], span[1]),
+        "entry": entry,
+        "derived": {"arithmetic": sums, "from": [cite_figure(total)]},
+    }
 
 
 def derived_figures(figs: dict[str, list[dict]], vocab: Vocabulary) -> None:

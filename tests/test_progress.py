@@ -588,7 +588,8 @@ FYP14_SCORECARD = [
         "fyp14.ind18",
         "地表水达到或好于Ⅲ类水体比例",
         "not_comparable",
-        "a look-alike: 地表水达到或好于Ⅲ类水体比例提高 differs from 地表水达到或好于Ⅲ类水体比例 by 提高",
+        "a look-alike: 地表水达到或好于Ⅲ类水体比例提高 differs from 地表水达到或好于Ⅲ类水体比例 by "
+        "another measure (提高)",
     ),
     ("fyp14.ind19", "森林覆盖率", "no_report", None),
     ("fyp14.ind20", "粮食综合生产能力", "no_report", None),

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from sdtargets.store.alike import core_of, member_of
+from sdtargets.kb.metrics import Vocabulary
+from sdtargets.store.alike import Alike, core_of, member_of
 
 
 def one(cli, item: str, metric: str, year: int | None = None) -> dict:
@@ -30,18 +31,20 @@ def aside(r: dict) -> dict[str, str]:
 @pytest.mark.parametrize(
     ("name", "core", "scope", "measure"),
     [
-        ("城镇居民人均可支配收入增长", "居民人均可支配收入", {"城镇"}, {"增长"}),
-        ("沿黄九市粮食产量", "粮食产量", {"沿黄九市"}, set()),
-        ("省级以上制造业单项冠军企业", "制造业单项冠军企业", {"省级以上"}, set()),
-        ("新增省级以上制造业单项冠军企业", "制造业单项冠军企业", {"省级以上"}, {"新增"}),
-        ("5G基站增长", "5G基站", set(), {"增长"}),
-        ("一般公共预算收入五年合计", "一般公共预算收入", set(), {"五年合计"}),
-        ("光伏装机全国位次", "光伏装机", set(), {"全国位次"}),
+        ("城镇居民人均可支配收入增长", "居民人均可支配收入", {"urban"}, {"a growth"}),
+        ("沿黄九市粮食产量", "粮食产量", {"the Yellow River cities"}, set()),
+        ("省级以上制造业单项冠军企业", "制造业单项冠军企业", {"province or higher"}, set()),
+        ("新增省级以上制造业单项冠军企业", "制造业单项冠军企业", {"province or higher"}, {"an increment"}),
+        ("国家制造业单项冠军企业", "制造业单项冠军企业", {"national"}, set()),  # 国家 is 国家级
+        ("5G基站增长", "5G基站", set(), {"a growth"}),
+        ("一般公共预算收入五年合计", "一般公共预算收入", set(), {"a five-year total"}),
+        ("光伏装机全国位次", "光伏装机", set(), {"a national rank"}),
+        ("全省粮食产量", "粮食产量", set(), set()),  # the province is no other scope
         ("增长", "增长", set(), set()),  # nothing but a qualifier: kept
     ],
 )
 def test_a_name_is_what_it_counts_and_its_qualifiers(name, core, scope, measure):
-    assert core_of(name) == (core, frozenset(scope), frozenset(measure))
+    assert core_of(name)[:3] == (core, frozenset(scope), frozenset(measure))
 
 
 def test_a_part_of_a_sum_is_its_listed_head_and_the_sums_tail():
@@ -49,6 +52,19 @@ def test_a_part_of_a_sum_is_its_listed_head_and_the_sums_tail():
     assert member_of("水利投资", "交通、能源、水利完成投资")
     assert not member_of("铁路投资", "交通、能源、水利完成投资")
     assert not member_of("交通投资", "交通投资")
+
+
+def test_one_scope_in_two_words_is_no_look_alike():
+    """国家级 and 国家 name one scope, and 全省 none: two names alike but for such words are for
+    the vocabulary to pair (an alias), not for a rule to set apart; 省级 against 国家 is."""
+    names = ["国家级智能工厂", "国家智能工厂", "省级智能工厂", "全省智能工厂", "智能工厂"]
+    vocab = Vocabulary([{"name": n} for n in names])
+    figs = {n: [{"metric": n, "year": 2024}] for n in names[1:]}
+    found = {f["metric"]: why for f, why in Alike(figs, vocab).of("国家级智能工厂", 2024, set())}
+    assert set(found) == {"省级智能工厂", "全省智能工厂", "智能工厂"}
+    assert found["省级智能工厂"].endswith("by another scope (省级/国家级)")
+    plain = {f["metric"] for f, _ in Alike(figs, vocab).of("智能工厂", 2024, set())}
+    assert plain == {"国家智能工厂", "省级智能工厂"}  # not 全省智能工厂: the province is no other scope
 
 
 # ---------------------------------------------------------------------------------------------
@@ -64,7 +80,7 @@ def test_a_part_of_a_sum_is_its_listed_head_and_the_sums_tail():
             "沿黄九市粮食产量",
             2023,
             "gwr2024.r18 粮食产量",
-            "a look-alike: 粮食产量 differs from 沿黄九市粮食产量 by 沿黄九市",
+            "a look-alike: 粮食产量 differs from 沿黄九市粮食产量 by another scope (沿黄九市)",
         ),
         # scope: provincial-or-higher champions against 国家制造业单项冠军达到274家
         (
@@ -73,7 +89,7 @@ def test_a_part_of_a_sum_is_its_listed_head_and_the_sums_tail():
             2025,
             "gwr2026.r37 国家级制造业单项冠军企业",
             "a look-alike: 国家级制造业单项冠军企业 differs from 省级以上制造业单项冠军企业 by "
-            "国家级/省级以上",
+            "another scope (国家级/省级以上)",
         ),
         # measure: a growth multiple (5G基站增长4.3倍) against a level of 27万个
         (
@@ -81,7 +97,7 @@ def test_a_part_of_a_sum_is_its_listed_head_and_the_sums_tail():
             "5G基站",
             2025,
             "gwr2026.r47 5G基站增长",
-            "a look-alike: 5G基站增长 differs from 5G基站 by 增长",
+            "a look-alike: 5G基站增长 differs from 5G基站 by another measure (增长)",
         ),
         # span: 5年增长18.7% against one year's 3 %
         (

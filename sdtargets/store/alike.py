@@ -18,56 +18,69 @@ else), not *no report* (`progress.assess`).
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
 from ..kb.metrics import Vocabulary
 
-#: Words before a name that say where, at what level or over which firms it is counted (the
-#: longer of two that begin alike first).
-SCOPE_WORDS = (
-    "省级及以上",
-    "省级以上",
-    "沿黄九市",
-    "国家级",
-    "全国",
-    "全省",
-    "省级",
-    "市级",
-    "城镇",
-    "农村",
-    "城乡",
-    "城市",
-    "规模以上",
-    "规上",
-    "国家",
-    "省",
-)
-#: Words after a name that say which measure of it is taken: its change, its share, its rank,
-#: a total over five years (longest first).
-MEASURE_WORDS = (
-    "五年合计",
-    "五年增长",
-    "全国位次",
-    "增长",
-    "增速",
-    "增幅",
-    "提高",
-    "提升",
-    "比重",
-    "占比",
-    "总量",
-)
-#: The measure words of a growth (a change in %) of the level the name counts.
-GROWTH = frozenset({"增长", "增速", "增幅", "五年增长"})
+#: Words before a name that say where, at what level or over which firms it is counted, and the
+#: scope each names (the longer of two words that begin alike first). `全省` names none: the
+#: province is what a provincial document counts anyway.
+SCOPE_WORDS = {
+    "省级及以上": "province or higher",
+    "省级以上": "province or higher",
+    "沿黄九市": "the Yellow River cities",
+    "国家级": "national",
+    "全国": "national",
+    "全省": "",
+    "省级": "provincial",
+    "市级": "municipal",
+    "城镇": "urban",
+    "城市": "urban",
+    "农村": "rural",
+    "城乡": "urban and rural",
+    "规模以上": "above designated size",
+    "规上": "above designated size",
+    "国家": "national",
+    "省": "provincial",
+}
+#: Words after a name (and `新增` before it) that say which measure of it is taken, and the
+#: measure each names (longest first). `总量` names none: the total is the level itself.
+MEASURE_WORDS = {
+    "五年合计": "a five-year total",
+    "五年增长": "a five-year growth",
+    "全国位次": "a national rank",
+    "增长": "a growth",
+    "增速": "a growth",
+    "增幅": "a growth",
+    "提高": "a rise",
+    "提升": "a rise",
+    "比重": "a share",
+    "占比": "a share",
+    "总量": "",
+}
+#: The measures that are a growth (a change in %) of the level the name counts.
+GROWTH = frozenset({"a growth", "a five-year growth"})
 #: The first word of an increment's name (`新增5G基站` is the increase of `5G基站`).
 NEW = "新增"
 
 
-def core_of(name: str) -> tuple[str, frozenset[str], frozenset[str]]:
-    """(what a metric's name counts, its scope words, its measure words): `城镇居民人均可支配收入增长`
-    → (`居民人均可支配收入`, {`城镇`}, {`增长`}); `新增` is a measure word (an increment of the
-    level). A name that is nothing but qualifiers keeps its last word."""
+class Qualified(NamedTuple):
+    """A metric's name taken apart: what it counts, the scopes and measures its qualifying
+    words name, and the words themselves (in the order taken off)."""
+
+    core: str
+    scope: frozenset[str]
+    measure: frozenset[str]
+    words: tuple[str, ...]
+
+
+def core_of(name: str) -> Qualified:
+    """`城镇居民人均可支配收入增长` → (`居民人均可支配收入`, {urban}, {a growth}, (`城镇`, `增长`));
+    `新增` is a measure (an increment of the level). A name that is nothing but qualifiers keeps
+    its last word."""
     scope: set[str] = set()
     measure: set[str] = set()
+    words: list[str] = []
     core = name
     changed = True
     while changed:
@@ -75,12 +88,14 @@ def core_of(name: str) -> tuple[str, frozenset[str], frozenset[str]]:
         for w in (NEW, *SCOPE_WORDS):
             if core.startswith(w) and len(core) > len(w) + 1:
                 core, changed = core[len(w) :], True
-                (measure if w == NEW else scope).add(w)
-        for w in MEASURE_WORDS:
+                words.append(w)
+                (measure if w == NEW else scope).add("an increment" if w == NEW else SCOPE_WORDS[w])
+        for w, said in MEASURE_WORDS.items():
             if core.endswith(w) and len(core) > len(w) + 1:
                 core, changed = core[: -len(w)], True
-                measure.add(w)
-    return core, frozenset(scope), frozenset(measure)
+                words.append(w)
+                measure.add(said)
+    return Qualified(core, frozenset(scope) - {""}, frozenset(measure) - {""}, tuple(words))
 
 
 def member_of(name: str, combined: str) -> bool:
@@ -107,7 +122,7 @@ class Alike:
         self.by_year: dict[int, list[dict]] = defaultdict(list)
         for name, found in figs.items():
             direct = [f for f in found if not f.get("derived")]
-            self.by_core[core_of(name)[0]] += direct
+            self.by_core[core_of(name).core] += direct
             if "、" in name:
                 self.sums += direct
             for f in direct:
@@ -120,18 +135,13 @@ class Alike:
         years is computed: a whole figure in %, not a floor, of the same scope; the latest
         document's. None when the base reports none."""
         name = self.vocab.name(metric)
-        core, scope, _ = core_of(name)
-        found = [
-            f
-            for f in self.by_core.get(core, [])
-            if f["span"] == "period"
-            and f["years"] == years
-            and f["base_unit"] == "%"
-            and not f["bound"]
-            and not f["partial"]
-            and core_of(self.vocab.name(f["metric"]))[1] == scope
-            and core_of(self.vocab.name(f["metric"]))[2] & GROWTH
-        ]
+        mine = core_of(name)
+        found = []
+        for f in self.by_core.get(mine.core, []):
+            other = core_of(self.vocab.name(f["metric"]))
+            whole = f["span"] == "period" and f["years"] == years and not f["bound"] and not f["partial"]
+            if whole and f["base_unit"] == "%" and other.scope == mine.scope and other.measure & GROWTH:
+                found.append(f)
         return found[-1] if found else None
 
     def of(self, metric: str, year: int, seen: set[int]) -> list[tuple[dict, str]]:
@@ -140,19 +150,23 @@ class Alike:
         or which is one part of a ``metric`` that is a sum; ``seen`` (ids) are figures already
         weighed against the target. A look-alike differs in one way only, its scope or its
         measure: a name differing in both counts another quantity (a national rank of national
-        platforms is no look-alike of new provincial ones)."""
+        platforms is no look-alike of new provincial ones), and two names with the same
+        qualifiers are for the vocabulary to pair or not (`国家级` and `国家` name one scope)."""
         name = self.vocab.name(metric)
-        core, scope, measure = core_of(name)
+        mine = core_of(name)
         out = []
-        for fig in self.by_core.get(core, []):
+        for fig in self.by_core.get(mine.core, []):
             theirs = self.vocab.name(fig["metric"])
             if fig["year"] != year or id(fig) in seen or theirs == name:
                 continue
-            _, their_scope, their_measure = core_of(theirs)
-            if their_scope != scope and their_measure != measure:
-                continue  # another scope and another measure: another quantity, not a look-alike
-            differ = sorted((their_scope ^ scope) | (their_measure ^ measure))
-            said = "/".join(differ) or "its wording"
+            other = core_of(theirs)
+            scope, measure = other.scope != mine.scope, other.measure != mine.measure
+            if scope == measure:  # both differ: another quantity; neither: for curation to pair
+                continue
+            differ = [w for w in other.words if w not in mine.words] + [
+                w for w in mine.words if w not in other.words
+            ]
+            said = f"{'another scope' if scope else 'another measure'} ({'/'.join(differ)})"
             out.append((fig, f"a look-alike: {theirs} differs from {name} by {said}"))
         for fig in self.sums:
             theirs = self.vocab.name(fig["metric"])

@@ -18,6 +18,7 @@ else), not *no report* (`progress.assess`).
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..kb.metrics import Vocabulary
@@ -74,6 +75,7 @@ class Qualified(NamedTuple):
     words: tuple[str, ...]
 
 
+@lru_cache(maxsize=8192)
 def core_of(name: str) -> Qualified:
     """`城镇居民人均可支配收入增长` → (`居民人均可支配收入`, {urban}, {a growth}, (`城镇`, `增长`));
     `新增` is a measure (an increment of the level). A name that is nothing but qualifiers keeps
@@ -98,6 +100,7 @@ def core_of(name: str) -> Qualified:
     return Qualified(core, frozenset(scope) - {""}, frozenset(measure) - {""}, tuple(words))
 
 
+@lru_cache(maxsize=65536)
 def member_of(name: str, combined: str) -> bool:
     """Is ``name`` one of the parts a combined name adds up (`交通投资` of `交通、能源、水利完成投资`):
     its head is one of the listed words and its tail ends the combined name?"""
@@ -118,15 +121,19 @@ class Alike:
 
     def __init__(self, figs: dict[str, list[dict]], vocab: Vocabulary) -> None:
         self.by_core: dict[str, list[dict]] = defaultdict(list)
-        self.sums: list[dict] = []
-        self.by_year: dict[int, list[dict]] = defaultdict(list)
+        self.by_core_year: dict[tuple[str, int], list[dict]] = defaultdict(list)
+        # year → canonical name → figures: the sums of a year, and every figure of a year
+        self.sums: dict[int, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+        self.by_year: dict[int, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
         for name, found in figs.items():
             direct = [f for f in found if not f.get("derived")]
-            self.by_core[core_of(name).core] += direct
-            if "、" in name:
-                self.sums += direct
+            core = core_of(name).core
+            self.by_core[core] += direct
             for f in direct:
-                self.by_year[f["year"]].append(f)
+                self.by_core_year[core, f["year"]].append(f)
+                self.by_year[f["year"]][vocab.name(name)].append(f)
+                if "、" in name:
+                    self.sums[f["year"]][vocab.name(name)].append(f)
         self.vocab = vocab
 
     def total_over(self, metric: str, years: tuple[int, int]) -> dict | None:
@@ -155,9 +162,9 @@ class Alike:
         name = self.vocab.name(metric)
         mine = core_of(name)
         out = []
-        for fig in self.by_core.get(mine.core, []):
+        for fig in self.by_core_year.get((mine.core, year), []):
             theirs = self.vocab.name(fig["metric"])
-            if fig["year"] != year or id(fig) in seen or theirs == name:
+            if id(fig) in seen or theirs == name:
                 continue
             other = core_of(theirs)
             scope, measure = other.scope != mine.scope, other.measure != mine.measure
@@ -168,13 +175,13 @@ class Alike:
             ]
             said = f"{'another scope' if scope else 'another measure'} ({'/'.join(differ)})"
             out.append((fig, f"a look-alike: {theirs} differs from {name} by {said}"))
-        for fig in self.sums:
-            theirs = self.vocab.name(fig["metric"])
-            if fig["year"] == year and id(fig) not in seen and member_of(name, theirs):
-                out.append((fig, f"a sum: {theirs} adds {name} up with other parts"))
+        for theirs, found in self.sums.get(year, {}).items():
+            if member_of(name, theirs):
+                why = f"a sum: {theirs} adds {name} up with other parts"
+                out += [(fig, why) for fig in found if id(fig) not in seen]
         if "、" in name:  # a sum as the target: one of its parts is not the whole
-            for fig in self.by_year.get(year, []):
-                theirs = self.vocab.name(fig["metric"])
-                if id(fig) not in seen and member_of(theirs, name):
-                    out.append((fig, f"a part: {theirs} is one of the parts {name} adds up"))
+            for theirs, found in self.by_year.get(year, {}).items():
+                if member_of(theirs, name):
+                    why = f"a part: {theirs} is one of the parts {name} adds up"
+                    out += [(fig, why) for fig in found if id(fig) not in seen]
         return out

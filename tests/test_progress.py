@@ -234,19 +234,6 @@ def test_a_year_that_is_over_is_met_once_a_report_gives_its_figure(cli):
             2025,
             ["an average over 2021-2025 against an average over 2024-2025"],
         ),
-        (
-            "fyp14.ind15",
-            "单位地区生产总值能源消耗降低",
-            2025,
-            ["a total over 2016-2020 against a total over 2021-2025"],
-        ),
-        # part of a year against a two-year average
-        (
-            "act2024-ict.goal",
-            "信息技术产业营收增长",
-            2025,
-            ["a figure for 1-11月 against an average over 2024-2025"],
-        ),
         # national against provincial, by a curated link
         ("green2023.50", "新增绿色工厂", 2023, ["national against provincial"]),
         # part of a year against a whole year's rate
@@ -274,6 +261,36 @@ def test_not_comparable_kinds(cli, item, metric, year, reasons):
     aside = [e["reason"] for e in r["evidence"] if e["use"] == "not_comparable"]
     assert set(reasons) <= set(aside)
     assert {e["use"] for e in r["evidence"]} <= {"not_comparable", "earlier", "later"}
+
+
+@pytest.mark.parametrize(
+    ("item", "metric", "year", "reason"),
+    [
+        # the 十三五 total (2016-2020) against the 十四五 one: no report gives 2021-2025's
+        (
+            "fyp14.ind15",
+            "单位地区生产总值能源消耗降低",
+            2025,
+            "a total over 2016-2020 against a total over 2021-2025",
+        ),
+        # 2023's 1-11月 growth against the average of 2024-2025
+        (
+            "act2024-ict.goal",
+            "信息技术产业营收增长",
+            2025,
+            "a figure for 1-11月 against an average over 2024-2025",
+        ),
+        # 2023's national list against 2024's provincial factories (a curated link)
+        ("gwr2024.9.1", "新增绿色工厂", 2024, "national against provincial"),
+    ],
+)
+def test_set_aside_figures_of_other_years_leave_no_report(cli, item, metric, year, reason):
+    """A figure of another year that measures something else is context at most: the target's
+    own year (or span) was not answered, with this quantity or another, so no report; the
+    figure stays in the evidence with its reason."""
+    r = one(cli, item, metric, year)
+    assert (r["status"], r["result"], r["gap"]) == ("no_report", None, None)
+    assert reason in [e["reason"] for e in r["evidence"] if e["use"] == "not_comparable"]
 
 
 def test_totals_set_aside_and_an_earlier_years_rate_as_context(cli):
@@ -569,10 +586,11 @@ FYP14_SCORECARD = [
     ("fyp14.ind14", "人均预期寿命", "met", ("gwr2026.r51", 80.5, "+0.5岁")),
     # 提高1岁左右 from the table's own 2020 column (79): 79.95 at least, against 80.5 (issue #18)
     ("fyp14.ind14", "人均预期寿命提高", "met", ("gwr2026.r51", 80.5, "+0.55岁")),
+    # the 十三五 fall (2016-2020) set aside; nothing reports 2021-2025's: no report
     (
         "fyp14.ind15",
         "单位地区生产总值能源消耗降低",
-        "not_comparable",
+        "no_report",
         "a total over 2016-2020 against a total over 2021-2025",
     ),
     (

@@ -458,21 +458,21 @@ def _unsettled(
     pairs: list[tuple[dict, dict | None]],
 ) -> str:
     """The status of a target no figure settles: *not comparable* when the report that answers
-    its year answered with something else (a figure dated its year that measures another
-    quantity: another scope, span or form, a look-alike name, a sum of parts) and gave no figure
-    of its own quantity for that year, or when every figure measures something else; else *no
-    report*. Look-alikes found are added to ``evidence``."""
+    its year answered with something else (a figure dated its year, or a year of its span, that
+    measures another quantity: another scope, span or form, a curated link, a look-alike name, a
+    sum of parts) and gave no figure of its own quantity for that year; else *no report*, however
+    many figures of other years measure something else (context at most). Look-alikes found are
+    added to ``evidence``."""
     year = t["year"]
     if any(f["year"] == year for f in usable):  # its own quantity, reported as a floor or a part
         return "no_report"
-    answered = [e for e in evidence if e[0]["year"] == year]
+    first, last = t["span"] if t.get("span") else (year, year)
+    answered = [e for e in evidence if e[0]["year"] == year or first <= e[0]["year"] <= last]
     if alike is not None:
         found = alike.of(t["metric"], year, {id(f) for f, _ in pairs})
         evidence += [(f, "not_comparable", why) for f, why in found]
         answered += found
-    if answered:
-        return "not_comparable"
-    return "no_report" if usable or not evidence else "not_comparable"
+    return "not_comparable" if answered else "no_report"
 
 
 def _partial_settles(entry: dict, rule: Rule | None, fig: dict) -> bool:

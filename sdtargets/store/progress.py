@@ -15,6 +15,9 @@ the SPEC's, in the README's words ("Did they deliver?"):
   控制在/以下/以内/不超过/前 (a rank within the first N) → at most; 下降/降低 (a metric that is
   the fall) → a fall of at least; 左右/约 → 5 % tolerance (both ways with 稳定在/保持/维持在); a
   range → inside it. For a rank (`全国位次`) at least means a place no lower.
+- No figure settles a target: *not comparable* when its year (or a year of its span) was answered
+  with another quantity (a figure set aside, or a look-alike of `alike.Alike`: another scope or
+  measure of what its name counts, a sum it is part of), else *no report*.
 - A year counts as over once the base holds a report issued after it (the *horizon*): a target
   of a year up to the horizon is met or not met by a figure for its year, else has no report;
   a later year is on track or behind by the pace of the figures so far.

@@ -79,3 +79,34 @@ def test_a_base_without_a_work_report_says_so(tmp_path, monkeypatch, cli):
         1,
         "sdtargets: The base holds no government work report with targets for its year.\n",
     )
+
+
+def test_a_target_reads_as_the_document_words_it(cli):
+    """居民消费价格涨幅控制在3%左右 (2024) reads `≤3%左右`, not `≤3%`: 左右 is the document's word and
+    changes the verdict (5 % tolerance); 居民人均可支配收入增长5.5%左右 reads `5.5%左右`."""
+    res = cli("scorecard", "--json")
+    cpi = row(res.json, "居民消费价格涨幅")["years"]["2024"]["target"]
+    assert {"控制在", "左右"} <= set(cpi["cmp"])
+    table = cli("scorecard").out
+    assert "≤3%左右" in table and "5.5%左右" in table
+    assert "≤3% " not in table and "≈" not in table
+
+
+def test_more_than_and_within_the_first_are_comparison_words(cli, kb):
+    """`3900多个` is at least 3900 (多 in `cmp`), `5100多亿元` a floor, `全国前三` a place no lower
+    than third (前, a cap on the place): the words written with the number are in `cmp`."""
+    from sdtargets.store.progress import bound_of, rule_of
+
+    def target_of(item_id: str, metric: str) -> dict:
+        item = next(i for i in kb.items if i["id"] == item_id)
+        return next(t for t in item["targets"] if t["metric"] == metric)
+
+    projects = target_of("gwr2025.1.3", "新投产项目")
+    assert "多" in projects["cmp"]
+    assert rule_of(projects, "flow").text == "at least 3900个"
+    output = target_of("gwr2026.r5", "新投产项目增加产值")
+    assert "多" in output["cmp"] and bound_of(output) == "lower"
+    rank = target_of("gwr2025.r13", "近岸海域水体优良率全国位次")
+    assert "前" in rank["cmp"] and bound_of(rank) == "upper"
+    r = next(r for r in cli("progress", "--plan", "gwr2025", "--json").json if r["item"] == "gwr2025.1.3")
+    assert "多" in r["cmp"]

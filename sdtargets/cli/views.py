@@ -10,15 +10,19 @@ from .render import Column, bar, put, span_text, table_lines, terminal
 
 
 def value_text(t: dict) -> str:
-    """`≥ 3.5 万家` style: value, range, unit, comparison words."""
+    """`3.5万家 (达到)` style: value, range, unit, comparison words; the words written with the
+    number itself stay where the document writes them (`300多个`, `前3位`)."""
     if t.get("value") is None:
         return "—"
-    v = written(t["value"])
+    cmp = t.get("cmp") or []
+    v = ("前" if "前" in cmp else "") + written(t["value"])
     if t.get("value_max") is not None:
         v += f"–{written(t['value_max'])}"
+    v += "".join(w for w in ("多", "余") if w in cmp)
     s = f"{v}{t.get('unit') or ''}"
-    if t.get("cmp"):
-        s += f" ({'/'.join(t['cmp'])})"
+    words = [w for w in cmp if w not in ("多", "余", "前")]
+    if words:
+        s += f" ({'/'.join(words)})"
     return s
 
 
@@ -571,7 +575,9 @@ _AT_MOST = ("控制在", "以下", "以内", "不超过", "不高于")
 
 
 def _short_target(t: dict | None) -> str:
-    """`≥5%`, `≈5.5%`, `≤3%`, `2%`: a target in a few characters (its words in the JSON)."""
+    """A target in a few characters, as the document words it: `≥5%` (以上), `≤3%左右` (控制在3%左右),
+    `5.5%左右`, `3900多个`, `约2%`, `2%`; ≥ and ≤ stand for the bound words, 左右, 约, 多 and 余
+    are kept (every word is in the JSON's `cmp`)."""
     if not t or t.get("value") is None:
         return "—"
     cmp = t.get("cmp") or []
@@ -580,9 +586,11 @@ def _short_target(t: dict | None) -> str:
         mark = "≤"
     elif any(w in cmp for w in _AT_LEAST):
         mark = "≥"
-    elif "左右" in cmp:
-        mark = "≈"
-    return f"{mark}{written(t['value'])}{t.get('unit') or ''}"
+    if "约" in cmp:
+        mark += "约"
+    more = "".join(w for w in ("多", "余") if w in cmp)
+    about = "左右" if "左右" in cmp else ""
+    return f"{mark}{written(t['value'])}{more}{t.get('unit') or ''}{about}"
 
 
 def _score_cell(cell: dict) -> str:

@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..text.clauses import find_clauses
-from ..text.numbers import CMP_WORDS, squash, written
+from ..text.numbers import CMP_WORDS, NUMBER_WORDS, squash, written
 
 #: Comparison words a target may record (one vocabulary, shared with the drafter).
-CMP_VOCAB = frozenset(CMP_WORDS)
+CMP_VOCAB = frozenset(CMP_WORDS) | frozenset(NUMBER_WORDS)
 
 
 @dataclass(frozen=True)

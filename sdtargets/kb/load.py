@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from ..errors import SdError
-from ..text.numbers import base_value, squash, years_in
+from ..text.numbers import base_value, number_words, squash, years_in
 from ..text.years import year_stated
 from .digest import digest_of, stamp_of
 from .metrics import Vocabulary, read_vocabulary
@@ -222,6 +222,10 @@ def normalise(kb: KnowledgeBase) -> None:
         for t in item.setdefault("targets", []):
             t.setdefault("unit", "")
             t.setdefault("cmp", [])
+            # 多/余 after the number and 前 before a rank's place are comparison words too
+            t["cmp"] = t["cmp"] + [
+                w for w in number_words(t["quote"], t.get("value"), t["unit"]) if w not in t["cmp"]
+            ]
             if "value_base" not in t:
                 t["value_base"], t["base_unit"] = base_value(t.get("value"), t["unit"])
             else:

@@ -11,10 +11,13 @@ the SPEC's, in the README's words ("Did they deliver?"):
   part of one, a total or a yearly average over a `span` of years: data the curators record,
   never read from a note), when the target states no number, or when a link says the two
   measure different things.
-- The target's words give the comparison: 以上/突破/超过/达到/不低于/no word → at least;
-  控制在/以下/以内/不超过 → at most; 下降/降低 (a metric that is the fall) → a fall of at least;
-  左右/约 → 5 % tolerance (both ways with 稳定在/保持/维持在); a range → inside it. For a rank
-  (`全国位次`) at least means a place no lower.
+- The target's words give the comparison: 以上/突破/超过/达到/不低于/多/余/no word → at least;
+  控制在/以下/以内/不超过/前 (a rank within the first N) → at most; 下降/降低 (a metric that is
+  the fall) → a fall of at least; 左右/约 → 5 % tolerance (both ways with 稳定在/保持/维持在); a
+  range → inside it. For a rank (`全国位次`) at least means a place no lower.
+- No figure settles a target: *not comparable* when its year (or a year of its span) was answered
+  with another quantity (a figure set aside, or a look-alike of `alike.Alike`: another scope or
+  measure of what its name counts, a sum it is part of), else *no report*.
 - A year counts as over once the base holds a report issued after it (the *horizon*): a target
   of a year up to the horizon is met or not met by a figure for its year, else has no report;
   a later year is on track or behind by the pace of the figures so far.
@@ -30,13 +33,14 @@ from collections.abc import Iterator
 from ..kb.metrics import COUNT_WORDS, Vocabulary, unit_family
 from ..text.numbers import base_value
 from . import relative
+from .alike import Alike
 from .records import _evidence, _gap, _public, _record, _relation, cite, in_unit, span_of
 
-AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<"})
+AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<", "前"})
 TWO_SIDED = frozenset({"稳定在", "保持在", "维持在", "保持"})
 ABOUT = frozenset({"左右", "约"})
 FALL = frozenset({"下降", "降低", "降至", "压减"})
-LOWER_BOUND = frozenset({"超过", "突破", "以上", "超", ">", "不低于", "不少于"})
+LOWER_BOUND = frozenset({"超过", "突破", "以上", "超", ">", "不低于", "不少于", "多", "余"})
 TOLERANCE = 0.05
 #: At most this many figures of evidence per target, the latest kept (`evidence_omitted` counts
 #: the rest): a real base has a handful; a synthetic one 100 copies of each.
@@ -218,6 +222,7 @@ class Figures(defaultdict):
     def __init__(self) -> None:
         super().__init__(list)
         self.baselines: dict[tuple[str, int], dict] = {}
+        self.alike: Alike | None = None
 
 
 def figures(items: list[dict], vocab: Vocabulary) -> dict[str, list[dict]]:
@@ -235,6 +240,8 @@ def figures(items: list[dict], vocab: Vocabulary) -> dict[str, list[dict]]:
                 continue
             out[vocab.name(t["metric"])].append(_figure(item, t, vocab))
     relative.derived_figures(out, vocab)
+    relative.risen_levels(out, vocab)
+    out.alike = Alike(out, vocab)
     return out
 
 
@@ -384,9 +391,13 @@ def _assess(
     evidence: list[tuple[dict, str, str | None]] = []
     notes: list[str] = []
     pairs = candidates(item, t, figs, vocab)
-    average = (
-        relative.average_figure(t, [f for f, lk in pairs if lk is None]) if span_of(t) == "average" else None
-    )
+    average = None
+    if span_of(t) == "average":
+        average = relative.average_figure(t, [f for f, lk in pairs if lk is None])
+        alike = getattr(figs, "alike", None)
+        if average is None and alike is not None and t.get("span"):
+            total = alike.total_over(t["metric"], tuple(t["span"]))
+            average = relative.average_from_total(t, total, t_entry) if total else None
     if average is not None and not any(
         f["span"] == "average" and f["years"] == average["years"] for f, _ in pairs
     ):
@@ -419,8 +430,8 @@ def _assess(
             evidence.append((fig, _relation(fig, year), None))
     for fig in extra.get("pace_figs", []):
         evidence.append((fig, "pace", "the start of the pace"))
-    if status is None:  # nothing settles it: no report, unless every figure measures something else
-        status = "no_report" if usable or not evidence else "not_comparable"
+    if status is None:
+        status = _unsettled(t, usable, evidence, getattr(figs, "alike", None), pairs)
     record["status"] = status
     record["result"] = _public(used) if used else None
     record["gap"], record["gap_text"] = _gap(
@@ -440,6 +451,31 @@ def _assess(
     if notes:
         record["links"] = list(dict.fromkeys(notes))
     return record
+
+
+def _unsettled(
+    t: dict,
+    usable: list[dict],
+    evidence: list[tuple[dict, str, str | None]],
+    alike: Alike | None,
+    pairs: list[tuple[dict, dict | None]],
+) -> str:
+    """The status of a target no figure settles: *not comparable* when the report that answers
+    its year answered with something else (a figure dated its year, or a year of its span, that
+    measures another quantity: another scope, span or form, a curated link, a look-alike name, a
+    sum of parts) and gave no figure of its own quantity for that year; else *no report*, however
+    many figures of other years measure something else (context at most). Look-alikes found are
+    added to ``evidence``."""
+    year = t["year"]
+    if any(f["year"] == year for f in usable):  # its own quantity, reported as a floor or a part
+        return "no_report"
+    first, last = t["span"] if t.get("span") else (year, year)
+    answered = [e for e in evidence if e[0]["year"] == year or first <= e[0]["year"] <= last]
+    if alike is not None:
+        found = alike.of(t["metric"], year, {id(f) for f, _ in pairs})
+        evidence += [(f, "not_comparable", why) for f, why in found]
+        answered += found
+    return "not_comparable" if answered else "no_report"
 
 
 def _partial_settles(entry: dict, rule: Rule | None, fig: dict) -> bool:

@@ -15,7 +15,8 @@ The rules (SPEC, "Progress"), each a computation a careful reader would do and t
   is the target's own `baseline`, else a figure the base reports for that year; none → the
   target stays not comparable, and says why.
 - A `年均` rate over a span, when every year of the span has its own figure: the compound
-  yearly average of them.
+  yearly average of them; else, from the growth over the whole span (`增长34.3%` over
+  2021-2025): its compound yearly average.
 - A level from last year's level plus this year's increment (`新增X` and `X`, both reported),
   or an increment from two years' levels: only where both figures are in the base, both cited.
 """
@@ -31,6 +32,7 @@ _DOUBLE_RE = re.compile(r"翻番|翻一番|倍增")
 _SINCE_RE = re.compile(r"比(\d{4})年(?:底|末)?(?:增长|提高|增加)")
 _RISE_SUFFIXES = ("提高", "提升", "增加")
 _MULTIPLE_SUFFIXES = ("为基期倍数",)
+_APPROXIMATE = frozenset({"左右", "约", "近"})
 
 
 def _num(x: float) -> str:
@@ -198,6 +200,31 @@ def average_figure(t: dict, yearly: list[dict]) -> dict | None:
     return fig
 
 
+def average_from_total(t: dict, total: dict, entry: dict) -> dict:
+    """The compound yearly average over the target's span from the growth over the whole span:
+    `(1 + 34.3%)^(1/5) - 1 = 6.08%`, a figure of the target's own metric, citing the total."""
+    span = t["span"]
+    n = span[1] - span[0] + 1
+    avg = round(((1 + total["value_base"] / 100) ** (1 / n) - 1) * 100, 2)
+    sums = (
+        f"(1 + {_num(total['value'])}% ({span[0]}-{span[1]}, {total['item']}))^(1/{n}) - 1 = "
+        f"{_num(avg)}% a year"
+    )
+    return {
+        **{k: v for k, v in total.items() if k != "note"},
+        "metric": t["metric"],
+        "value": avg,
+        "unit": "%",
+        "value_base": avg,
+        "base_unit": "%",
+        "cmp": ["年均"],
+        "span": "average",
+        "years": (span[0], span[1]),
+        "entry": entry,
+        "derived": {"arithmetic": sums, "from": [cite_figure(total)]},
+    }
+
+
 def derived_figures(figs: dict[str, list[dict]], vocab: Vocabulary) -> None:
     """Add to ``figs`` each level derivable as last year's level plus this year's increment
     (`X` and `新增X`), and each increment as the difference of two years' levels, for the years
@@ -231,6 +258,43 @@ def derived_figures(figs: dict[str, list[dict]], vocab: Vocabulary) -> None:
             fig = _derived(now, before, flow_name, year, value_base, "-", None)
             fig["entry"] = entry
             figs.setdefault(flow_name, []).append(fig)
+
+
+def risen_levels(figs: dict[str, list[dict]], vocab: Vocabulary) -> None:
+    """Add to ``figs`` each level derivable as the level the year before a rise began plus the
+    rise (`高等教育毛入学率` 56.75 % in 2020 + `高等教育毛入学率提高` 6.2 个百分点 over 2021-2025 =
+    62.95 % in 2025), for the years the base reports no level directly. The rise is a figure of
+    a metric named `…提高`/`…提升`/`…增加` whose level the vocabulary knows: over its `span`, or
+    over its own year (from the year before). Points add to a share in %; anything else only in
+    one base unit. Neither may be written as approximate (`51%左右`, `约`): the sum of two
+    approximations is no figure to judge a margin of half a point by."""
+    for rise_name, entry in list(vocab.entries.items()):
+        if not rise_name.endswith(_RISE_SUFFIXES) or entry["quantity"] != "rate":
+            continue
+        level_name = vocab.name(rise_name[:-2])
+        level_entry = vocab.entries.get(level_name)
+        if level_entry is None or level_entry["quantity"] not in ("stock", "share"):
+            continue
+        levels = _whole(figs.get(level_name, []))
+        for rise in figs.get(rise_name, []):
+            if rise["partial"] or rise.get("derived") or rise["span"] == "average":
+                continue
+            first = rise["years"][0] if rise["years"] else rise["year"]
+            if rise["span"] == "period" and not rise["years"]:
+                continue  # a change over years the data does not state
+            before = levels.get(first - 1)
+            if rise["year"] in levels or before is None or before["bound"] == "upper":
+                continue
+            if {*before["cmp"], *rise["cmp"]} & _APPROXIMATE:  # about 51 % plus about 1.5 points
+                continue
+            points = rise["base_unit"] == "个百分点" and before["base_unit"] == "%"
+            if not points and rise["base_unit"] != before["base_unit"]:
+                continue
+            value_base = before["value_base"] + rise["value_base"]
+            bound = before["bound"] or rise["bound"]
+            fig = _derived(before, rise, level_name, rise["year"], value_base, "+", bound)
+            fig.update(span="year", years=None, partial=None, entry=level_entry)
+            figs.setdefault(level_name, []).append(fig)
 
 
 def _whole(figs: list[dict]) -> dict[int, dict]:

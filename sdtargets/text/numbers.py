@@ -121,3 +121,35 @@ def _tidy(x: float) -> float | int:
     476340000000 元, not 476339999999.99994 (12 significant digits, more than any source writes)."""
     x = round(float(f"{x:.12g}"), 6)
     return int(x) if float(x).is_integer() else x
+
+
+#: Words written with a number itself rather than beside it: `3900多个`, `600余场` (more than the
+#: number: at least it, and as a reported figure a floor) and `前三`, `前十` (a rank within the
+#: first N: at most place N, and as a reported figure a cap on the place).
+NUMBER_WORDS = ("多", "余", "前")
+_MORE_AFTER_RE = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万亿|千亿|亿|千万|万|千)?\s*(多|余)\s*(万亿|千亿|亿|千万|万|千)?"
+)
+_FIRST_N_RE = re.compile(r"前\s*(?:\d+|[一二三四五六七八九十]+)(?!季|个月|月|年|批)")
+
+
+def number_words(quote: str, value: float | None, unit: str) -> list[str]:
+    """The `NUMBER_WORDS` a quote writes with a target's own number: 多/余 right after it
+    (`5100多亿元`, `1.8万余个` and `50余万场` alike), 前 before a rank's place (`全国前三`, unit
+    位)."""
+    if value is None:
+        return []
+    out = []
+    own = base_value(value, unit)[0]
+    plain = unit
+    for prefix, _ in MULTIPLIERS:
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            plain = unit[len(prefix) :]
+            break
+    for m in _MORE_AFTER_RE.finditer(squash(quote)):
+        said = base_value(float(m.group(1)), (m.group(2) or m.group(4) or "") + plain)[0]
+        if said == own and m.group(3) not in out:
+            out.append(m.group(3))
+    if unit == "位" and _FIRST_N_RE.search(squash(quote)):
+        out.append("前")
+    return out

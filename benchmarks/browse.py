@@ -165,20 +165,27 @@ def first_query(data: Path, runs: int) -> tuple[float, float, float]:
     return first, warm, without
 
 
-def report(data: Path, runs: int, label: str, install: bool, keys_only: bool = False) -> None:
+def report(
+    data: Path, runs: int, label: str, install: bool, keys_only: bool = False, built: Path | None = None
+) -> None:
     tmp = Path(tempfile.mkdtemp(prefix="sdtargets-bench-"))
-    db = tmp / "kb.sqlite"
+    db = built or tmp / "kb.sqlite"
     from sdtargets.store.db import connect
 
     start = time.perf_counter()
-    connect(db, data)  # a database already built beside the YAML would not be reused: a new one
-    print(f"\n== {label}: {data} (database built in {time.perf_counter() - start:.1f} s)")
+    connect(db, data)  # built here unless ``built`` is this base's database already
+    print(f"\n== {label}: {data} (database ready in {time.perf_counter() - start:.1f} s)")
     per_key, alone, idle = keystrokes(data, db)
     print(
         f"keystroke to its rows on screen: median {statistics.median(per_key):.1f} ms, worst"
         f" {max(per_key):.1f} ms over {len(per_key)} keys of {len(QUERIES)} queries"
         f" (a frame with nothing new: {idle:.1f} ms)"
     )
+    at = 0
+    for query in QUERIES:
+        keys = per_key[at : at + len(query)]
+        at += len(query)
+        print(f"  {query!r}: " + ", ".join(f"{ms:.0f}" for ms in keys) + " ms")
     print(f"  the search alone (`find`'s functions, whole queries): {statistics.median(alone):.1f} ms median")
     if keys_only:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -201,9 +208,10 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=0, help="also a synthetic base N times larger")
     parser.add_argument("--synthetic", type=Path, help="a base benchmarks/synth.py wrote")
     parser.add_argument("--keys", action="store_true", help="keystrokes only (no start-up, no install)")
+    parser.add_argument("--db", type=Path, help="with --synthetic: its database, already built")
     args = parser.parse_args()
     if args.synthetic:
-        report(args.synthetic, args.runs, "synthetic base", install=False, keys_only=args.keys)
+        report(args.synthetic, args.runs, "synthetic base", install=False, keys_only=args.keys, built=args.db)
         return
     report(args.data, args.runs, "real knowledge base", install=not args.keys, keys_only=args.keys)
     if args.scale:

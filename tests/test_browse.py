@@ -494,3 +494,21 @@ def test_enter_typed_before_the_answer_opens_the_answer_s_first_row(conn, cli, m
     detail = run(go())
     assert detail is not None
     assert detail.item["id"] == cli("find", "高新技术企业", "--json").json[0]["id"]
+
+
+def test_a_click_moves_the_cursor_and_a_click_on_its_row_opens_it(conn):
+    async def go():
+        app = app_for(conn, "高新技术企业")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            table = app.view().query_one("RowsTable")
+            await pilot.click("RowsTable", offset=(5, 3))  # line 0 is the header: row 2
+            await settle(pilot)
+            moved = table.cursor_row, type(app.screen).__name__
+            await pilot.click("RowsTable", offset=(5, 3))
+            await settle(pilot)
+            rows = app.screen_stack[0].query_one("#view-search").listing.rows
+            return moved, app.screen.detail.item["id"], data.row_id(rows[2])
+
+    moved, opened, third = run(go())
+    assert moved == (2, "Screen") and opened == third

@@ -30,6 +30,18 @@ def run(coro):  # noqa: ANN001, ANN201 - a coroutine and its result
     return asyncio.run(coro)
 
 
+async def settle(pilot) -> None:  # noqa: ANN001 - a Pilot
+    """Wait until every view's rows answer its line (its query runs in a worker thread), then
+    for the screen to take them."""
+    from sdtargets.cli.browse.components.listview import ListView
+
+    for _ in range(2000):
+        if all(v.answered for v in pilot.app.query(ListView)):
+            break
+        await asyncio.sleep(0.005)
+    await pilot.pause()
+
+
 def app_for(conn, query: str = ""):  # noqa: ANN001, ANN201
     from sdtargets.cli.browse.app import BrowseApp
 
@@ -54,9 +66,9 @@ def test_typing_lists_the_items_with_that_target_and_find_s_order(conn, cli):
     async def go():
         app = app_for(conn)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()  # the app is up before the first key
+            await settle(pilot)  # the app is up before the first key
             await pilot.press(*"高新技术企业")
-            await pilot.pause()
+            await settle(pilot)
             view = app.view()
             table = view.query_one("RowsTable")
             return (
@@ -82,17 +94,17 @@ def test_enter_shows_the_verdict_and_the_source_line_and_esc_goes_back(conn):
     async def go():
         app = app_for(conn)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()  # the app is up before the first key
+            await settle(pilot)  # the app is up before the first key
             await pilot.press(*"高新技术企业")
-            await pilot.pause()
+            await settle(pilot)
             listing = app.view().listing
             at = next(i for i, r in enumerate(listing.rows) if data.row_id(r) in wanted)
             await pilot.press("down", *["down"] * at, "enter")  # the first item with that target
-            await pilot.pause()
+            await settle(pilot)
             screen = app.screen
             shown = screen.detail if isinstance(screen, DetailScreen) else None
             await pilot.press("escape")
-            await pilot.pause()
+            await settle(pilot)
             return shown, type(app.screen).__name__, data.row_id(listing.rows[at])
 
     detail, back_to, chosen = run(go())
@@ -124,9 +136,9 @@ def test_q_quits_with_0_and_ctrl_c_with_130(conn):
     async def go(keys: list[str]) -> int | None:
         app = app_for(conn, "5G")
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()  # the app is up before the first key
+            await settle(pilot)  # the app is up before the first key
             await pilot.press(*keys)
-            await pilot.pause()
+            await settle(pilot)
         return app.return_code
 
     assert run(go(["down", "q"])) == 0  # in the list; in the box q is a letter
@@ -137,9 +149,9 @@ def test_q_in_the_box_is_a_letter(conn):
     async def go():
         app = app_for(conn)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()  # the app is up before the first key
+            await settle(pilot)  # the app is up before the first key
             await pilot.press("q")
-            await pilot.pause()
+            await settle(pilot)
             return app.is_running, app.view().text
 
     assert run(go()) == (True, "q")
@@ -150,14 +162,14 @@ def test_tab_and_number_keys_change_views(conn):
         app = app_for(conn, "5G")
         seen = []
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()  # the app is up before the first key
+            await settle(pilot)  # the app is up before the first key
             for _ in range(5):
                 await pilot.press("tab")
-                await pilot.pause()
+                await settle(pilot)
                 seen.append(app.view().id)
             await pilot.press("down")  # to the list: digits are not typed there
             await pilot.press("4")
-            await pilot.pause()
+            await settle(pilot)
             seen.append(app.view().id)
         return seen
 
@@ -175,8 +187,8 @@ def test_filters_are_shown_and_filter(conn):
     async def go():
         app = app_for(conn, "高新技术企业 year:2023")
         async with app.run_test(size=(120, 30)) as pilot:
-            await pilot.pause()  # the app is up before the first key
-            await pilot.pause()
+            await settle(pilot)  # the app is up before the first key
+            await settle(pilot)
             view = app.view()
             return str(view.query_one(".filters").content), [
                 data.row(view.listing, i) for i in range(len(view.listing.rows))
@@ -191,8 +203,8 @@ def test_a_bad_filter_is_said_under_the_box_in_one_sentence(conn):
     async def go():
         app = app_for(conn, "5G year:20245")
         async with app.run_test(size=(120, 30)) as pilot:
-            await pilot.pause()  # the app is up before the first key
-            await pilot.pause()
+            await settle(pilot)  # the app is up before the first key
+            await settle(pilot)
             caption = app.view().query_one(".caption")
             return str(caption.content), caption.has_class("error")
 
@@ -204,9 +216,9 @@ def test_agency_view_lists_its_duties_with_a_verdict_line_per_year(conn, cli):
     async def go():
         app = app_for(conn)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()  # the app is up before the first key
+            await settle(pilot)  # the app is up before the first key
             await pilot.press("tab", *"科技厅")
-            await pilot.pause()
+            await settle(pilot)
             view = app.view()
             return view.listing
 
@@ -220,9 +232,9 @@ def test_progress_view_filters_by_status(conn):
     async def go():
         app = app_for(conn)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()  # the app is up before the first key
+            await settle(pilot)  # the app is up before the first key
             await pilot.press("tab", "tab", "tab", *"status:met")
-            await pilot.pause()
+            await settle(pilot)
             return app.view().listing
 
     listing = run(go())
@@ -234,9 +246,9 @@ def test_enter_on_a_plan_lists_its_items_in_search(conn):
     async def go():
         app = app_for(conn)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()  # the app is up before the first key
+            await settle(pilot)  # the app is up before the first key
             await pilot.press("tab", "tab", "tab", "tab", *"green2023", "enter")
-            await pilot.pause()
+            await settle(pilot)
             listing = app.view().listing
             return app.view().id, app.view().text, [data.row(listing, i) for i in range(len(listing.rows))]
 
@@ -249,9 +261,9 @@ def test_copy_puts_the_id_on_the_clipboard(conn):
     async def go():
         app = app_for(conn, "高新技术企业")
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()  # the app is up before the first key
+            await settle(pilot)  # the app is up before the first key
             await pilot.press("down", "c")
-            await pilot.pause()
+            await settle(pilot)
             return app.clipboard, data.row(app.view().listing, 0)["id"]
 
     copied, first = run(go())
@@ -274,11 +286,11 @@ def test_export_dialog_writes_the_file(conn, tmp_path, monkeypatch):
     async def go():
         app = app_for(conn, "5G")
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()  # the app is up before the first key
+            await settle(pilot)  # the app is up before the first key
             await pilot.press("down", "e")
-            await pilot.pause()
+            await settle(pilot)
             await pilot.press("up", "enter", "enter")  # csv first: up to jsonl, the file as offered
-            await pilot.pause()
+            await settle(pilot)
             return type(app.screen).__name__
 
     assert run(go()) == "Screen"
@@ -356,7 +368,11 @@ def small_app(small_conn, monkeypatch):
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 def test_snapshot_search(snap_compare, small_app, size):
-    assert snap_compare(small_app(), press=[*"高新技术企业"], terminal_size=size)
+    async def typed(pilot) -> None:  # noqa: ANN001 - a Pilot
+        await pilot.press(*"高新技术企业")
+        await settle(pilot)
+
+    assert snap_compare(small_app(), run_before=typed, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -378,12 +394,12 @@ def test_a_long_list_draws_a_page_and_the_rest_as_the_cursor_goes_down(conn):
     async def go():
         app = app_for(conn, "year:2025")
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             view = app.view()
             table = view.query_one("RowsTable")
             first = table.row_count
             await pilot.press("down", *["pagedown"] * 12)
-            await pilot.pause()
+            await settle(pilot)
             return len(view.listing.rows), first, table.row_count
 
     total, first, later = run(go())
@@ -400,13 +416,99 @@ def test_keys_typed_in_a_burst_land_where_the_focus_goes(conn):
     async def go():
         app = app_for(conn, "高新技术企业")
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
+            await settle(pilot)
             for key in ("down", "down", "enter"):
                 app.post_message(events.Key(key, "\r" if key == "enter" else None))
-            await pilot.pause()
-            await pilot.pause()
+            await settle(pilot)
+            await settle(pilot)
             rows = app.screen_stack[0].query_one("#view-search").listing.rows
             return app.screen.detail.item["id"], data.row_id(rows[1])
 
     opened, second = run(go())
     assert opened == second
+
+
+def test_a_stale_answer_never_replaces_a_newer_one(conn, cli, monkeypatch):
+    """Each key's query runs in a worker thread: when the first key's query answers after the
+    second key's (here made slow on purpose), its rows are dropped, never drawn over the newer."""
+    import time
+
+    from sdtargets.cli.browse.components.listview import ListView
+
+    search = data.search
+    drawn: list[str] = []
+
+    def slow_first(conn, text):  # noqa: ANN001, ANN202
+        if text == "高":
+            time.sleep(0.6)  # answers after 高新 has
+        return search(conn, text)
+
+    monkeypatch.setattr(data, "search", slow_first)
+    show = ListView._show
+
+    def recorded(view, change, listing, error):  # noqa: ANN001, ANN202
+        show(view, change, listing, error)
+        drawn.append(view.listing.caption)
+
+    monkeypatch.setattr(ListView, "_show", recorded)
+
+    async def go():
+        app = app_for(conn)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press("高")
+            await asyncio.sleep(0.1)  # 高's query has started
+            await pilot.press("新")
+            await settle(pilot)
+            await asyncio.sleep(0.8)  # 高's query ends, late
+            await settle(pilot)
+            view = app.view()
+            return [data.row_id(r) for r in view.listing.rows], view.listing.caption
+
+    ids, caption = run(go())
+    assert ids == [i["id"] for i in cli("find", "高新", "--json").json]
+    assert "'高新'" in caption
+    assert not any("'高'" in c for c in drawn)  # the stale answer was never drawn
+
+
+def test_enter_typed_before_the_answer_opens_the_answer_s_first_row(conn, cli, monkeypatch):
+    import time
+
+    search = data.search
+
+    def slow(conn, text):  # noqa: ANN001, ANN202
+        time.sleep(0.2)
+        return search(conn, text)
+
+    monkeypatch.setattr(data, "search", slow)
+
+    async def go():
+        app = app_for(conn)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            await pilot.press(*"高新技术企业", "enter")
+            await settle(pilot)
+            await pilot.pause()
+            return getattr(app.screen, "detail", None)
+
+    detail = run(go())
+    assert detail is not None
+    assert detail.item["id"] == cli("find", "高新技术企业", "--json").json[0]["id"]
+
+
+def test_a_click_moves_the_cursor_and_a_click_on_its_row_opens_it(conn):
+    async def go():
+        app = app_for(conn, "高新技术企业")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot)
+            table = app.view().query_one("RowsTable")
+            await pilot.click("RowsTable", offset=(5, 3))  # line 0 is the header: row 2
+            await settle(pilot)
+            moved = table.cursor_row, type(app.screen).__name__
+            await pilot.click("RowsTable", offset=(5, 3))
+            await settle(pilot)
+            rows = app.screen_stack[0].query_one("#view-search").listing.rows
+            return moved, app.screen.detail.item["id"], data.row_id(rows[2])
+
+    moved, opened, third = run(go())
+    assert moved == (2, "Screen") and opened == third

@@ -34,6 +34,7 @@ from ..kb.metrics import COUNT_WORDS, Vocabulary, unit_family
 from ..text.numbers import base_value
 from . import relative
 from .alike import Alike
+from .pairing import links_to, weighed
 from .records import _evidence, _gap, _public, _record, _relation, cite, in_unit, span_of
 
 AT_MOST = frozenset({"控制在", "以下", "以内", "不超过", "不高于", "<", "前"})
@@ -268,24 +269,21 @@ def _figure(item: dict, t: dict, vocab: Vocabulary) -> dict:
     return fig
 
 
-def _matches(side: dict, item_id: str, metric: str, vocab: Vocabulary) -> bool:
-    return vocab.name(side["metric"]) == vocab.name(metric) and side.get("item", item_id) == item_id
-
-
 def candidates(
     item: dict, t: dict, figs: dict[str, list[dict]], vocab: Vocabulary
 ) -> list[tuple[dict, dict | None]]:
-    """(figure, link or None) for every figure of the same quantity or linked to it."""
+    """(figure, link or None) for every figure of the same quantity or linked to it (of each
+    metric and year, the latest `pairing.MAX_PER_YEAR`)."""
     name = vocab.name(t["metric"])
-    links = [lk for lk in vocab.links if _matches(lk["target"], item["id"], t["metric"], vocab)]
+    links = [lk for lk in links_to(figs, name, vocab) if lk["target"].get("item", item["id"]) == item["id"]]
     out = []
     seen = set()
     for lk in links:
-        for fig in figs.get(vocab.name(lk["result"]["metric"]), []):
+        for fig in weighed(figs, vocab.name(lk["result"]["metric"])):
             if lk["result"].get("item", fig["item"]) == fig["item"]:
                 out.append((fig, lk))
                 seen.add(id(fig))
-    out += [(fig, None) for fig in figs.get(name, []) if id(fig) not in seen]
+    out += [(fig, None) for fig in weighed(figs, name) if id(fig) not in seen]
     return out
 
 

@@ -76,6 +76,28 @@ def resolve_filters(conn: sqlite3.Connection, line: Line, year_key: bool = True)
     return f
 
 
+def database_file(conn: sqlite3.Connection) -> str | None:
+    """The file ``conn`` reads, or None for a database in memory (which no other connection
+    can open: its views then query in the app's own thread)."""
+    for _, name, file in conn.execute("pragma database_list").fetchall():
+        if name == "main":
+            return file or None
+    return None
+
+
+def reader(path: str) -> sqlite3.Connection:
+    """A read-only connection to ``path`` for one query in a worker thread: its own, so that
+    a newer keystroke can interrupt it (`interrupt`) without touching anyone else's query."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def interrupted(exc: sqlite3.Error) -> bool:
+    """Whether ``exc`` is SQLite's answer to `Connection.interrupt` (a stale query stopped)."""
+    return isinstance(exc, sqlite3.OperationalError) and "interrupt" in str(exc)
+
+
 def _int(text: str, what: str) -> int:
     if not text.isdigit():
         raise SdError(f"{what} takes a year such as 2025, not {text!r}.")

@@ -3,6 +3,8 @@ near spelling), its duties by plan under the `agency` head, with a verdict line 
 
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 
 from .. import data
@@ -14,8 +16,8 @@ class AgenciesView(ListView):
     KEYS = ("plan", "year", "kind", "role")
     PLACEHOLDER = "an agency (省科技厅, 科技厅, science) and filters: plan: year: kind: role:"
 
-    def load(self, text: str) -> data.Listing:
-        return data.agencies(self.conn, text)
+    def load(self, conn: sqlite3.Connection, text: str) -> data.Listing:
+        return data.agencies(conn, text)
 
     def _duties(self) -> bool:
         return bool(self.listing.rows) and "role" in data.row(self.listing, 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import sqlite3
 
 from rich.text import Text
 
@@ -15,8 +16,8 @@ class DueView(ListView):
     KEYS = ("plan", "agency", "kind")
     PLACEHOLDER = "a year or range (2025, 2024-2026), `implied`, and filters: plan: agency: kind:"
 
-    def load(self, text: str) -> data.Listing:
-        return data.due(self.conn, text, datetime.date.today().year)
+    def load(self, conn: sqlite3.Connection, text: str) -> data.Listing:
+        return data.due(conn, text, datetime.date.today().year)
 
     def cols(self) -> list[Col]:
         return [

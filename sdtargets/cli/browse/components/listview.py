@@ -2,13 +2,18 @@
 that shows each filter's value, a few head lines, the rows and a caption.
 
 A view answers as you type: each change of the line runs the view's `load` (the library's
-own query, in `data`) and redraws the rows. A bad filter (an unknown plan, year 20245) is
-said under the box in the library's own sentence, and the last good rows stay.
+own query, in `data`) in a worker thread, on a connection of its own, and redraws the rows
+when it answers. The box never waits for a query: a key typed while one runs stops it
+(`Connection.interrupt`) and starts its own, and an answer that is not the latest key's is
+dropped, never drawn (`_show`). A bad filter (an unknown plan, year 20245) is said under the
+box in the library's own sentence, and the last good rows stay.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -42,7 +47,11 @@ class ListView(Vertical):
         self.error: str | None = None
         self._head, self._badges = "", {}
         self.loaded = False
-        self._changes = 0
+        self._changes = 0  # the changes of the line so far; the last is the one to show
+        self.shown = 0  # the change whose answer is drawn
+        self._open_first = False  # Enter came before the answer: open its first row when drawn
+        self._readers: dict[int, sqlite3.Connection] = {}  # change → its query's connection
+        self._file: str | None = None  # the database's file, once asked
 
     def compose(self) -> ComposeResult:
         yield Input(value=self.initial, placeholder=self.PLACEHOLDER, classes="query")
@@ -59,7 +68,7 @@ class ListView(Vertical):
 
     # -- loading -------------------------------------------------------------------------------
 
-    def load(self, text: str) -> data.Listing:
+    def load(self, conn: sqlite3.Connection, text: str) -> data.Listing:
         raise NotImplementedError
 
     def cols(self) -> list[Col]:
@@ -79,16 +88,78 @@ class ListView(Vertical):
         box.cursor_position = len(text)
 
     def reload(self) -> None:
-        """Run the view's query for the current line and redraw (the one place that loads)."""
+        """Run the view's query for the current line here, in the app's thread, and redraw
+        (the first load of a view, and every load of a database in memory)."""
         text = self.text
+        self._filter_bar(text)
+        try:
+            listing, error = self.load(self.conn, text), None
+        except SdError as exc:
+            listing, error = None, exc.message
+        self._show(self._changes, listing, error)
+
+    @property
+    def answered(self) -> bool:
+        """Whether the rows drawn answer the line as it is (no query of it still running)."""
+        return self.shown == self._changes
+
+    def _filter_bar(self, text: str) -> None:
         bar = self.query_one(".filters", Static)
         bar.update(data.filters_text(data.parse_line(text), self.KEYS) if self.KEYS else "", layout=False)
         bar.display = bool(self.KEYS)
+
+    def _load_in_thread(self, path: str, text: str, change: int) -> None:
+        """A worker thread's query for change ``change`` of the line; its answer is shown only
+        if no later change came meanwhile (a later one interrupts its SQL, `_start_load`)."""
+        if change != self._changes:
+            return  # a later key came before this query started
+        conn = self._readers[change] = data.reader(path)
+        if change != self._changes:  # a later key came while it opened: it was not interrupted
+            self._readers.pop(change, None)
+            return
         try:
-            self.listing, self.error = self.load(text), None
+            listing, error = self.load(conn, text), None
         except SdError as exc:
-            self.error = exc.message  # the last good rows stay, the sentence replaces the caption
+            listing, error = None, exc.message
+        except sqlite3.Error as exc:
+            if data.interrupted(exc) and change != self._changes:
+                return  # stopped by a later key, whose query answers instead
+            raise
+        finally:
+            self._readers.pop(change, None)
+        if change == self._changes:
+            with contextlib.suppress(RuntimeError):  # the app closed while it ran
+                self.app.call_from_thread(self._show, change, listing, error)
+
+    def _start_load(self, change: int) -> None:
+        """Load change ``change`` of the line: in a worker thread (the queries before it are
+        interrupted), or here when the database is in memory."""
+        self._filter_bar(self.text)
+        if self._file is None:
+            self._file = data.database_file(self.conn) or ""
+        if not self._file:
+            self.call_later(self._reload_if_last, change)
+            return
+        for earlier, conn in list(self._readers.items()):
+            if earlier < change:
+                conn.interrupt()
+        work = partial(self._load_in_thread, self._file, self.text, change)
+        self.run_worker(work, thread=True, exclusive=True, group=f"load-{self.id}")
+
+    def _show(self, change: int, listing: data.Listing | None, error: str | None) -> None:
+        """Draw the answer to change ``change`` of the line, unless a later change was made:
+        a stale answer never replaces a newer one (nor the rows while the newer is coming).
+        ``listing`` None: the line was refused (``error``); the last good rows stay."""
+        if change != self._changes:
+            return
+        if listing is not None:
+            self.listing = listing
+        self.error = error  # the sentence replaces the caption
         self.draw()
+        self.shown = change
+        if self._open_first:
+            self._open_first = False
+            self._open_current()
 
     def draw(self) -> None:
         """Redraw the head, rows and caption of the current listing at the current width. The
@@ -147,30 +218,37 @@ class ListView(Vertical):
     # -- events --------------------------------------------------------------------------------
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """Each change queues a load; a load finds a later change queued behind it and leaves
-        the work to that one: keys typed during a slow query (one character, on a large base)
-        cost one query, not one each."""
+        """Each change starts a load of its own and stops the ones before it: keys typed
+        during a slow query (one character, on a large base) cost one query to the end, and
+        the box takes every key at once."""
         event.stop()
         if self.loaded:  # a view not shown yet loads when it is (`activate`)
             self._changes += 1
-            self.call_later(self._reload_if_last, self._changes)
+            self._start_load(self._changes)
 
     def _reload_if_last(self, change: int) -> None:
         if change == self._changes:
             self.reload()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Enter in the box opens the row under the cursor (the first, after typing)."""
+        """Enter in the box opens the row under the cursor (the first, after typing): the first
+        of what was typed, so Enter typed before the answer opens it when it comes."""
         event.stop()
+        if not self.answered:
+            self._open_first = True
+        else:
+            self._open_current()
+
+    def _open_current(self) -> None:
         row = self.current()
         if row is not None:
             self.post_message(self.Open(self, row))
 
-    def on_data_table_row_highlighted(self, event: RowsTable.RowHighlighted) -> None:
-        if event.cursor_row >= event.data_table.row_count - 3:
+    def on_rows_table_row_highlighted(self, event: RowsTable.RowHighlighted) -> None:
+        if event.cursor_row >= event.rows_table.row_count - 3:
             self.more()
 
-    def on_data_table_row_selected(self, event: RowsTable.RowSelected) -> None:
+    def on_rows_table_row_selected(self, event: RowsTable.RowSelected) -> None:
         event.stop()
         self.post_message(self.Open(self, data.row(self.listing, event.cursor_row)))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 
 from .. import data
@@ -12,8 +14,8 @@ from .rows import Col
 class PlansView(ListView):
     PLACEHOLDER = "words of a plan's id, alias or title (2024, 绿色, gwr)"
 
-    def load(self, text: str) -> data.Listing:
-        return data.plans(self.conn, text)
+    def load(self, conn: sqlite3.Connection, text: str) -> data.Listing:
+        return data.plans(conn, text)
 
     def cols(self) -> list[Col]:
         return [Col("id", 16), Col("title", ratio=3), Col("period", 9), Col("items", 6), Col("targets", 7)]

@@ -3,6 +3,8 @@ gap and the reported figure that settled it; `status:` and `year:` filter the ta
 
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 
 from .. import data
@@ -14,8 +16,8 @@ class ProgressView(ListView):
     KEYS = ("status", "year", "plan", "agency", "kind")
     PLACEHOLDER = "filters: status:met,behind year: plan: agency: kind: (words narrow the items)"
 
-    def load(self, text: str) -> data.Listing:
-        return data.progress(self.conn, text)
+    def load(self, conn: sqlite3.Connection, text: str) -> data.Listing:
+        return data.progress(conn, text)
 
     def cols(self) -> list[Col]:
         return [

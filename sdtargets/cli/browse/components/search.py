@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from rich.text import Text
 
 from .. import data
@@ -13,8 +15,8 @@ class SearchView(ListView):
     KEYS = ("plan", "agency", "year", "kind")
     PLACEHOLDER = "words (中文, English, typos, 繁體) and filters: plan: agency: year: kind:"
 
-    def load(self, text: str) -> data.Listing:
-        return data.search(self.conn, text)
+    def load(self, conn: sqlite3.Connection, text: str) -> data.Listing:
+        return data.search(conn, text)
 
     def cols(self) -> list[Col]:
         return [

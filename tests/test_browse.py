@@ -157,6 +157,19 @@ def test_q_in_the_box_is_a_letter(conn):
     assert run(go()) == (True, "q")
 
 
+def test_slash_then_a_query_searches_the_query_and_a_slash_inside_stays(conn):
+    async def go(keys: list[str]) -> str:
+        app = app_for(conn)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)  # the box has the focus when the app starts
+            await pilot.press(*keys)
+            await settle(pilot)
+            return app.view().text
+
+    assert run(go(["slash", *"高新技术企业"])) == "高新技术企业"  # the footer's "/ search"
+    assert run(go([*"微克", "slash", *"立方米"])) == "微克/立方米"
+
+
 def test_tab_and_number_keys_change_views(conn):
     async def go():
         app = app_for(conn, "5G")

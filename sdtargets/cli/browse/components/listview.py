@@ -23,6 +23,7 @@ from textual.widgets import Input, Static
 
 from ....errors import SdError
 from .. import data
+from .querybox import QueryBox
 from .rows import Col, RowsTable
 
 
@@ -54,7 +55,7 @@ class ListView(Vertical):
         self._file: str | None = None  # the database's file, once asked
 
     def compose(self) -> ComposeResult:
-        yield Input(value=self.initial, placeholder=self.PLACEHOLDER, classes="query")
+        yield QueryBox(value=self.initial, placeholder=self.PLACEHOLDER, classes="query")
         yield Static(classes="filters")
         yield Static(classes="head")
         yield RowsTable(classes="rows")

@@ -71,10 +71,10 @@ def search(conn: sqlite3.Connection, query: str | Query, fuzzy: bool = True) -> 
     items holding the most of them follow, each with the words it lacks (``missing``)."""
     q = query if isinstance(query, Query) else prepare(conn, query)
     found = [group_items(conn, g) for g in q.groups]
-    how = "terms"
+    how = "typo" if q.typo else "terms"
     if not all(found):
         found, typo = settle(conn, q, found)
-        how = "typo" if typo else how
+        how = "typo" if typo or q.typo else how
     if q.excluded:
         out = set().union(*(group_items(conn, g) for g in q.excluded))
         found = [f - out for f in found]

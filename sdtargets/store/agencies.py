@@ -21,6 +21,8 @@ from .encoded import Encoded
 ACCEPT = 80
 #: Candidates scoring within this of the best are too close to choose between.
 TIE = 4
+#: How a provincial name starts, left off when people type it (`科技厅` for 省科技厅).
+_PROVINCE = ("山东省", "省")
 #: Longest name worth matching (longer input is refused, not fuzzed).
 MAX_NAME = 100
 
@@ -70,9 +72,11 @@ def get(conn: sqlite3.Connection, name: str) -> Agency:
     return _row_to_agency(conn, row)
 
 
-def resolve(conn: sqlite3.Connection, text: str) -> Agency:
-    """The one agency ``text`` names; `SdError` (exit 2) when none or several fit."""
-    from .names import fold_name
+def resolve(conn: sqlite3.Connection, text: str, notes: list[str] | None = None) -> Agency:
+    """The one agency ``text`` names; `SdError` (exit 2) when none or several fit. A name taken
+    for a near spelling (one character off, `省科技斤` → 省科技厅, or the nearest name) is said
+    in ``notes`` (`省科技斤 matched 省科技厅 (one character off)`), for the caller to print."""
+    from .names import fold_name, one_edit
 
     wanted = fold_name(conn, text)  # 省科技廳 is 省科技厅
     if not wanted:
@@ -86,11 +90,26 @@ def resolve(conn: sqlite3.Connection, text: str) -> Agency:
         return get(conn, exact.pop())
     if len(exact) > 1:
         raise SdError(f"{text!r} names several agencies: {', '.join(sorted(exact))}.")
+    said = notes if notes is not None else []
+    forms = conn.execute(
+        """select n.norm, n.agency from agency_names n join agencies a on a.name = n.agency
+           where a.collective = 0 and n.norm not like 'en:%'"""
+    ).fetchall()
+    # a name is also typed without the province (`科技厅` for 省科技厅)
+    bare = [(norm.removeprefix(p), agency) for norm, agency in forms for p in _PROVINCE if norm.startswith(p)]
+    plain = {agency for norm, agency in bare if norm == wanted}
+    if len(plain) == 1:  # the name without 省: the name, not a typo
+        return get(conn, plain.pop())
+    typo = one_edit(wanted, forms + bare)
+    if typo:
+        said.append(f"{text.strip()} matched {typo} (one character off)")
+        return get(conn, typo)
     ranked = fuzzy(conn, wanted)
     if ranked and ranked[0][1] >= ACCEPT:
         best = ranked[0][1]
         close = [name for name, score in ranked if score >= best - TIE]
         if len(close) == 1:
+            said.append(f"{text.strip()} matched {close[0]} (the nearest name)")
             return get(conn, close[0])
         raise SdError(f"{text!r} is ambiguous: it could be {', '.join(close)}. Give one of these names.")
     near = ", ".join(name for name, _ in ranked[:5])

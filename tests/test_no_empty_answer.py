@@ -149,3 +149,23 @@ def test_a_three_character_name_is_corrected_but_never_a_two_character_one(cli):
     assert cli("agency", "省科斤", "--count").err == "sdtargets: 省科斤 matched 省科协 (one character off).\n"
     result = cli("agency", "科斤")
     assert result.code == 2 and "No agency is called '科斤'" in result.err
+
+
+# ---- one- and two-character words through the trigram index
+
+
+def test_short_words_find_exactly_the_items_whose_text_holds_them(conn):
+    """A one- or two-character word is looked up through the index's trigrams it begins (every
+    search text ends with `SEARCH_END`, so even a word at the very end begins one): the same
+    items as a scan of every folded text, for words in the middle of a text, at its start and
+    at its end (a heading or a metric's year), and for punctuation (`%`, `*`)."""
+    from sdtargets.store.typos import items_with, starting
+
+    texts = dict(conn.execute("select id, search from item_search"))
+    ends = {t.rstrip("\n")[-2:] for t in texts.values()} | {t.rstrip("\n")[-1] for t in texts.values()}
+    starts = {t[:2] for t in texts.values()}
+    words = {"5g", "氢能", "黄河", "经费", "占比", "氢", "%", "*", "ai", "zz", "战略"}
+    words |= set(sorted(ends)[:60]) | set(sorted(starts)[:60])
+    assert starting(conn, "经费") is not None  # the index is used, not the scan
+    wrong = {w for w in words if items_with(conn, w) != {i for i, t in texts.items() if w in t}}
+    assert wrong == set()

@@ -273,7 +273,7 @@ def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit
     for iid, text in rows:
         if iid in exclude:
             continue
-        similarity = fuzz.partial_ratio(phrase, text)
+        similarity = fuzz.partial_ratio(phrase, text.rstrip("\n"))  # without `typos.SEARCH_END`
         if similarity >= FUZZY_MIN:
             r = (similarity - FUZZY_MIN) / (100 - FUZZY_MIN)
             out.append(Hit(iid, round(min(low + (high - low) * r, high - 0.1), 1), "fuzzy", "text"))

@@ -1,15 +1,15 @@
 """Ranked search over item text, section headings and target metrics.
 
 Chinese has no spaces between words, so the index is SQLite FTS5 with the `trigram` tokenizer.
-Trigrams cannot find a 1- or 2-character term (`5G`, `氢能`): those are matched with GLOB
-on the folded text instead, which is a few milliseconds over the whole base.
+A 1- or 2-character term (`5G`, `氢能`) is no trigram: it is found through the trigrams of
+the index it begins (`typos.starting`), or by GLOB on the folded text when it begins many.
 
 A query is read into term groups first (`reading.prepare`): its syntax (`"phrase"`, `OR`,
 `-word`), each word folded (width, case, traditional characters to simplified), English
 phrases of the glossary standing for their Chinese terms (`hydrogen` → 氢能 or 氢), words that
 only ask (`目标`, `what`) left out. Items with every group are ranked by a BM25F score computed
 over their fields apart (`item_fields`: title, metrics, body, headings), the same way for short
-and long terms (FTS5's own bm25() cannot rank the GLOB-matched short terms). A group with no
+and long terms (FTS5's own bm25() cannot rank the short terms). A group with no
 hit at all is reworked (`reading.settle`: a question cut at its asking words, a typo corrected
 when the corrected query finds something, a word cut into pieces the base holds) or left out;
 when no item holds every remaining word, the items holding the most of them are the answer,
@@ -85,12 +85,14 @@ def search(conn: sqlite3.Connection, query: str | Query, fuzzy: bool = True) -> 
     if len(q.groups) > 1 and all(len(g.alts) == 1 for g in q.groups):
         phrase = "".join(g.alts[0] for g in q.groups)
     dfs = [len(f) for f in found]
-    hits = _ranked(conn, q, exact, how, phrase, dfs)
+    seq: dict[str, int] = {}  # each hit's place in the sources, read as it is ranked
+    hits = _ranked(conn, q, exact, how, phrase, dfs, seq)
     if not exact and len(q.groups) > 1:
-        hits = _partial(conn, q, found, dfs)
+        hits = _partial(conn, q, found, dfs, seq)
     if fuzzy and len(q.groups) == 1 and not q.groups[0].english and len(q.groups[0].alts[0]) >= 3:
-        hits += _fuzzy(conn, q.groups[0].alts[0], exclude=exact | _excluded(conn, q))
-    seq = _source_order(conn, [h.item_id for h in hits])
+        near = _fuzzy(conn, q.groups[0].alts[0], exclude=exact | _excluded(conn, q))
+        seq.update(_source_order(conn, [h.item_id for h in near]))
+        hits += near
     hits.sort(key=lambda h: (-h.score, seq.get(h.item_id, 0)))
     return _answer_first(conn, q, hits)
 
@@ -113,7 +115,9 @@ def _excluded(conn: sqlite3.Connection, q: Query) -> set[str]:
     return set().union(*(group_items(conn, g) for g in q.excluded)) if q.excluded else set()
 
 
-def _partial(conn: sqlite3.Connection, q: Query, found: list[set[str]], dfs: list[int]) -> list[Hit]:
+def _partial(
+    conn: sqlite3.Connection, q: Query, found: list[set[str]], dfs: list[int], seq: dict[str, int]
+) -> list[Hit]:
     """No item holds every word: the items holding the most of them, ranked by the words they
     hold, in the partial band, each naming the words it lacks; the notes say so."""
     held: dict[str, int] = {}
@@ -124,7 +128,7 @@ def _partial(conn: sqlite3.Connection, q: Query, found: list[set[str]], dfs: lis
         return []
     most = max(held.values())
     ids = {iid for iid, k in held.items() if k == most}
-    hits = _ranked(conn, q, ids, "partial", None, dfs)
+    hits = _ranked(conn, q, ids, "partial", None, dfs, seq)
     labels = [g.label for g in q.groups]
     out = []
     for h in hits:
@@ -154,56 +158,95 @@ def _stats(conn: sqlite3.Connection) -> dict:
 
 
 def _ranked(
-    conn: sqlite3.Connection, q: Query, ids: set[str], how: str, phrase: str | None, dfs: list[int]
+    conn: sqlite3.Connection,
+    q: Query,
+    ids: set[str],
+    how: str,
+    phrase: str | None,
+    dfs: list[int],
+    seq: dict[str, int] | None = None,
 ) -> list[Hit]:
     """BM25F over the hits' fields: per term group, the weighted, length-normalised frequency
     of its best alternative in title, metrics, headings and body (agency names inside the body
     subtracted), plus a boost when the item's plan is named; saturated with K1 and weighted by
-    how rare the group is (idf). Placed in the tier's band by `relevance`."""
+    how rare the group is (idf). Placed in the tier's band by `relevance`. Each hit's place in
+    the sources is read with its fields, into ``seq`` (ties in score keep source order).
+
+    This is the cost of a large answer (every hit is scored before the first screen is known:
+    6,900 hits for `新能源` at 100× the base), so the loop is written flat: one row read per
+    hit, its place included, and no structure built per field; the arithmetic is the same,
+    term for term and in the same order, so the scores are the same to the last bit."""
     if not ids:
         return []
     stats = _stats(conn)
     n_items = stats["items"]
     idf = [math.log(1 + (n_items - df + 0.5) / (df + 0.5)) for df in dfs]
     band = EXACT_BAND if how == "terms" else TYPO_BAND
+    low, span, top = band[0], band[1] - band[0], band[1] - 0.1
+    groups = list(zip([g.alts for g in q.groups], idf, strict=True))
+    half = HALF * len(q.groups)
+    wt, wm, ws, wb = (FIELD_WEIGHT[k] for k in ("title", "metric", "section", "body"))
+    bt, bm, bs, bb = (FIELD_B[k] for k in ("title", "metric", "section", "body"))
+    at, am, as_, ab = (stats[k] for k in ("title", "metric", "section", "body"))
+    single = len(q.groups) == 1
     sql = (
-        "select id, title, metric, body, section, agency, plan from item_fields"
-        " where id in (select value from json_each(?))"
+        "select f.id, f.title, f.metric, f.body, f.section, f.agency, f.plan, i.seq"
+        " from item_fields f join items i on i.id = f.id"
+        " where f.id in (select value from json_each(?))"
     )
     hits = []
-    for iid, title, metric, body, section, agency, plan in conn.execute(sql, (json.dumps(sorted(ids)),)):
-        fields = {"title": title, "metric": metric, "section": section, "body": body}
+    rows = conn.execute(sql, (json.dumps(sorted(ids)),))
+    for iid, title, metric, body, section, agency, plan, place in rows:
+        if seq is not None:
+            seq[iid] = place
         total = 0.0
-        weight_by_field = dict.fromkeys(fields, 0.0)
-        for g, g_idf in zip(q.groups, idf, strict=True):
-            best, best_fields = 0.0, None
-            for alt in g.alts:
-                tf_sum, parts = 0.0, {}
-                for name, text in fields.items():
-                    tf = text.count(alt)
-                    if name == "body" and tf:
-                        tf = max(tf - agency.count(alt), 0)
+        f_title = f_metric = f_section = f_body = 0.0  # weight by field, summed over groups
+        for alts, g_idf in groups:
+            best = -1.0
+            p_title = p_metric = p_section = p_body = 0.0
+            for alt in alts:
+                tf_sum = 0.0
+                x_title = x_metric = x_section = x_body = 0.0
+                tf = title.count(alt)
+                if tf:
+                    x_title = wt * tf / (1 - bt + bt * len(title) / at)
+                    tf_sum += x_title
+                tf = metric.count(alt)
+                if tf:
+                    x_metric = wm * tf / (1 - bm + bm * len(metric) / am)
+                    tf_sum += x_metric
+                tf = section.count(alt)
+                if tf:
+                    x_section = ws * tf / (1 - bs + bs * len(section) / as_)
+                    tf_sum += x_section
+                tf = body.count(alt)
+                if tf:
+                    tf = max(tf - agency.count(alt), 0)
                     if tf:
-                        norm = 1 - FIELD_B[name] + FIELD_B[name] * len(text) / stats[name]
-                        parts[name] = FIELD_WEIGHT[name] * tf / norm
-                        tf_sum += parts[name]
+                        x_body = wb * tf / (1 - bb + bb * len(body) / ab)
+                        tf_sum += x_body
                 if alt in plan:
                     tf_sum += PLAN_BOOST
-                if tf_sum > best:
-                    best, best_fields = tf_sum, parts
+                if tf_sum > max(best, 0.0):
+                    best = tf_sum
+                    p_title, p_metric, p_section, p_body = x_title, x_metric, x_section, x_body
+            best = max(best, 0.0)
             total += g_idf * best / (K1 + best)
-            for name, w in (best_fields or {}).items():
-                weight_by_field[name] += w
+            f_title += p_title
+            f_metric += p_metric
+            f_section += p_section
+            f_body += p_body
         if phrase and phrase in body + "|" + title + "|" + metric:
             total *= PHRASE_BONUS
-        r = total / (total + HALF * len(q.groups))
+        r = total / (total + half)
         # not rounded: the order is the relevance's, so a typo's hits keep the corrected word's
         # order (output rounds `score` to a whole number)
-        score = band[0] + (band[1] - band[0]) * r
-        field = _field_name(weight_by_field, title, agency, q)
-        whole = len(q.groups) == 1 or (phrase is not None and phrase in body)
+        score = low + span * r
+        weights = {"title": f_title, "metric": f_metric, "section": f_section, "body": f_body}
+        field = _field_name(weights, title, agency, q)
+        whole = single or (phrase is not None and phrase in body)
         kind = "phrase" if how == "terms" and whole else how
-        hits.append(Hit(iid, min(score, band[1] - 0.1), kind, field))
+        hits.append(Hit(iid, min(score, top), kind, field))
     return hits
 
 

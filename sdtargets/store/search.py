@@ -70,6 +70,18 @@ def search(conn: sqlite3.Connection, query: str | Query, fuzzy: bool = True) -> 
     are reworked or left out (`reading.settle`); when no item holds every remaining word, the
     items holding the most of them follow, each with the words it lacks (``missing``)."""
     q = query if isinstance(query, Query) else prepare(conn, query)
+    m = _matches(conn, q)
+    return _all_hits(conn, q, m, fuzzy) if m else []
+
+
+#: What `_matches` finds: each group's items, how they matched ("terms" or "typo"), the items
+#: holding every group, the groups' words as one phrase (or None), and each group's count.
+Matches = namedtuple("Matches", "found how exact phrase dfs")
+
+
+def _matches(conn: sqlite3.Connection, q: Query) -> Matches | None:
+    """The items of each term group, once the words found nowhere are settled and `-word`s
+    taken out; None when no group is left."""
     found = [group_items(conn, g) for g in q.groups]
     how = "typo" if q.typo else "terms"
     if not all(found):
@@ -79,22 +91,69 @@ def search(conn: sqlite3.Connection, query: str | Query, fuzzy: bool = True) -> 
         out = set().union(*(group_items(conn, g) for g in q.excluded))
         found = [f - out for f in found]
     if not q.groups:
-        return []
+        return None
     exact = set.intersection(*found) if all(found) else set()
     phrase = None
     if len(q.groups) > 1 and all(len(g.alts) == 1 for g in q.groups):
         phrase = "".join(g.alts[0] for g in q.groups)
-    dfs = [len(f) for f in found]
-    seq: dict[str, int] = {}  # each hit's place in the sources, read as it is ranked
-    hits = _ranked(conn, q, exact, how, phrase, dfs, seq)
-    if not exact and len(q.groups) > 1:
-        hits = _partial(conn, q, found, dfs, seq)
+    return Matches(found, how, exact, phrase, [len(f) for f in found])
+
+
+def _near(conn: sqlite3.Connection, q: Query, m: Matches, fuzzy: bool) -> list[Hit]:
+    """The fuzzy near misses of a one-word query of three characters or more."""
     if fuzzy and len(q.groups) == 1 and not q.groups[0].english and len(q.groups[0].alts[0]) >= 3:
-        near = _fuzzy(conn, q.groups[0].alts[0], exclude=exact | _excluded(conn, q))
-        seq.update(_source_order(conn, [h.item_id for h in near]))
-        hits += near
+        return _fuzzy(conn, q.groups[0].alts[0], exclude=m.exact | _excluded(conn, q))
+    return []
+
+
+def _all_hits(conn: sqlite3.Connection, q: Query, m: Matches, fuzzy: bool) -> list[Hit]:
+    seq: dict[str, int] = {}  # each hit's place in the sources, read as it is ranked
+    hits = _ranked(conn, q, m.exact, m.how, m.phrase, m.dfs, seq)
+    if not m.exact and len(q.groups) > 1:
+        hits = _partial(conn, q, m.found, m.dfs, seq)
+    near = _near(conn, q, m, fuzzy)
+    seq.update(_source_order(conn, [h.item_id for h in near]))
+    hits += near
     hits.sort(key=lambda h: (-h.score, seq.get(h.item_id, 0)))
     return _answer_first(conn, q, hits)
+
+
+#: From this many hits on, `search_page` chooses the page in SQL (`toprank`); below, ranking
+#: them all in Python costs less.
+SQL_RANK_MIN = 400
+
+
+def search_page(
+    conn: sqlite3.Connection, query: str | Query, limit: int, fuzzy: bool = True
+) -> tuple[list[Hit], int]:
+    """`search`'s first ``limit`` hits, and how many hits there are in all, without ranking
+    every hit in Python when there are many (`toprank.top_ids`): the same page, in the same
+    order (the direct answer's items first, then by score, ties in source order)."""
+    from .answer import answers
+    from .toprank import top_ids
+
+    q = query if isinstance(query, Query) else prepare(conn, query)
+    m = _matches(conn, q)
+    if not m:
+        return [], 0
+    if len(m.exact) < max(SQL_RANK_MIN, limit + 1):  # few hits, or a partial answer
+        hits = _all_hits(conn, q, m, fuzzy)
+        return hits[:limit], len(hits)
+    near = _near(conn, q, m, fuzzy)  # scored below every exact hit: only counted, or an answer's
+    q.answers = answers(conn, q.groups)
+    first = list(dict.fromkeys(i for line in q.answers for i in line["items"]))
+    fuzzy_hits = {h.item_id: h for h in near}
+    lead_ids = [i for i in first if i in m.exact or i in fuzzy_hits][:limit]
+    band = EXACT_BAND if m.how == "terms" else TYPO_BAND
+    groups = [g.alts for g in q.groups]
+    rest = top_ids(conn, groups, m.exact - set(lead_ids), band, m.phrase, m.dfs, limit - len(lead_ids))
+    seq: dict[str, int] = {}
+    ranked = {
+        h.item_id: h for h in _ranked(conn, q, set(lead_ids + rest) & m.exact, m.how, m.phrase, m.dfs, seq)
+    }
+    lead = [ranked.get(i) or fuzzy_hits[i] for i in lead_ids]
+    page = sorted((ranked[i] for i in rest), key=lambda h: (-h.score, seq[h.item_id]))
+    return lead + page, len(m.exact) + len(near)
 
 
 def _answer_first(conn: sqlite3.Connection, q: Query, hits: list[Hit]) -> list[Hit]:
@@ -146,7 +205,7 @@ def _partial(
 def _source_order(conn: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
     """Each hit's position in the sources (ties in score keep source order): the hits only,
     not the whole base."""
-    sql = "select id, seq from items where id in (select value from json_each(?))"
+    sql = f"select id, seq from items{by_id_index(conn)} where id in (select value from json_each(?))"  # noqa: S608
     return dict(conn.execute(sql, (json.dumps(ids, ensure_ascii=False),)).fetchall())
 
 
@@ -189,11 +248,10 @@ def _ranked(
     bt, bm, bs, bb = (FIELD_B[k] for k in ("title", "metric", "section", "body"))
     at, am, as_, ab = (stats[k] for k in ("title", "metric", "section", "body"))
     single = len(q.groups) == 1
-    sql = (
-        "select f.id, f.title, f.metric, f.body, f.section, f.agency, f.plan, i.seq"
-        " from item_fields f join items i on i.id = f.id"
-        " where f.id in (select value from json_each(?))"
-    )
+    items = f"items i{by_id_index(conn)}"  # an index's name, no value
+    cols = "f.id, f.title, f.metric, f.body, f.section, f.agency, f.plan, i.seq"
+    hit = "f.id in (select value from json_each(?))"
+    sql = f"select {cols} from item_fields f join {items} on i.id = f.id where {hit}"  # noqa: S608
     hits = []
     rows = conn.execute(sql, (json.dumps(sorted(ids)),))
     for iid, title, metric, body, section, agency, plan, place in rows:
@@ -250,6 +308,18 @@ def _ranked(
     return hits
 
 
+#: The covering index of items' ids and places (`store/build.py`): read through it, an item's
+#: place costs no read of its wide row (at 100× the base: 29 ms against 70 for 6,900 hits).
+ID_INDEX = "idx_items_id_seq_plan_kind"
+
+
+def by_id_index(conn: sqlite3.Connection) -> str:
+    """` indexed by …`: `items` read through `ID_INDEX` when the store has it (SQLite's planner
+    takes the primary key's index, which is not covering); nothing when it has not."""
+    sql = "select 1 from sqlite_master where type = 'index' and name = ?"
+    return f" indexed by {ID_INDEX}" if conn.execute(sql, (ID_INDEX,)).fetchone() else ""
+
+
 def _field_name(weights: dict[str, float], title: str, agency: str, q: Query) -> str:
     """Where the query's words weigh most: the title if they are in it, else the field with
     the greatest weight; "agency" when they occur only in the names of agencies."""
@@ -300,6 +370,11 @@ def hit_fields(h: Hit, answer: dict[str, list]) -> dict:
 
 
 def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit]:
+    """Near misses of ``phrase``: items holding one of its trigrams, similar enough; none
+    for a phrase of three characters, whose one trigram is itself (every candidate holds
+    the phrase, so is a hit already or left out: ``exclude``)."""
+    if len(phrase) == 3:
+        return []
     grams = {phrase[i : i + 3] for i in range(len(phrase) - 2)}
     match = " OR ".join(fts_phrase(g) for g in sorted(grams))
     rows = conn.execute(

@@ -27,6 +27,18 @@ import unicodedata
 from collections import namedtuple
 from functools import lru_cache
 
+from .bm25f import (
+    EXACT_BAND,
+    FIELD_B,
+    FIELD_WEIGHT,
+    HALF,
+    K1,
+    PHRASE_BONUS,
+    PLAN_BOOST,
+    TYPO_BAND,
+    by_id_index,
+    field_stats,
+)
 from .encoded import Encoded
 from .reading import MAX_QUERY, Group, Query, group_items, prepare, settle, terms_of
 from .typos import correct, fts_phrase
@@ -34,31 +46,12 @@ from .typos import correct, fts_phrase
 #: Names other modules and the tests take from here, where they lived before `reading`.
 __all__ = ["MAX_QUERY", "Group", "Hit", "Query", "correct", "find_items", "prepare", "search", "terms_of"]
 
+#: A fuzzy near miss's score band (low, high), below the other tiers' (`bm25f`).
+FUZZY_BAND = (5.0, 30.0)
 #: A fuzzy hit must score at least this (rapidfuzz partial_ratio, 0–100).
 FUZZY_MIN = 75
 #: Fuzzy scoring looks at no more than this many trigram candidates.
 FUZZY_CANDIDATES = 2000
-#: The score bands of the tiers (low, high): every word found; found after a typo correction;
-#: a fuzzy near miss. Within a band a hit's place is its relevance (0–1), the same measure in
-#: every tier.
-EXACT_BAND, TYPO_BAND, FUZZY_BAND = (60.0, 100.0), (30.0, 60.0), (5.0, 30.0)
-#: BM25F: field weights and length normalisation (how much a long field dilutes a mention).
-#: A term in an item's own title or its metrics says the item is about it; a heading says the
-#: item sits in a part about it; a mention in the body is the base case. Names of agencies
-#: inside the text (`（牵头单位：山东黄河河务局）`) are not the item's subject and count nothing.
-FIELD_WEIGHT = {"title": 3.0, "metric": 2.0, "section": 2.0, "body": 1.0}
-FIELD_B = {"title": 0.3, "metric": 0.3, "section": 0.3, "body": 0.75}
-K1 = 1.2
-#: Added to the weighted frequency when the item's plan is named by the term (its title or
-#: alias: `新能源` and the New Energy plan).
-PLAN_BOOST = 0.6
-#: Relevance = S / (S + HALF · groups): S, the BM25F sum over term groups, at which an item is
-#: half way up its band.
-HALF = 2.5
-#: A multi-word query whose words stand together, in order, somewhere in the item.
-PHRASE_BONUS = 1.25
-
-
 #: One search result: the item, its score (0–100), how it matched ("phrase", "terms", "typo",
 #: "partial", "fuzzy"), the field where the query's words weigh most ("title", "metric", "text",
 #: "section", "agency") and, for a partial match, the query's words it lacks.
@@ -209,13 +202,6 @@ def _source_order(conn: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
     return dict(conn.execute(sql, (json.dumps(ids, ensure_ascii=False),)).fetchall())
 
 
-def _stats(conn: sqlite3.Connection) -> dict:
-    row = conn.execute("select value from meta where key = 'stats'").fetchone()
-    stats = json.loads(row[0])
-    n = max(stats["items"], 1)
-    return {"items": n, **{k: max(stats[k] / n, 1.0) for k in FIELD_WEIGHT}}
-
-
 def _ranked(
     conn: sqlite3.Connection,
     q: Query,
@@ -237,7 +223,7 @@ def _ranked(
     term for term and in the same order, so the scores are the same to the last bit."""
     if not ids:
         return []
-    stats = _stats(conn)
+    stats = field_stats(conn)
     n_items = stats["items"]
     idf = [math.log(1 + (n_items - df + 0.5) / (df + 0.5)) for df in dfs]
     band = EXACT_BAND if how == "terms" else TYPO_BAND
@@ -306,18 +292,6 @@ def _ranked(
         kind = "phrase" if how == "terms" and whole else how
         hits.append(Hit(iid, min(score, top), kind, field))
     return hits
-
-
-#: The covering index of items' ids and places (`store/build.py`): read through it, an item's
-#: place costs no read of its wide row (at 100× the base: 29 ms against 70 for 6,900 hits).
-ID_INDEX = "idx_items_id_seq_plan_kind"
-
-
-def by_id_index(conn: sqlite3.Connection) -> str:
-    """` indexed by …`: `items` read through `ID_INDEX` when the store has it (SQLite's planner
-    takes the primary key's index, which is not covering); nothing when it has not."""
-    sql = "select 1 from sqlite_master where type = 'index' and name = ?"
-    return f" indexed by {ID_INDEX}" if conn.execute(sql, (ID_INDEX,)).fetchone() else ""
 
 
 def _field_name(weights: dict[str, float], title: str, agency: str, q: Query) -> str:

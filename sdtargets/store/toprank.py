@@ -17,6 +17,8 @@ import json
 import math
 import sqlite3
 
+from .bm25f import FIELD_B, FIELD_WEIGHT, HALF, K1, PHRASE_BONUS, PLAN_BOOST, by_id_index, field_stats
+
 #: Fields as `search._ranked` weighs them, in its order (the order of the sums matters to the
 #: last bit): the column of `item_fields` and the key of the weights.
 FIELDS = (("title", "title"), ("metric", "metric"), ("section", "section"), ("body", "body"))
@@ -33,9 +35,8 @@ def top_ids(
 ) -> list[str]:
     """The ``limit`` best of ``ids`` for the term ``groups`` (each a tuple of alternatives) by
     `search._ranked`'s score in ``band``, best first, ties in source order."""
-    from .search import FIELD_B, FIELD_WEIGHT, HALF, K1, PHRASE_BONUS, PLAN_BOOST, _stats, by_id_index
 
-    stats = _stats(conn)
+    stats = field_stats(conn)
     n_items = stats["items"]
     params: dict[str, object] = {
         "ids": json.dumps(sorted(ids), ensure_ascii=False),

@@ -78,3 +78,28 @@ def test_find_page_with_a_limit_gives_the_unlimited_answers_first_items(conn, sq
     first, total = find_page(conn, "发展", Filters(), encoded=True, limit=20)
     assert [str(e) for e in first] == [str(e) for e in every[:20]]
     assert total == n == len(every)
+
+
+def _filters(plans=None, year=None, kind=None):  # noqa: ANN001, ANN202
+    f = Filters(kind=kind, year=year)
+    f.plans = plans
+    return f
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        _filters(year=[2025]),
+        _filters(plans=["act2024", "act2024-newenergy", "act2024-ict"]),
+        _filters(kind=["measure"]),
+    ],
+    ids=["year 2025", "plans", "kind measure"],
+)
+@pytest.mark.parametrize("query", ["发展", "5G基站", "新能源", "人工智能 -机器人"])
+def test_a_filtered_page_chosen_in_sql_is_the_filtered_answers_first_page(conn, sql_always, query, filters):
+    """`find 发展 --year 2025 -n 5`: the first five of `find 发展 --year 2025`, and its total."""
+    every, n = find_page(conn, query, filters, encoded=True)
+    first, total = find_page(conn, query, filters, encoded=True, limit=5)
+    assert n > 0
+    assert [str(e) for e in first] == [str(e) for e in every[:5]]
+    assert total == n

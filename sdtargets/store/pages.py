@@ -42,10 +42,12 @@ def find_page(
     from .search import Query, hit_fields, prepare, search, search_page
 
     q = query if isinstance(query, Query) else prepare(conn, query)
-    if limit and not _filtering(filters):  # the page chosen without ranking every hit
-        page, total = search_page(conn, q, limit, fuzzy=fuzzy)
+    if limit:  # the page chosen without ranking every hit
+        page, total = search_page(
+            conn, q, limit, fuzzy=fuzzy, filters=filters if _filtering(filters) else None
+        )
         hits = {h.item_id: h for h in page}
-        ids, shown = [], list(hits)
+        shown = list(hits)
     else:
         hits = {h.item_id: h for h in search(conn, q, fuzzy=fuzzy)}
         # unfiltered, every hit (an item of the base) passes: no need to send them all to SQL and back

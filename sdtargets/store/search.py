@@ -117,36 +117,47 @@ SQL_RANK_MIN = 400
 
 
 def search_page(
-    conn: sqlite3.Connection, query: str | Query, limit: int, fuzzy: bool = True
+    conn: sqlite3.Connection,
+    query: str | Query,
+    limit: int,
+    fuzzy: bool = True,
+    filters=None,  # noqa: ANN001 - query.Filters
 ) -> tuple[list[Hit], int]:
-    """`search`'s first ``limit`` hits, and how many hits there are in all, without ranking
-    every hit in Python when there are many (`toprank.top_ids`): the same page, in the same
-    order (the direct answer's items first, then by score, ties in source order)."""
+    """`search`'s first ``limit`` hits (of those passing ``filters``), and how many pass in all,
+    without ranking every hit in Python when there are many (`toprank.top_ids`): the same page,
+    in the same order (the direct answer's items first, then by score, ties in source order)."""
     from .answer import answers
+    from .query import filtered_ids
     from .toprank import top_ids
+
+    def passing(ids: list[str]) -> list[str]:
+        return ids if filters is None else filtered_ids(conn, filters, ids)
 
     q = query if isinstance(query, Query) else prepare(conn, query)
     m = _matches(conn, q)
     if not m:
         return [], 0
-    if len(m.exact) < max(SQL_RANK_MIN, limit + 1):  # few hits, or a partial answer
+    exact = m.exact if filters is None else set(passing(sorted(m.exact)))
+    if len(exact) < max(SQL_RANK_MIN, limit + 1):  # few hits, or a partial answer
         hits = _all_hits(conn, q, m, fuzzy)
+        keep = set(passing([h.item_id for h in hits]))
+        hits = [h for h in hits if h.item_id in keep]
         return hits[:limit], len(hits)
     near = _near(conn, q, m, fuzzy)  # scored below every exact hit: only counted, or an answer's
+    fuzzy_hits = {h.item_id: h for h in near if h.item_id in set(passing([h.item_id for h in near]))}
     q.answers = answers(conn, q.groups)
     first = list(dict.fromkeys(i for line in q.answers for i in line["items"]))
-    fuzzy_hits = {h.item_id: h for h in near}
-    lead_ids = [i for i in first if i in m.exact or i in fuzzy_hits][:limit]
+    lead_ids = [i for i in first if i in exact or i in fuzzy_hits][:limit]
     band = EXACT_BAND if m.how == "terms" else TYPO_BAND
     groups = [g.alts for g in q.groups]
-    rest = top_ids(conn, groups, m.exact - set(lead_ids), band, m.phrase, m.dfs, limit - len(lead_ids))
+    rest = top_ids(conn, groups, exact - set(lead_ids), band, m.phrase, m.dfs, limit - len(lead_ids))
     seq: dict[str, int] = {}
     ranked = {
-        h.item_id: h for h in _ranked(conn, q, set(lead_ids + rest) & m.exact, m.how, m.phrase, m.dfs, seq)
+        h.item_id: h for h in _ranked(conn, q, set(lead_ids + rest) & exact, m.how, m.phrase, m.dfs, seq)
     }
     lead = [ranked.get(i) or fuzzy_hits[i] for i in lead_ids]
     page = sorted((ranked[i] for i in rest), key=lambda h: (-h.score, seq[h.item_id]))
-    return lead + page, len(m.exact) + len(near)
+    return lead + page, len(exact) + len(fuzzy_hits)
 
 
 def _answer_first(conn: sqlite3.Connection, q: Query, hits: list[Hit]) -> list[Hit]:

@@ -169,3 +169,29 @@ def test_short_words_find_exactly_the_items_whose_text_holds_them(conn):
     assert starting(conn, "经费") is not None  # the index is used, not the scan
     wrong = {w for w in words if items_with(conn, w) != {i for i, t in texts.items() if w in t}}
     assert wrong == set()
+
+
+# ---- names typed in English, misspelt
+
+
+def test_an_agency_named_in_english_with_a_typo_resolves_and_says_so(cli):
+    """`department of sceince`: `sceince` is no English word of the base; read as `science`,
+    the words are part of one official English name, 省科技厅's (Shandong Provincial Department
+    of Science and Technology). Before, the spelling alone tied three departments."""
+    result = cli("agency", "department of sceince", "--count")
+    assert result.code == 0, result
+    assert result.err == (
+        "sdtargets: department of sceince matched 省科技厅 (read as 'department of science').\n"
+    )
+    assert result.out == cli("agency", "省科技厅", "--count").out
+
+
+def test_a_plan_named_in_english_with_a_typo_resolves_and_says_so(cli):
+    """`--plan "new enrgy"`: read as `new energy`, the words of two plans' English titles (the
+    new-energy action plan and the new-energy-vehicle plan), both taken, as `--plan "new
+    energy"` takes them."""
+    typo = cli("due", "2025", "--plan", "new enrgy", "--json", "--fields", "id")
+    right = cli("due", "2025", "--plan", "new energy", "--json", "--fields", "id")
+    assert typo.code == right.code == 0
+    assert typo.out == right.out
+    assert typo.err.startswith("sdtargets: --plan new enrgy matched act2024-newenergy")

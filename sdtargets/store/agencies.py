@@ -84,13 +84,13 @@ def resolve(conn: sqlite3.Connection, text: str, notes: list[str] | None = None)
     if len(wanted) > MAX_NAME:
         raise SdError(f"The agency name is too long ({len(wanted)} characters; at most {MAX_NAME}).")
     exact = {r[0] for r in conn.execute("select agency from agency_names where norm = ?", (wanted,))}
+    said = notes if notes is not None else []
     if not exact and wanted.isascii() and any(c.isalpha() for c in wanted):
-        return _resolve_english(conn, text)
+        return _resolve_english(conn, text, said)
     if len(exact) == 1:
         return get(conn, exact.pop())
     if len(exact) > 1:
         raise SdError(f"{text!r} names several agencies: {', '.join(sorted(exact))}.")
-    said = notes if notes is not None else []
     forms = conn.execute(
         """select n.norm, n.agency from agency_names n join agencies a on a.name = n.agency
            where a.collective = 0 and n.norm not like 'en:%'"""
@@ -117,10 +117,13 @@ def resolve(conn: sqlite3.Connection, text: str, notes: list[str] | None = None)
     raise SdError(f"No agency is called {text!r}.{hint} See 'sdtargets agencies' for the list.")
 
 
-def _resolve_english(conn: sqlite3.Connection, text: str) -> Agency:
+def _resolve_english(conn: sqlite3.Connection, text: str, notes: list[str], near: bool = True) -> Agency:
     """An agency named in English (`data/glossary.yaml`): its official English name, with or
     without `Shandong Provincial`, or an abbreviation of it. A national body's abbreviation
-    (MIIT, NDRC) is not the provincial department: it is refused, naming the counterpart."""
+    (MIIT, NDRC) is not the provincial department: it is refused, naming the counterpart. A
+    misspelt English word is read as the nearest word of the English vocabulary when the name
+    as typed names nothing (`department of sceince` → 省科技厅), said in ``notes``; ``near``
+    False: no name by spelling alone (the nearest by rapidfuzz)."""
     from ..kb.glossary import agency_key
 
     key = agency_key(text)
@@ -152,6 +155,19 @@ def _resolve_english(conn: sqlite3.Connection, text: str) -> Agency:
         raise SdError(
             f"{text!r} is part of the English names of {', '.join(within)}. Give one of these names."
         )
+    from .english import corrected
+
+    fixed = corrected(conn, text) if near and not within else None
+    if fixed:  # read as corrected: by the name or part of it, never by spelling alone
+        try:
+            agency = _resolve_english(conn, fixed, [], near=False)
+        except SdError:
+            pass
+        else:
+            notes.append(f"{text.strip()} matched {agency.name} (read as {fixed!r})")
+            return agency
+    if not near:
+        raise SdError(f"No agency is called {text!r}.")
     from rapidfuzz import fuzz
 
     rows = conn.execute("select form, norm, agency from agency_names where norm like 'en:%'").fetchall()
@@ -160,6 +176,7 @@ def _resolve_english(conn: sqlite3.Connection, text: str) -> Agency:
         best = scored[0][0]
         close = sorted({agency for score, agency, _ in scored if score >= best - TIE})
         if len(close) == 1:
+            notes.append(f"{text.strip()} matched {close[0]} (the nearest name)")
             return get(conn, close[0])
         raise SdError(f"{text!r} is ambiguous: it could be {', '.join(close)}. Give one of these names.")
     near = list(dict.fromkeys(f"{form} ({agency})" for score, agency, form in scored[:3] if score >= 50))

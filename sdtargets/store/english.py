@@ -62,3 +62,21 @@ def nearest(word: str, known: set[str]) -> str | None:
     candidates = sorted(w for w in known if abs(len(w) - len(folded)) <= 3 and len(w) >= ENGLISH_TYPO_LEN)
     best = process.extractOne(folded, candidates, scorer=fuzz.ratio, score_cutoff=ENGLISH_TYPO_MIN)
     return best[0] if best else None
+
+
+def corrected(conn: sqlite3.Connection, text: str) -> str | None:
+    """``text`` with each English word the vocabulary lacks (and no item holds) replaced by the
+    nearest vocabulary word (`department of sceince` → department of science); None when no
+    word was replaced. For names typed in English (`agency`, `--agency`, `--plan`), tried when
+    the name as typed names nothing."""
+    from .typos import occurs
+
+    words = text.split()
+    if not any(unknown(w, set()) for w in words):
+        return None
+    known = vocabulary(conn)
+    out = []
+    for w in words:
+        fixed = nearest(w, known) if unknown(w, known) and not occurs(conn, w.lower()) else None
+        out.append(fixed or w)
+    return " ".join(out) if out != words else None

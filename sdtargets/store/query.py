@@ -115,6 +115,11 @@ def match_plan(conn: sqlite3.Connection, text: str) -> PlanMatch:
     found = exact or titled
     if not found and wanted.isascii() and any(c.isalpha() for c in wanted):
         found = _plans_in_english(conn, text, [r["id"] for r in rows])
+        if not found:  # a misspelt English word (`new enrgy`): the nearest vocabulary word
+            from .english import corrected
+
+            fixed = corrected(conn, text)
+            found = _plans_in_english(conn, fixed, [r["id"] for r in rows]) if fixed else []
     if not found:
         found = _plan_typo(rows, wanted)
     if not found:

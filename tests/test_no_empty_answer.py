@@ -195,3 +195,13 @@ def test_a_plan_named_in_english_with_a_typo_resolves_and_says_so(cli):
     assert typo.code == right.code == 0
     assert typo.out == right.out
     assert typo.err.startswith("sdtargets: --plan new enrgy matched act2024-newenergy")
+
+
+def test_a_metric_named_in_english_with_a_typo_has_its_timeline(cli):
+    """`timeline "nuclear powr capacity"`: `powr` read as `power`, the words describe 核电装机
+    (installed nuclear power capacity); act2024-newenergy.1 sets it, as for the words spelt right."""
+    typo = cli("timeline", "nuclear powr capacity", "--json")
+    right = cli("timeline", "nuclear power capacity", "--json")
+    assert typo.code == right.code == 0, typo
+    assert typo.out == right.out
+    assert "act2024-newenergy.1" in typo.out

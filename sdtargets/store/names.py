@@ -94,7 +94,13 @@ def _english_metric(
     end, alts = about_phrase(conn, text.split())
     if end == len(text.split()) and alts:
         return [m for m in names if folded[m] in alts]
-    return [m for m in names if any(z and z in folded[m] for z in zh)]
+    within = [m for m in names if any(z and z in folded[m] for z in zh)]
+    if within:
+        return within
+    from .english import corrected
+
+    fixed = corrected(conn, text)  # a misspelt word (`nuclear powr capacity`), as `find` reads it
+    return _english_metric(conn, fixed, names, forms) if fixed else []
 
 
 #: Shortest name a typo is corrected in: two characters have too many neighbours one edit away.

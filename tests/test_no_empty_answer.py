@@ -205,3 +205,11 @@ def test_a_metric_named_in_english_with_a_typo_has_its_timeline(cli):
     assert typo.code == right.code == 0, typo
     assert typo.out == right.out
     assert "act2024-newenergy.1" in typo.out
+
+
+def test_an_asking_word_joined_by_or_is_asked_for(cli):
+    """`目标 OR 多少`: either word, as `OR` says, not 多少 alone after 目标 was left out as a
+    word that asks: the items holding 目标 (fyp14.goal, the 14th plan's main targets)."""
+    result = cli("find", "目标 OR 多少", "--json", "--fields", "id")
+    assert result.code == 0, result
+    assert "fyp14.goal" in ids(result)[:3]

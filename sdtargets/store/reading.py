@@ -140,7 +140,7 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
                 run += 1
             words = [x.text for x in parts[i:run]]
             end, alts = _english_phrase(words, english)
-            if end <= 1 and is_english_stop(p.text) and not p.joined:  # `target` asks
+            if end <= 1 and is_english_stop(p.text) and not (p.joined or _or_next(parts, i)):  # `target` asks
                 dropped.append(p.text)
                 i += 1
                 continue
@@ -156,7 +156,7 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
                 g, step = Group(alts, " ".join(words[:end]), True), end
             else:
                 g = Group((normalise_text(p.text),), p.text, False)
-        elif only_asks(p.text) and not p.excluded and not p.joined:
+        elif only_asks(p.text) and not (p.excluded or p.joined or _or_next(parts, i)):
             dropped.append(p.text)
             i += 1
             continue
@@ -196,6 +196,12 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
         if g.english and g.alts != (normalise_text(g.label),):
             q.notes.append(f"searched {g.label!r} as {' or '.join(g.alts)}")
     return q
+
+
+def _or_next(parts: list, i: int) -> bool:
+    """Whether the piece after ``parts[i]`` is joined to it by `OR` (`目标 OR 多少`: either
+    word is asked for, not left out)."""
+    return i + 1 < len(parts) and parts[i + 1].joined
 
 
 def _alone(

@@ -145,10 +145,13 @@ def agency(
     The header is part of the answer: on stdout, in the pager with the tables."""
     from ..store.agencies import resolve
     from ..store.pages import duties_page
-    from .render import emit, emit_sections
+    from .render import emit, emit_sections, message
     from .views import role_columns
 
-    ag = resolve(conn, name)
+    notes: list[str] = []
+    ag = resolve(conn, name, notes)
+    for note in notes:  # a near spelling taken for the name: said, as `find` says a typo
+        message(f"sdtargets: {note}.")
     encoded = fmt in ("json", "jsonl", "count")
     # the rows shown, and the ids of all: the header counts them
     items, ids, led = duties_page(conn, ag, filters, role, encoded=encoded, limit=_page(limit, fmt))

@@ -169,9 +169,14 @@ def make_filters(  # noqa: ANN201 - query.Filters
     years = [check_year(y) for y in _many(year)]
     f = Filters(kind=kinds or None, year=years or None)
     f.plans = plan_ids(plan)
+    from .render import message
+
     names: list[str] = []
     for text in _many(agency):
-        names += [n for n in resolve(conn(), text).names if n not in names]
+        notes: list[str] = []
+        names += [n for n in resolve(conn(), text, notes).names if n not in names]
+        for note in notes:  # a near spelling taken for the name, as `--plan` says what it matched
+            message(f"sdtargets: --agency {note}.")
     f.agencies = names or None
     return f
 

@@ -21,6 +21,8 @@ from .encoded import Encoded
 ACCEPT = 80
 #: Candidates scoring within this of the best are too close to choose between.
 TIE = 4
+#: How a provincial name starts, left off when people type it (`科技厅` for 省科技厅).
+_PROVINCE = ("山东省", "省")
 #: Longest name worth matching (longer input is refused, not fuzzed).
 MAX_NAME = 100
 
@@ -70,9 +72,11 @@ def get(conn: sqlite3.Connection, name: str) -> Agency:
     return _row_to_agency(conn, row)
 
 
-def resolve(conn: sqlite3.Connection, text: str) -> Agency:
-    """The one agency ``text`` names; `SdError` (exit 2) when none or several fit."""
-    from .names import fold_name
+def resolve(conn: sqlite3.Connection, text: str, notes: list[str] | None = None) -> Agency:
+    """The one agency ``text`` names; `SdError` (exit 2) when none or several fit. A name taken
+    for a near spelling (one character off, `省科技斤` → 省科技厅, or the nearest name) is said
+    in ``notes`` (`省科技斤 matched 省科技厅 (one character off)`), for the caller to print."""
+    from .names import fold_name, one_edit
 
     wanted = fold_name(conn, text)  # 省科技廳 is 省科技厅
     if not wanted:
@@ -80,17 +84,32 @@ def resolve(conn: sqlite3.Connection, text: str) -> Agency:
     if len(wanted) > MAX_NAME:
         raise SdError(f"The agency name is too long ({len(wanted)} characters; at most {MAX_NAME}).")
     exact = {r[0] for r in conn.execute("select agency from agency_names where norm = ?", (wanted,))}
+    said = notes if notes is not None else []
     if not exact and wanted.isascii() and any(c.isalpha() for c in wanted):
-        return _resolve_english(conn, text)
+        return _resolve_english(conn, text, said)
     if len(exact) == 1:
         return get(conn, exact.pop())
     if len(exact) > 1:
         raise SdError(f"{text!r} names several agencies: {', '.join(sorted(exact))}.")
+    forms = conn.execute(
+        """select n.norm, n.agency from agency_names n join agencies a on a.name = n.agency
+           where a.collective = 0 and n.norm not like 'en:%'"""
+    ).fetchall()
+    # a name is also typed without the province (`科技厅` for 省科技厅)
+    bare = [(norm.removeprefix(p), agency) for norm, agency in forms for p in _PROVINCE if norm.startswith(p)]
+    plain = {agency for norm, agency in bare if norm == wanted}
+    if len(plain) == 1:  # the name without 省: the name, not a typo
+        return get(conn, plain.pop())
+    typo = one_edit(wanted, forms + bare)
+    if typo:
+        said.append(f"{text.strip()} matched {typo} (one character off)")
+        return get(conn, typo)
     ranked = fuzzy(conn, wanted)
     if ranked and ranked[0][1] >= ACCEPT:
         best = ranked[0][1]
         close = [name for name, score in ranked if score >= best - TIE]
         if len(close) == 1:
+            said.append(f"{text.strip()} matched {close[0]} (the nearest name)")
             return get(conn, close[0])
         raise SdError(f"{text!r} is ambiguous: it could be {', '.join(close)}. Give one of these names.")
     near = ", ".join(name for name, _ in ranked[:5])
@@ -98,10 +117,13 @@ def resolve(conn: sqlite3.Connection, text: str) -> Agency:
     raise SdError(f"No agency is called {text!r}.{hint} See 'sdtargets agencies' for the list.")
 
 
-def _resolve_english(conn: sqlite3.Connection, text: str) -> Agency:
+def _resolve_english(conn: sqlite3.Connection, text: str, notes: list[str], near: bool = True) -> Agency:
     """An agency named in English (`data/glossary.yaml`): its official English name, with or
     without `Shandong Provincial`, or an abbreviation of it. A national body's abbreviation
-    (MIIT, NDRC) is not the provincial department: it is refused, naming the counterpart."""
+    (MIIT, NDRC) is not the provincial department: it is refused, naming the counterpart. A
+    misspelt English word is read as the nearest word of the English vocabulary when the name
+    as typed names nothing (`department of sceince` → 省科技厅), said in ``notes``; ``near``
+    False: no name by spelling alone (the nearest by rapidfuzz)."""
     from ..kb.glossary import agency_key
 
     key = agency_key(text)
@@ -133,6 +155,19 @@ def _resolve_english(conn: sqlite3.Connection, text: str) -> Agency:
         raise SdError(
             f"{text!r} is part of the English names of {', '.join(within)}. Give one of these names."
         )
+    from .english import corrected
+
+    fixed = corrected(conn, text) if near and not within else None
+    if fixed:  # read as corrected: by the name or part of it, never by spelling alone
+        try:
+            agency = _resolve_english(conn, fixed, [], near=False)
+        except SdError:
+            pass
+        else:
+            notes.append(f"{text.strip()} matched {agency.name} (read as {fixed!r})")
+            return agency
+    if not near:
+        raise SdError(f"No agency is called {text!r}.")
     from rapidfuzz import fuzz
 
     rows = conn.execute("select form, norm, agency from agency_names where norm like 'en:%'").fetchall()
@@ -141,6 +176,7 @@ def _resolve_english(conn: sqlite3.Connection, text: str) -> Agency:
         best = scored[0][0]
         close = sorted({agency for score, agency, _ in scored if score >= best - TIE})
         if len(close) == 1:
+            notes.append(f"{text.strip()} matched {close[0]} (the nearest name)")
             return get(conn, close[0])
         raise SdError(f"{text!r} is ambiguous: it could be {', '.join(close)}. Give one of these names.")
     near = list(dict.fromkeys(f"{form} ({agency})" for score, agency, form in scored[:3] if score >= 50))

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..kb.load import KnowledgeBase
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "14"
+SCHEMA_VERSION = "15"
 
 
 def build(kb: KnowledgeBase, path: Path | str) -> None:
@@ -508,7 +508,11 @@ def _search_tail(item: dict, t2s: dict[int, str]) -> str:
     the same characters as folding text and tail joined with a space, which the fold removes
     and across which nothing composes (NFKC) or changes case (a final Σ)."""
     metrics = " ".join(f"{t['metric']} {t['year']}" for t in item["targets"])
-    return search_fold(" ".join([*item["section"], metrics]), t2s)
+    # ended by `SEARCH_END`, so that every character of the text starts a trigram of the index
+    # (`typos.items_with` finds a one- or two-character word through them)
+    from .typos import SEARCH_END
+
+    return search_fold(" ".join([*item["section"], metrics]), t2s) + SEARCH_END
 
 
 _CLAUSE_END = re.compile(r"[，,：:]")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterable
 
 from ..text.fold import normalise_text
 from .reading import fold
@@ -93,7 +94,35 @@ def _english_metric(
     end, alts = about_phrase(conn, text.split())
     if end == len(text.split()) and alts:
         return [m for m in names if folded[m] in alts]
-    return [m for m in names if any(z and z in folded[m] for z in zh)]
+    within = [m for m in names if any(z and z in folded[m] for z in zh)]
+    if within:
+        return within
+    from .english import corrected
+
+    fixed = corrected(conn, text)  # a misspelt word (`nuclear powr capacity`), as `find` reads it
+    return _english_metric(conn, fixed, names, forms) if fixed else []
+
+
+#: Shortest name a typo is corrected in: two characters have too many neighbours one edit away.
+NAME_TYPO_MIN = 3
+
+
+def one_edit(wanted: str, forms: Iterable[tuple[str, str]]) -> str | None:
+    """The one name whose form is one edit from ``wanted`` (a character changed, missing, extra,
+    or two swapped: `省科技斤` → 省科技厅, `十四無规划` → fyp14): ``forms`` are (folded form, the
+    name it is of). None when no name is, or more than one is (a typo is corrected only when it
+    can mean one thing), when what was typed is part of a name (`金融监管总局` is in two names,
+    not a typo of 金融监管局), and for names shorter than `NAME_TYPO_MIN`. One rule for
+    `agency`, `--agency` and `--plan`, as `find` corrects a word one edit from the base's."""
+    if len(wanted) < NAME_TYPO_MIN:
+        return None
+    from rapidfuzz.distance import OSA
+
+    forms = list(forms)
+    if any(wanted in form for form, _ in forms):
+        return None
+    near = {name for form, name in forms if OSA.distance(wanted, form) <= 1}
+    return near.pop() if len(near) == 1 else None
 
 
 def fold_name(conn: sqlite3.Connection, text: str) -> str:

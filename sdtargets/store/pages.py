@@ -39,13 +39,20 @@ def find_page(
 ) -> tuple[list[dict] | list[Encoded], int]:
     """`search.find_items`' first ``limit`` items, and how many match in all."""
     from .answer import cited
-    from .search import Query, hit_fields, prepare, search
+    from .search import Query, hit_fields, prepare, search, search_page
 
     q = query if isinstance(query, Query) else prepare(conn, query)
-    hits = {h.item_id: h for h in search(conn, q, fuzzy=fuzzy)}
-    # unfiltered, every hit (an item of the base) passes: no need to send them all to SQL and back
-    ids = filtered_ids(conn, filters, list(hits)) if _filtering(filters) else list(hits)
-    shown = _first(ids, limit)
+    if limit:  # the page chosen without ranking every hit
+        page, total = search_page(
+            conn, q, limit, fuzzy=fuzzy, filters=filters if _filtering(filters) else None
+        )
+        hits = {h.item_id: h for h in page}
+        shown = list(hits)
+    else:
+        hits = {h.item_id: h for h in search(conn, q, fuzzy=fuzzy)}
+        # unfiltered, every hit (an item of the base) passes: no need to send them all to SQL and back
+        ids = filtered_ids(conn, filters, list(hits)) if _filtering(filters) else list(hits)
+        shown, total = _first(ids, limit), len(ids)
     answer = cited(q.answers)
     if encoded:
         items: list = [e.adding(**hit_fields(hits[e.id], answer)) for e in items_encoded(conn, shown)]
@@ -53,7 +60,7 @@ def find_page(
         items = items_by_id(conn, shown)
         for it in items:
             it.update(hit_fields(hits[it["id"]], answer))
-    return items, len(ids)
+    return items, total
 
 
 def due_page(

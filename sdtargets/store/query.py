@@ -115,6 +115,11 @@ def match_plan(conn: sqlite3.Connection, text: str) -> PlanMatch:
     found = exact or titled
     if not found and wanted.isascii() and any(c.isalpha() for c in wanted):
         found = _plans_in_english(conn, text, [r["id"] for r in rows])
+        if not found:  # a misspelt English word (`new enrgy`): the nearest vocabulary word
+            from .english import corrected
+
+            fixed = corrected(conn, text)
+            found = _plans_in_english(conn, fixed, [r["id"] for r in rows]) if fixed else []
     if not found:
         found = _plan_typo(rows, wanted)
     if not found:
@@ -134,19 +139,15 @@ def _plan_typo(rows: list[sqlite3.Row], wanted: str) -> list[str]:
     """The one plan whose id, short title or alias is one edit from ``wanted`` (a character
     changed, missing, extra, or two swapped: `fyp41`, `十四無规划`, `新能原`); none when none is,
     or when two plans are."""
-    if len(wanted) < 3:
-        return []
-    from rapidfuzz.distance import OSA
+    from .names import one_edit
 
-    near = [
-        r["id"]
+    forms = (
+        (normalise_text(name), r["id"])
         for r in rows
-        if any(
-            OSA.distance(wanted, normalise_text(name)) <= 1
-            for name in [r["id"], r["short"] or r["title"], *json.loads(r["aliases"])]
-        )
-    ]
-    return near if len(near) == 1 else []
+        for name in [r["id"], r["short"] or r["title"], *json.loads(r["aliases"])]
+    )
+    found = one_edit(wanted, forms)
+    return [found] if found else []
 
 
 def _nearest_plans(rows: list[sqlite3.Row], wanted: str) -> str:

@@ -23,15 +23,13 @@ import sqlite3
 import unicodedata
 from collections import namedtuple
 
-from ..errors import SdError
+from ..errors import ExitCode, SdError
 from ..text.fold import normalise_text
-from .syntax import ENGLISH_STOP, is_english_stop, is_question_word, pieces, split_question
+from .syntax import ENGLISH_STOP, is_english_stop, only_asks, pieces, split_question
 from .typos import TYPO_MIN, correct, items_with, occurs
 
 #: Longest query accepted, in characters (after folding).
 MAX_QUERY = 200
-#: An English word is corrected to a glossary word at least this close (rapidfuzz ratio).
-ENGLISH_TYPO_MIN = 85
 #: English words describe a metric when its `about` holds every one; more metrics than this
 #: and the words name no one quantity.
 ABOUT_MAX = 8
@@ -52,6 +50,8 @@ class Query:
         self.notes: list[str] = []
         self.corrected: dict[int, str] = {}
         self.dropped: list[str] = []
+        #: Whether an English typo was corrected as the query was read (its hits are typo hits).
+        self.typo = False
         #: The direct answer (`answer.answers`), set by `search.search`.
         self.answers: list[dict] = []
         #: Items of each term looked up while reworking words (`group_items`).
@@ -120,6 +120,10 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
     t2s = t2s_of(conn, text)
     ascii_words = [w for p in parts for w in p.text.split() if w.isascii() and _LETTER.search(w.lower())]
     english = _english_rows(conn, [p.text.lower() for p in parts] + ascii_words) if ascii_words else {}
+    fixes = _english_fixes(conn, parts) if ascii_words else {}
+    if fixes:  # the glossary's rows for the words as corrected too
+        english.update(_english_rows(conn, [fixes.get(k, p.text).lower() for k, p in enumerate(parts)]))
+    notes: list[str] = []
     groups: list[Group] = []
     excluded: list[Group] = []
     dropped: list[str] = []
@@ -136,19 +140,23 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
                 run += 1
             words = [x.text for x in parts[i:run]]
             end, alts = _english_phrase(words, english)
-            if end <= 1 and is_english_stop(p.text) and not p.joined:  # `target` asks
+            if end <= 1 and is_english_stop(p.text) and not (p.joined or _or_next(parts, i)):  # `target` asks
                 dropped.append(p.text)
                 i += 1
                 continue
-            if end < len(words):  # words the glossary does not join may describe a metric
-                about_end, about_alts = about_phrase(conn, words)
-                if _content(words[:about_end]) > _content(words[:end]):
-                    end, alts = about_end, about_alts
+            end, alts = _read_english(conn, words, english, end, alts)
+            if any(k in fixes for k in range(i, run)):  # a typo: read as corrected if that reads
+                fixed = [fixes.get(k, w) for k, w in enumerate(words, start=i)]
+                f_end, f_alts = _read_english(conn, fixed, english, *_english_phrase(fixed, english))
+                typos = [k for k in range(i, i + f_end) if k in fixes]
+                if typos and _content(fixed[:f_end]) >= _content(words[:end]) and _in_base(conn, f_alts):
+                    words, end, alts = fixed, f_end, f_alts
+                    notes += [f"no English word {parts[k].text!r}; read it as {fixes[k]!r}" for k in typos]
             if end:
                 g, step = Group(alts, " ".join(words[:end]), True), end
             else:
                 g = Group((normalise_text(p.text),), p.text, False)
-        elif is_question_word(p.text) and not p.excluded and not p.joined:
+        elif only_asks(p.text) and not (p.excluded or p.joined or _or_next(parts, i)):
             dropped.append(p.text)
             i += 1
             continue
@@ -163,22 +171,23 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
         else:
             groups.append(g)
         i += step
-    if not groups and dropped:  # only asking words: they are what was asked for
-        from ..kb.glossary import en_key
-
-        groups = [
-            Group(tuple(english[en_key(w)]), w, True)
-            if en_key(w) in english
-            else Group((normalise_text(w).translate(t2s),), w, False)
-            for w in dropped
-        ]
-        dropped = []
+    if not groups and dropped:  # only asking words
+        groups = _alone(conn, dropped, english, t2s)
+        dropped = [] if groups else dropped
+        if not groups and not excluded:
+            raise SdError(
+                f"The query has no topic words: every word of {text.strip()!r} asks; name what it is"
+                ' about (find "2025年光伏装机目标是多少").',
+                ExitCode.NO_RESULTS,
+            )
     if not groups and not excluded:  # quotes or operators alone (`"`, `OR`)
         raise SdError("The query is empty: give a word to search for (find 氢能).")
     if not groups:
         raise SdError("The query only excludes words: give a word to search for as well (氢能 -燃料电池).")
     q = Query(text, groups, excluded)
     q.dropped = dropped
+    q.notes += notes
+    q.typo = bool(notes)
     if dropped:
         q.notes.append(
             f"left out {', '.join(dropped)} (they ask, or name Shandong itself: not what an item is about)"
@@ -187,6 +196,77 @@ def prepare(conn: sqlite3.Connection, text: str) -> Query:
         if g.english and g.alts != (normalise_text(g.label),):
             q.notes.append(f"searched {g.label!r} as {' or '.join(g.alts)}")
     return q
+
+
+def _or_next(parts: list, i: int) -> bool:
+    """Whether the piece after ``parts[i]`` is joined to it by `OR` (`目标 OR 多少`: either
+    word is asked for, not left out)."""
+    return i + 1 < len(parts) and parts[i + 1].joined
+
+
+def _alone(
+    conn: sqlite3.Connection, dropped: list[str], english: dict[str, list[str]], t2s: dict[int, str]
+) -> list[Group]:
+    """A query of one asking word alone is that word, searched, when the base holds it (`目标`,
+    `target` → 目标); a question of asking words only (`目标是多少`, `what is the target`)
+    names no topic: no groups."""
+    from ..kb.glossary import en_key
+
+    if len(dropped) != 1:
+        return []
+    w = dropped[0]
+    key = en_key(w)
+    g = (
+        Group(tuple(english[key]), w, True)
+        if key in english
+        else Group((normalise_text(w).translate(t2s),), w, False)
+    )
+    return [g] if _in_base(conn, g.alts) else []
+
+
+def _read_english(
+    conn: sqlite3.Connection, words: list[str], english: dict[str, list[str]], end: int, alts: tuple[str, ...]
+) -> tuple[int, tuple[str, ...]]:
+    """How many of ``words`` (from the first) read as one English term, and its Chinese: the
+    glossary's longest run (``end``, ``alts``: `_english_phrase`), or words that describe a
+    metric (`about_phrase`) when these name more; (0, ()) if none."""
+    if end < len(words):  # words the glossary does not join may describe a metric
+        about_end, about_alts = about_phrase(conn, words)
+        if _content(words[:about_end]) > _content(words[:end]):
+            end, alts = about_end, about_alts
+    return end, alts
+
+
+def _english_fixes(conn: sqlite3.Connection, parts: list) -> dict[int, str]:
+    """English words of the query that neither the vocabulary (`english.vocabulary`) nor any
+    item holds, each with the nearest vocabulary word (`gazele` → gazelle), by the piece's
+    index; words with no near word are not listed. The vocabulary is read only when some word
+    could be a typo."""
+    from .english import nearest, unknown, vocabulary
+
+    candidates = [
+        k
+        for k, p in enumerate(parts)
+        if not (p.quoted or p.excluded) and p.text.isascii() and p.text.isalpha()
+    ]
+    candidates = [k for k in candidates if unknown(parts[k].text, set())]  # long, not asking
+    if not candidates:
+        return {}
+    known = vocabulary(conn)
+    fixes = {}
+    for k in candidates:
+        word = parts[k].text
+        if not unknown(word, known) or occurs(conn, word.lower()):
+            continue
+        fixed = nearest(word, known)
+        if fixed:
+            fixes[k] = fixed
+    return fixes
+
+
+def _in_base(conn: sqlite3.Connection, alts: tuple[str, ...]) -> bool:
+    """Whether some item holds one of ``alts`` (a corrected word is kept only if it finds)."""
+    return any(occurs(conn, a) for a in alts)
 
 
 def _plain_ascii(p) -> bool:  # noqa: ANN001 - syntax.Piece
@@ -425,15 +505,18 @@ def _holds(conn: sqlite3.Connection, piece: str) -> bool:
 
 
 def _english_typo(conn: sqlite3.Connection, word: str) -> tuple[str, tuple[str, ...]] | None:
-    """The glossary's one-word English term nearest ``word`` (`hydrogn` → hydrogen) and its
-    Chinese terms; None if none is close."""
-    from rapidfuzz import fuzz, process
+    """The English vocabulary's word nearest ``word`` (`hydrogn` → hydrogen, `gazele` →
+    gazelle) and the Chinese it stands for: the glossary's one-word term, else the terms and
+    metrics whose English holds it (`_english_part`); None if none is close or it stands for
+    nothing."""
+    from ..kb.glossary import en_key
+    from .english import nearest, vocabulary
 
-    rows = conn.execute("select en, zh from glossary where type = 'term' and en not like '% %'").fetchall()
-    terms: dict[str, list[str]] = {}
-    for en, zh in rows:
-        terms.setdefault(en, []).append(zh)
-    best = process.extractOne(word.lower(), list(terms), scorer=fuzz.ratio, score_cutoff=ENGLISH_TYPO_MIN)
-    if not best:
+    fixed = nearest(word, vocabulary(conn))
+    if not fixed or en_key(fixed) == en_key(word):  # a word of the vocabulary is no typo
         return None
-    return best[0], tuple(dict.fromkeys(terms[best[0]]))
+    zh = [
+        r[0] for r in conn.execute("select zh from glossary where type = 'term' and en = ?", (en_key(fixed),))
+    ]
+    alts = tuple(dict.fromkeys(zh)) or _english_part(conn, fixed)
+    return (fixed, alts) if alts else None

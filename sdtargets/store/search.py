@@ -1,15 +1,15 @@
 """Ranked search over item text, section headings and target metrics.
 
 Chinese has no spaces between words, so the index is SQLite FTS5 with the `trigram` tokenizer.
-Trigrams cannot find a 1- or 2-character term (`5G`, `氢能`): those are matched with GLOB
-on the folded text instead, which is a few milliseconds over the whole base.
+A 1- or 2-character term (`5G`, `氢能`) is no trigram: it is found through the trigrams of
+the index it begins (`typos.starting`), or by GLOB on the folded text when it begins many.
 
 A query is read into term groups first (`reading.prepare`): its syntax (`"phrase"`, `OR`,
 `-word`), each word folded (width, case, traditional characters to simplified), English
 phrases of the glossary standing for their Chinese terms (`hydrogen` → 氢能 or 氢), words that
 only ask (`目标`, `what`) left out. Items with every group are ranked by a BM25F score computed
 over their fields apart (`item_fields`: title, metrics, body, headings), the same way for short
-and long terms (FTS5's own bm25() cannot rank the GLOB-matched short terms). A group with no
+and long terms (FTS5's own bm25() cannot rank the short terms). A group with no
 hit at all is reworked (`reading.settle`: a question cut at its asking words, a typo corrected
 when the corrected query finds something, a word cut into pieces the base holds) or left out;
 when no item holds every remaining word, the items holding the most of them are the answer,
@@ -27,6 +27,18 @@ import unicodedata
 from collections import namedtuple
 from functools import lru_cache
 
+from .bm25f import (
+    EXACT_BAND,
+    FIELD_B,
+    FIELD_WEIGHT,
+    HALF,
+    K1,
+    PHRASE_BONUS,
+    PLAN_BOOST,
+    TYPO_BAND,
+    by_id_index,
+    field_stats,
+)
 from .encoded import Encoded
 from .reading import MAX_QUERY, Group, Query, group_items, prepare, settle, terms_of
 from .typos import correct, fts_phrase
@@ -34,31 +46,12 @@ from .typos import correct, fts_phrase
 #: Names other modules and the tests take from here, where they lived before `reading`.
 __all__ = ["MAX_QUERY", "Group", "Hit", "Query", "correct", "find_items", "prepare", "search", "terms_of"]
 
+#: A fuzzy near miss's score band (low, high), below the other tiers' (`bm25f`).
+FUZZY_BAND = (5.0, 30.0)
 #: A fuzzy hit must score at least this (rapidfuzz partial_ratio, 0–100).
 FUZZY_MIN = 75
 #: Fuzzy scoring looks at no more than this many trigram candidates.
 FUZZY_CANDIDATES = 2000
-#: The score bands of the tiers (low, high): every word found; found after a typo correction;
-#: a fuzzy near miss. Within a band a hit's place is its relevance (0–1), the same measure in
-#: every tier.
-EXACT_BAND, TYPO_BAND, FUZZY_BAND = (60.0, 100.0), (30.0, 60.0), (5.0, 30.0)
-#: BM25F: field weights and length normalisation (how much a long field dilutes a mention).
-#: A term in an item's own title or its metrics says the item is about it; a heading says the
-#: item sits in a part about it; a mention in the body is the base case. Names of agencies
-#: inside the text (`（牵头单位：山东黄河河务局）`) are not the item's subject and count nothing.
-FIELD_WEIGHT = {"title": 3.0, "metric": 2.0, "section": 2.0, "body": 1.0}
-FIELD_B = {"title": 0.3, "metric": 0.3, "section": 0.3, "body": 0.75}
-K1 = 1.2
-#: Added to the weighted frequency when the item's plan is named by the term (its title or
-#: alias: `新能源` and the New Energy plan).
-PLAN_BOOST = 0.6
-#: Relevance = S / (S + HALF · groups): S, the BM25F sum over term groups, at which an item is
-#: half way up its band.
-HALF = 2.5
-#: A multi-word query whose words stand together, in order, somewhere in the item.
-PHRASE_BONUS = 1.25
-
-
 #: One search result: the item, its score (0–100), how it matched ("phrase", "terms", "typo",
 #: "partial", "fuzzy"), the field where the query's words weigh most ("title", "metric", "text",
 #: "section", "agency") and, for a partial match, the query's words it lacks.
@@ -70,29 +63,101 @@ def search(conn: sqlite3.Connection, query: str | Query, fuzzy: bool = True) -> 
     are reworked or left out (`reading.settle`); when no item holds every remaining word, the
     items holding the most of them follow, each with the words it lacks (``missing``)."""
     q = query if isinstance(query, Query) else prepare(conn, query)
+    m = _matches(conn, q)
+    return _all_hits(conn, q, m, fuzzy) if m else []
+
+
+#: What `_matches` finds: each group's items, how they matched ("terms" or "typo"), the items
+#: holding every group, the groups' words as one phrase (or None), and each group's count.
+Matches = namedtuple("Matches", "found how exact phrase dfs")
+
+
+def _matches(conn: sqlite3.Connection, q: Query) -> Matches | None:
+    """The items of each term group, once the words found nowhere are settled and `-word`s
+    taken out; None when no group is left."""
     found = [group_items(conn, g) for g in q.groups]
-    how = "terms"
+    how = "typo" if q.typo else "terms"
     if not all(found):
         found, typo = settle(conn, q, found)
-        how = "typo" if typo else how
+        how = "typo" if typo or q.typo else how
     if q.excluded:
         out = set().union(*(group_items(conn, g) for g in q.excluded))
         found = [f - out for f in found]
     if not q.groups:
-        return []
+        return None
     exact = set.intersection(*found) if all(found) else set()
     phrase = None
     if len(q.groups) > 1 and all(len(g.alts) == 1 for g in q.groups):
         phrase = "".join(g.alts[0] for g in q.groups)
-    dfs = [len(f) for f in found]
-    hits = _ranked(conn, q, exact, how, phrase, dfs)
-    if not exact and len(q.groups) > 1:
-        hits = _partial(conn, q, found, dfs)
+    return Matches(found, how, exact, phrase, [len(f) for f in found])
+
+
+def _near(conn: sqlite3.Connection, q: Query, m: Matches, fuzzy: bool) -> list[Hit]:
+    """The fuzzy near misses of a one-word query of three characters or more."""
     if fuzzy and len(q.groups) == 1 and not q.groups[0].english and len(q.groups[0].alts[0]) >= 3:
-        hits += _fuzzy(conn, q.groups[0].alts[0], exclude=exact | _excluded(conn, q))
-    seq = _source_order(conn, [h.item_id for h in hits])
+        return _fuzzy(conn, q.groups[0].alts[0], exclude=m.exact | _excluded(conn, q))
+    return []
+
+
+def _all_hits(conn: sqlite3.Connection, q: Query, m: Matches, fuzzy: bool) -> list[Hit]:
+    seq: dict[str, int] = {}  # each hit's place in the sources, read as it is ranked
+    hits = _ranked(conn, q, m.exact, m.how, m.phrase, m.dfs, seq)
+    if not m.exact and len(q.groups) > 1:
+        hits = _partial(conn, q, m.found, m.dfs, seq)
+    near = _near(conn, q, m, fuzzy)
+    seq.update(_source_order(conn, [h.item_id for h in near]))
+    hits += near
     hits.sort(key=lambda h: (-h.score, seq.get(h.item_id, 0)))
     return _answer_first(conn, q, hits)
+
+
+#: From this many hits on, `search_page` chooses the page in SQL (`toprank`); below, ranking
+#: them all in Python costs less.
+SQL_RANK_MIN = 400
+
+
+def search_page(
+    conn: sqlite3.Connection,
+    query: str | Query,
+    limit: int,
+    fuzzy: bool = True,
+    filters=None,  # noqa: ANN001 - query.Filters
+) -> tuple[list[Hit], int]:
+    """`search`'s first ``limit`` hits (of those passing ``filters``), and how many pass in all,
+    without ranking every hit in Python when there are many (`toprank.top_ids`): the same page,
+    in the same order (the direct answer's items first, then by score, ties in source order)."""
+    from .answer import answers
+    from .query import filtered_ids
+    from .toprank import top_ids
+
+    def passing(ids: list[str]) -> list[str]:
+        return ids if filters is None else filtered_ids(conn, filters, ids)
+
+    q = query if isinstance(query, Query) else prepare(conn, query)
+    m = _matches(conn, q)
+    if not m:
+        return [], 0
+    exact = m.exact if filters is None else set(passing(sorted(m.exact)))
+    if len(exact) < max(SQL_RANK_MIN, limit + 1):  # few hits, or a partial answer
+        hits = _all_hits(conn, q, m, fuzzy)
+        keep = set(passing([h.item_id for h in hits]))
+        hits = [h for h in hits if h.item_id in keep]
+        return hits[:limit], len(hits)
+    near = _near(conn, q, m, fuzzy)  # scored below every exact hit: only counted, or an answer's
+    fuzzy_hits = {h.item_id: h for h in near if h.item_id in set(passing([h.item_id for h in near]))}
+    q.answers = answers(conn, q.groups)
+    first = list(dict.fromkeys(i for line in q.answers for i in line["items"]))
+    lead_ids = [i for i in first if i in exact or i in fuzzy_hits][:limit]
+    band = EXACT_BAND if m.how == "terms" else TYPO_BAND
+    groups = [g.alts for g in q.groups]
+    rest = top_ids(conn, groups, exact - set(lead_ids), band, m.phrase, m.dfs, limit - len(lead_ids))
+    seq: dict[str, int] = {}
+    ranked = {
+        h.item_id: h for h in _ranked(conn, q, set(lead_ids + rest) & exact, m.how, m.phrase, m.dfs, seq)
+    }
+    lead = [ranked.get(i) or fuzzy_hits[i] for i in lead_ids]
+    page = sorted((ranked[i] for i in rest), key=lambda h: (-h.score, seq[h.item_id]))
+    return lead + page, len(exact) + len(fuzzy_hits)
 
 
 def _answer_first(conn: sqlite3.Connection, q: Query, hits: list[Hit]) -> list[Hit]:
@@ -113,7 +178,9 @@ def _excluded(conn: sqlite3.Connection, q: Query) -> set[str]:
     return set().union(*(group_items(conn, g) for g in q.excluded)) if q.excluded else set()
 
 
-def _partial(conn: sqlite3.Connection, q: Query, found: list[set[str]], dfs: list[int]) -> list[Hit]:
+def _partial(
+    conn: sqlite3.Connection, q: Query, found: list[set[str]], dfs: list[int], seq: dict[str, int]
+) -> list[Hit]:
     """No item holds every word: the items holding the most of them, ranked by the words they
     hold, in the partial band, each naming the words it lacks; the notes say so."""
     held: dict[str, int] = {}
@@ -124,7 +191,7 @@ def _partial(conn: sqlite3.Connection, q: Query, found: list[set[str]], dfs: lis
         return []
     most = max(held.values())
     ids = {iid for iid, k in held.items() if k == most}
-    hits = _ranked(conn, q, ids, "partial", None, dfs)
+    hits = _ranked(conn, q, ids, "partial", None, dfs, seq)
     labels = [g.label for g in q.groups]
     out = []
     for h in hits:
@@ -142,68 +209,99 @@ def _partial(conn: sqlite3.Connection, q: Query, found: list[set[str]], dfs: lis
 def _source_order(conn: sqlite3.Connection, ids: list[str]) -> dict[str, int]:
     """Each hit's position in the sources (ties in score keep source order): the hits only,
     not the whole base."""
-    sql = "select id, seq from items where id in (select value from json_each(?))"
+    sql = f"select id, seq from items{by_id_index(conn)} where id in (select value from json_each(?))"  # noqa: S608
     return dict(conn.execute(sql, (json.dumps(ids, ensure_ascii=False),)).fetchall())
 
 
-def _stats(conn: sqlite3.Connection) -> dict:
-    row = conn.execute("select value from meta where key = 'stats'").fetchone()
-    stats = json.loads(row[0])
-    n = max(stats["items"], 1)
-    return {"items": n, **{k: max(stats[k] / n, 1.0) for k in FIELD_WEIGHT}}
-
-
 def _ranked(
-    conn: sqlite3.Connection, q: Query, ids: set[str], how: str, phrase: str | None, dfs: list[int]
+    conn: sqlite3.Connection,
+    q: Query,
+    ids: set[str],
+    how: str,
+    phrase: str | None,
+    dfs: list[int],
+    seq: dict[str, int] | None = None,
 ) -> list[Hit]:
     """BM25F over the hits' fields: per term group, the weighted, length-normalised frequency
     of its best alternative in title, metrics, headings and body (agency names inside the body
     subtracted), plus a boost when the item's plan is named; saturated with K1 and weighted by
-    how rare the group is (idf). Placed in the tier's band by `relevance`."""
+    how rare the group is (idf). Placed in the tier's band by `relevance`. Each hit's place in
+    the sources is read with its fields, into ``seq`` (ties in score keep source order).
+
+    This is the cost of a large answer (every hit is scored before the first screen is known:
+    6,900 hits for `新能源` at 100× the base), so the loop is written flat: one row read per
+    hit, its place included, and no structure built per field; the arithmetic is the same,
+    term for term and in the same order, so the scores are the same to the last bit."""
     if not ids:
         return []
-    stats = _stats(conn)
+    stats = field_stats(conn)
     n_items = stats["items"]
     idf = [math.log(1 + (n_items - df + 0.5) / (df + 0.5)) for df in dfs]
     band = EXACT_BAND if how == "terms" else TYPO_BAND
-    sql = (
-        "select id, title, metric, body, section, agency, plan from item_fields"
-        " where id in (select value from json_each(?))"
-    )
+    low, span, top = band[0], band[1] - band[0], band[1] - 0.1
+    groups = list(zip([g.alts for g in q.groups], idf, strict=True))
+    half = HALF * len(q.groups)
+    wt, wm, ws, wb = (FIELD_WEIGHT[k] for k in ("title", "metric", "section", "body"))
+    bt, bm, bs, bb = (FIELD_B[k] for k in ("title", "metric", "section", "body"))
+    at, am, as_, ab = (stats[k] for k in ("title", "metric", "section", "body"))
+    single = len(q.groups) == 1
+    items = f"items i{by_id_index(conn)}"  # an index's name, no value
+    cols = "f.id, f.title, f.metric, f.body, f.section, f.agency, f.plan, i.seq"
+    hit = "f.id in (select value from json_each(?))"
+    sql = f"select {cols} from item_fields f join {items} on i.id = f.id where {hit}"  # noqa: S608
     hits = []
-    for iid, title, metric, body, section, agency, plan in conn.execute(sql, (json.dumps(sorted(ids)),)):
-        fields = {"title": title, "metric": metric, "section": section, "body": body}
+    rows = conn.execute(sql, (json.dumps(sorted(ids)),))
+    for iid, title, metric, body, section, agency, plan, place in rows:
+        if seq is not None:
+            seq[iid] = place
         total = 0.0
-        weight_by_field = dict.fromkeys(fields, 0.0)
-        for g, g_idf in zip(q.groups, idf, strict=True):
-            best, best_fields = 0.0, None
-            for alt in g.alts:
-                tf_sum, parts = 0.0, {}
-                for name, text in fields.items():
-                    tf = text.count(alt)
-                    if name == "body" and tf:
-                        tf = max(tf - agency.count(alt), 0)
+        f_title = f_metric = f_section = f_body = 0.0  # weight by field, summed over groups
+        for alts, g_idf in groups:
+            best = -1.0
+            p_title = p_metric = p_section = p_body = 0.0
+            for alt in alts:
+                tf_sum = 0.0
+                x_title = x_metric = x_section = x_body = 0.0
+                tf = title.count(alt)
+                if tf:
+                    x_title = wt * tf / (1 - bt + bt * len(title) / at)
+                    tf_sum += x_title
+                tf = metric.count(alt)
+                if tf:
+                    x_metric = wm * tf / (1 - bm + bm * len(metric) / am)
+                    tf_sum += x_metric
+                tf = section.count(alt)
+                if tf:
+                    x_section = ws * tf / (1 - bs + bs * len(section) / as_)
+                    tf_sum += x_section
+                tf = body.count(alt)
+                if tf:
+                    tf = max(tf - agency.count(alt), 0)
                     if tf:
-                        norm = 1 - FIELD_B[name] + FIELD_B[name] * len(text) / stats[name]
-                        parts[name] = FIELD_WEIGHT[name] * tf / norm
-                        tf_sum += parts[name]
+                        x_body = wb * tf / (1 - bb + bb * len(body) / ab)
+                        tf_sum += x_body
                 if alt in plan:
                     tf_sum += PLAN_BOOST
-                if tf_sum > best:
-                    best, best_fields = tf_sum, parts
+                if tf_sum > max(best, 0.0):
+                    best = tf_sum
+                    p_title, p_metric, p_section, p_body = x_title, x_metric, x_section, x_body
+            best = max(best, 0.0)
             total += g_idf * best / (K1 + best)
-            for name, w in (best_fields or {}).items():
-                weight_by_field[name] += w
+            f_title += p_title
+            f_metric += p_metric
+            f_section += p_section
+            f_body += p_body
         if phrase and phrase in body + "|" + title + "|" + metric:
             total *= PHRASE_BONUS
-        r = total / (total + HALF * len(q.groups))
+        r = total / (total + half)
         # not rounded: the order is the relevance's, so a typo's hits keep the corrected word's
         # order (output rounds `score` to a whole number)
-        score = band[0] + (band[1] - band[0]) * r
-        field = _field_name(weight_by_field, title, agency, q)
-        whole = len(q.groups) == 1 or (phrase is not None and phrase in body)
+        score = low + span * r
+        weights = {"title": f_title, "metric": f_metric, "section": f_section, "body": f_body}
+        field = _field_name(weights, title, agency, q)
+        whole = single or (phrase is not None and phrase in body)
         kind = "phrase" if how == "terms" and whole else how
-        hits.append(Hit(iid, min(score, band[1] - 0.1), kind, field))
+        hits.append(Hit(iid, min(score, top), kind, field))
     return hits
 
 
@@ -257,6 +355,11 @@ def hit_fields(h: Hit, answer: dict[str, list]) -> dict:
 
 
 def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit]:
+    """Near misses of ``phrase``: items holding one of its trigrams, similar enough; none
+    for a phrase of three characters, whose one trigram is itself (every candidate holds
+    the phrase, so is a hit already or left out: ``exclude``)."""
+    if len(phrase) == 3:
+        return []
     grams = {phrase[i : i + 3] for i in range(len(phrase) - 2)}
     match = " OR ".join(fts_phrase(g) for g in sorted(grams))
     rows = conn.execute(
@@ -273,7 +376,7 @@ def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit
     for iid, text in rows:
         if iid in exclude:
             continue
-        similarity = fuzz.partial_ratio(phrase, text)
+        similarity = fuzz.partial_ratio(phrase, text.rstrip("\n"))  # without `typos.SEARCH_END`
         if similarity >= FUZZY_MIN:
             r = (similarity - FUZZY_MIN) / (100 - FUZZY_MIN)
             out.append(Hit(iid, round(min(low + (high - low) * r, high - 0.1), 1), "fuzzy", "text"))

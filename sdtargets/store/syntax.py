@@ -111,6 +111,28 @@ def split_question(word: str) -> list[str]:
     return out or [word]
 
 
+def only_asks(word: str) -> bool:
+    """A word made wholly of words that ask (`目标`, `目标是多少`, `是什么呢`, `what`): cutting
+    them out (`split_question`) leaves nothing."""
+    if is_question_word(word):
+        return True
+    if word.isascii():
+        return False
+    return any(q in word for q in QUESTION_WORDS) and not _topic(word)
+
+
+def _topic(word: str) -> bool:
+    """Whether something is left of ``word`` once its asking words are cut (`split_question`,
+    which gives the word back whole when nothing is)."""
+    for part in (p for p in _PUNCT.split(word) if p):
+        part = _YEAR_WORD.sub(lambda m: f" {m.group(1)} ", part)
+        for q in QUESTION_WORDS:
+            part = part.replace(q, " ")
+        if any(len(p) > 1 or p.isascii() for p in part.split()):
+            return True
+    return False
+
+
 def is_question_word(word: str) -> bool:
     """A whole word that only asks (`目标`, `多少`) or joins (`what`, `the`, `plans`)."""
     return word in QUESTION_WORDS or is_english_stop(word)

@@ -73,8 +73,9 @@ def find(
     items, total = find_page(conn, q, filters, fuzzy=fuzzy, encoded=encoded, limit=_page(limit, fmt))
     for note in q.notes:  # how the query was read: English as Chinese, a typo corrected
         message(note)
+    none = "No items match." if total else no_match(conn, text)
     if fmt == "count":
-        return count(total)
+        return count(total, none)
     said_limited(len(items), total, limit, fmt)
     if fmt in ("json", "jsonl", "yaml"):  # whole objects: the snippet is a key (a table's, a column)
         items = with_snippets(conn, items, q.highlight)
@@ -82,7 +83,22 @@ def find(
     head = answer_head(q.answers) if total else []
     caption = f"{of(len(items), total)} {verb} {text!r}"
     emit(items, fmt, find_columns(q.highlight), caption=caption, head=head)
-    return done(items)
+    if not items:
+        raise NoResults(none)
+    return ExitCode.OK
+
+
+def no_match(conn: sqlite3.Connection, text: str) -> str:
+    """`No items match.`, naming the English words the tool could not read, if any: an English
+    query that finds nothing should say which word it did not understand, not fall silent."""
+    from ..store.english import not_understood
+
+    lost = not_understood(conn, text) if any(c.isascii() and c.isalpha() for c in text) else []
+    if not lost:
+        return "No items match."
+    named = ", ".join(repr(w) for w in lost)
+    verb = "are not English words" if len(lost) > 1 else "is not an English word"
+    return f"No items match: {named} {verb} the base knows (sdtargets find --help lists how English is read)."
 
 
 def _page(limit: int | None, fmt: str) -> int | None:

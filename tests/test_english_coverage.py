@@ -73,6 +73,17 @@ def test_asking_words_and_known_words_are_not_named(cli):
     )
 
 
+def test_a_known_word_too_broad_to_search_alone_is_named_with_terms_to_give(cli):
+    """`water` is English the base knows, but part of many terms and none alone (water saving,
+    water supply, …): left out, the query finds nothing, and stderr names it with examples of
+    the whole terms to type instead of a silent `No items match.`"""
+    result = cli("find", "water")
+    assert (result.code, result.out) == (1, "")
+    assert result.err.startswith("sdtargets: No items match: 'water' is part of ")
+    assert "water saving" in result.err and result.err.endswith("; give the whole term.\n")
+    assert cli("find", "water saving", "--count").code == 0
+
+
 def test_find_help_says_how_english_is_read(cli):
     result = cli("find", "--help")
     assert result.code == 0

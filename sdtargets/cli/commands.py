@@ -73,7 +73,7 @@ def find(
     items, total = find_page(conn, q, filters, fuzzy=fuzzy, encoded=encoded, limit=_page(limit, fmt))
     for note in q.notes:  # how the query was read: English as Chinese, a typo corrected
         message(note)
-    none = "No items match." if total else no_match(conn, text)
+    none = "No items match." if total else no_match(conn, text, q.dropped)
     if fmt == "count":
         return count(total, none)
     said_limited(len(items), total, limit, fmt)
@@ -88,17 +88,29 @@ def find(
     return ExitCode.OK
 
 
-def no_match(conn: sqlite3.Connection, text: str) -> str:
-    """`No items match.`, naming the English words the tool could not read, if any: an English
-    query that finds nothing should say which word it did not understand, not fall silent."""
-    from ..store.english import not_understood
+def no_match(conn: sqlite3.Connection, text: str, dropped: list[str] | None = None) -> str:
+    """`No items match.`, naming the English words the tool could not read, if any, or else the
+    English words left out because they are part of many terms and stand for none alone
+    (``dropped``: `water`): an English query that finds nothing should say which word it did not
+    understand, not fall silent."""
+    from ..store.english import not_understood, too_broad
 
-    lost = not_understood(conn, text) if any(c.isascii() and c.isalpha() for c in text) else []
-    if not lost:
+    if not any(c.isascii() and c.isalpha() for c in text):
         return "No items match."
-    named = ", ".join(repr(w) for w in lost)
-    verb = "are not English words" if len(lost) > 1 else "is not an English word"
-    return f"No items match: {named} {verb} the base knows (sdtargets find --help lists how English is read)."
+    lost = not_understood(conn, text)
+    if lost:
+        named = ", ".join(repr(w) for w in lost)
+        verb = "are not English words" if len(lost) > 1 else "is not an English word"
+        how = "(sdtargets find --help lists how English is read)"
+        return f"No items match: {named} {verb} the base knows {how}."
+    broad = too_broad(conn, dropped or [])
+    if broad:
+        said = "; ".join(
+            f"{w!r} is part of {n} English terms ({', '.join(ex + (['…'] if n > len(ex) else []))})"
+            for w, (n, ex) in broad.items()
+        )
+        return f"No items match: {said}; give the whole term."
+    return "No items match."
 
 
 def _page(limit: int | None, fmt: str) -> int | None:

@@ -71,7 +71,7 @@ def find(
     English: read through the glossary's terms (`hydrogen` → 氢能, `trade secret` → 商业秘密) and
     the metrics' English descriptions (`nuclear power capacity` → 核电装机); a misspelt word is read
     as the nearest such word (`hydrogn`). When nothing matches, stderr names the English words
-    read neither way."""
+    read neither way, or too broad to stand for one term (`water`)."""
     fmt = output_format(fmt, as_json, fields, count)
     filters = make_filters(plan, year, agency, kind)
     return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact, limit=check_limit(limit))

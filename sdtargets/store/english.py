@@ -144,3 +144,27 @@ def not_understood(conn: sqlite3.Connection, text: str) -> list[str]:
             if lost and typed not in out:
                 out.append(typed)
     return out
+
+
+#: Examples named when a word stands for too many terms to search.
+BROAD_EXAMPLES = 3
+
+
+def too_broad(conn: sqlite3.Connection, words: list[str]) -> dict[str, tuple[int, list[str]]]:
+    """Of ``words`` (left out of a query as it was read), the English words of the vocabulary
+    that are part of many glossary terms and stand for none alone (`water`: water quality,
+    water saving, …): word → (how many terms, the first few). Said when the query finds
+    nothing, so that a known word left out is not a silent empty answer."""
+    from ..kb.glossary import en_key
+
+    out = {}
+    for word in words:
+        key = en_key(word)
+        if not key or " " in key or not word.isascii() or is_english_stop(word):
+            continue
+        sql = """select label from glossary where type = 'term' and (' ' || en || ' ') like ?
+                 group by label order by length(label), label"""
+        labels = [r[0] for r in conn.execute(sql, (f"% {key} %",))]
+        if len(labels) > 1:
+            out[word] = (len(labels), labels[:BROAD_EXAMPLES])
+    return out

@@ -55,9 +55,14 @@ def test_an_english_word_of_the_vocabulary_is_never_corrected(cli):
 
 
 def test_an_english_word_near_nothing_is_still_no_answer(cli):
-    """`quasar` is near no vocabulary word: alone it finds nothing (exit 1, the one sentence)."""
+    """`quasar` is near no vocabulary word: alone it finds nothing (exit 1, the one sentence,
+    naming the word it could not read)."""
     result = cli("find", "quasar")
-    assert (result.code, result.out, result.err) == (1, "", "sdtargets: No items match.\n")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == (
+        "sdtargets: No items match: 'quasar' is not an English word the base knows"
+        " (sdtargets find --help lists how English is read).\n"
+    )
 
 
 # ---- a query that only asks

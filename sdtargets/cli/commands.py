@@ -73,8 +73,9 @@ def find(
     items, total = find_page(conn, q, filters, fuzzy=fuzzy, encoded=encoded, limit=_page(limit, fmt))
     for note in q.notes:  # how the query was read: English as Chinese, a typo corrected
         message(note)
+    none = "No items match." if total else no_match(conn, text, q.dropped)
     if fmt == "count":
-        return count(total)
+        return count(total, none)
     said_limited(len(items), total, limit, fmt)
     if fmt in ("json", "jsonl", "yaml"):  # whole objects: the snippet is a key (a table's, a column)
         items = with_snippets(conn, items, q.highlight)
@@ -82,7 +83,34 @@ def find(
     head = answer_head(q.answers) if total else []
     caption = f"{of(len(items), total)} {verb} {text!r}"
     emit(items, fmt, find_columns(q.highlight), caption=caption, head=head)
-    return done(items)
+    if not items:
+        raise NoResults(none)
+    return ExitCode.OK
+
+
+def no_match(conn: sqlite3.Connection, text: str, dropped: list[str] | None = None) -> str:
+    """`No items match.`, naming the English words the tool could not read, if any, or else the
+    English words left out because they are part of many terms and stand for none alone
+    (``dropped``: `water`): an English query that finds nothing should say which word it did not
+    understand, not fall silent."""
+    from ..store.english import not_understood, too_broad
+
+    if not any(c.isascii() and c.isalpha() for c in text):
+        return "No items match."
+    lost = not_understood(conn, text)
+    if lost:
+        named = ", ".join(repr(w) for w in lost)
+        verb = "are not English words" if len(lost) > 1 else "is not an English word"
+        how = "(sdtargets find --help lists how English is read)"
+        return f"No items match: {named} {verb} the base knows {how}."
+    broad = too_broad(conn, dropped or [])
+    if broad:
+        said = "; ".join(
+            f"{w!r} is part of {n} English terms ({', '.join(ex + (['…'] if n > len(ex) else []))})"
+            for w, (n, ex) in broad.items()
+        )
+        return f"No items match: {said}; give the whole term."
+    return "No items match."
 
 
 def _page(limit: int | None, fmt: str) -> int | None:

@@ -65,8 +65,13 @@ def find(
     `answer` key.
 
     Syntax: "exact phrase" (the words together, in order); A OR B (either word); -word (leave
-    out items holding it: sdtargets find "氢能 -燃料电池"). English, traditional characters and
-    typos are read as `find` always has."""
+    out items holding it: sdtargets find "氢能 -燃料电池"). Traditional characters and
+    typos are read as `find` always has.
+
+    English: read through the glossary's terms (`hydrogen` → 氢能, `trade secret` → 商业秘密) and
+    the metrics' English descriptions (`nuclear power capacity` → 核电装机); a misspelt word is read
+    as the nearest such word (`hydrogn`). When nothing matches, stderr names the English words
+    read neither way, or too broad to stand for one term (`water`)."""
     fmt = output_format(fmt, as_json, fields, count)
     filters = make_filters(plan, year, agency, kind)
     return commands.find(conn(), " ".join(query), filters, fmt, fuzzy=not exact, limit=check_limit(limit))

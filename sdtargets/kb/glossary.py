@@ -20,13 +20,21 @@ _DROP = {"the", "of", "and", "for", "&", "shandong", "provincial", "province", "
 
 
 def en_words(text: str) -> list[str]:
-    """English folded to words: lower case, punctuation and hyphens as spaces, a plural `s`
-    dropped (`stations` → `station`, so either number finds the term); the same fold on both
-    sides makes `5G base stations` and `5G base station` one key."""
+    """English folded to words: lower case, punctuation and hyphens as spaces, a plural made
+    singular (`stations` → `station`, `industries` → `industry`, so either number finds the
+    term); the same fold on both sides makes `5G base stations` and `5G base station` one key."""
     import unicodedata
 
     words = _WORD.findall(unicodedata.normalize("NFKC", text).lower().replace("'s", ""))
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+    return [_singular(w) for w in words]
+
+
+def _singular(word: str) -> str:
+    """A plural folded to its singular: `stations` → station, `industries` → industry (so that
+    a slip in either, `industri`, is near the one word the names use)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def en_key(text: str) -> str:

@@ -19,6 +19,11 @@ from .encoded import Encoded
 
 #: A fuzzy match must score at least this (0–100) to be taken.
 ACCEPT = 80
+#: An English name typed with a slip: the whole name `ACCEPT` close (rapidfuzz ratio), and
+#: every word typed this close to a word of it (`_word_by_word`): `department of tourism` is
+#: the Department of Culture and Tourism; `department of industri`, 81 from `department of
+#: justice` as a string, is not the Department of Justice.
+ENGLISH_WORD = 80
 #: Candidates scoring within this of the best are too close to choose between.
 TIE = 4
 #: How a provincial name starts, left off when people type it (`科技厅` for 省科技厅).
@@ -155,17 +160,20 @@ def _resolve_english(conn: sqlite3.Connection, text: str, notes: list[str], near
         raise SdError(
             f"{text!r} is part of the English names of {', '.join(within)}. Give one of these names."
         )
-    from .english import corrected
+    from .english import corrections
 
-    fixed = corrected(conn, text) if near and not within else None
-    if fixed:  # read as corrected: by the name or part of it, never by spelling alone
-        try:
-            agency = _resolve_english(conn, fixed, [], near=False)
+    readings: dict[str, str] = {}  # agency → the reading that named it
+    for fixed in corrections(conn, text) if near and not within else []:
+        try:  # read as corrected: by the name or part of it, never by spelling alone
+            readings.setdefault(_resolve_english(conn, fixed, [], near=False).name, fixed)
         except SdError:
             pass
-        else:
-            notes.append(f"{text.strip()} matched {agency.name} (read as {fixed!r})")
-            return agency
+    if len(readings) == 1:
+        ((name, fixed),) = readings.items()
+        notes.append(f"{text.strip()} matched {name} (read as {fixed!r})")
+        return get(conn, name)
+    if len(readings) > 1:
+        raise SdError(f"{text!r} is ambiguous: it could be {', '.join(readings)}. Give one of these names.")
     if not near:
         raise SdError(f"No agency is called {text!r}.")
     from rapidfuzz import fuzz
@@ -175,13 +183,32 @@ def _resolve_english(conn: sqlite3.Connection, text: str, notes: list[str], near
     if scored and scored[0][0] >= ACCEPT:
         best = scored[0][0]
         close = sorted({agency for score, agency, _ in scored if score >= best - TIE})
-        if len(close) == 1:
+        if len(close) == 1 and _word_by_word(key, _english_key(conn, close[0])):
             notes.append(f"{text.strip()} matched {close[0]} (the nearest name)")
             return get(conn, close[0])
-        raise SdError(f"{text!r} is ambiguous: it could be {', '.join(close)}. Give one of these names.")
+        if len(close) > 1:
+            raise SdError(f"{text!r} is ambiguous: it could be {', '.join(close)}. Give one of these names.")
     near = list(dict.fromkeys(f"{form} ({agency})" for score, agency, form in scored[:3] if score >= 50))
     hint = f" Nearest names: {'; '.join(near)}." if near else ""
     raise SdError(f"No agency is called {text!r}.{hint} See 'sdtargets agencies' for the list.")
+
+
+def _english_key(conn: sqlite3.Connection, agency: str) -> list[str]:
+    """Every English key (`agency_key`) of ``agency``: its official name and abbreviations."""
+    rows = conn.execute("select norm from agency_names where agency = ? and norm like 'en:%'", (agency,))
+    return [norm[3:] for (norm,) in rows]
+
+
+def _word_by_word(typed: str, names: list[str]) -> bool:
+    """Whether some English name of the agency has, for each word typed, that word or a near
+    spelling of it (`ENGLISH_WORD`): `department of justce` is the Department of Justice;
+    `department of industri` is not, though as a whole string it scores 81 against it."""
+    from rapidfuzz import fuzz
+
+    words = typed.split()
+    return any(
+        all(any(fuzz.ratio(w, n) >= ENGLISH_WORD for n in name.split()) for w in words) for name in names
+    )
 
 
 def fuzzy(conn: sqlite3.Connection, wanted: str) -> list[tuple[str, float]]:

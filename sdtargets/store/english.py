@@ -21,6 +21,10 @@ from .syntax import is_english_stop
 ENGLISH_TYPO_MIN = 85
 #: Shortest English word that is corrected (shorter words have too many neighbours).
 ENGLISH_TYPO_LEN = 4
+#: Vocabulary words this close to the nearest are as likely a meaning of the typo.
+ENGLISH_TIE = 3
+#: Shortest word corrected by a single edit when the ratio is below `ENGLISH_TYPO_MIN`.
+ENGLISH_SWAP_LEN = 5
 
 
 def vocabulary(conn: sqlite3.Connection) -> set[str]:
@@ -54,14 +58,32 @@ def nearest(word: str, known: set[str]) -> str | None:
     """The vocabulary word nearest ``word`` (`gazele` → gazelle), if one is close enough; of
     equally close words, the first in alphabetical order (the answer does not depend on the
     order the store returns rows)."""
+    near = near_words(word, known)
+    return near[0] if near else None
+
+
+def near_words(word: str, known: set[str]) -> list[str]:
+    """The vocabulary words ``word`` may be a typo of, nearest first: those at least
+    `ENGLISH_TYPO_MIN` close (rapidfuzz ratio) and within `ENGLISH_TIE` of the nearest
+    (`industri` is as near industrial, 89, as industry, 88: both are listed, and a caller that
+    needs one meaning tries each); else the one word a single edit away (a letter changed or two
+    swapped: `secert` → secret scores only 83, but a swap is the commonest slip), if only one is."""
     from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import OSA
 
     from ..kb.glossary import en_words
 
     folded = " ".join(en_words(word))
     candidates = sorted(w for w in known if abs(len(w) - len(folded)) <= 3 and len(w) >= ENGLISH_TYPO_LEN)
-    best = process.extractOne(folded, candidates, scorer=fuzz.ratio, score_cutoff=ENGLISH_TYPO_MIN)
-    return best[0] if best else None
+    scored = process.extract(folded, candidates, scorer=fuzz.ratio, score_cutoff=ENGLISH_TYPO_MIN, limit=None)
+    if scored:
+        top = max(score for _, score, _ in scored)
+        ranked = sorted(scored, key=lambda m: (-m[1], m[0]))
+        return [w for w, score, _ in ranked if score >= top - ENGLISH_TIE]
+    if len(folded) < ENGLISH_SWAP_LEN:
+        return []
+    one = [w for w in candidates if len(w) == len(folded) and OSA.distance(folded, w) == 1]
+    return one if len(one) == 1 else []
 
 
 def corrected(conn: sqlite3.Connection, text: str) -> str | None:
@@ -69,14 +91,80 @@ def corrected(conn: sqlite3.Connection, text: str) -> str | None:
     nearest vocabulary word (`department of sceince` → department of science); None when no
     word was replaced. For names typed in English (`agency`, `--agency`, `--plan`), tried when
     the name as typed names nothing."""
+    readings = corrections(conn, text)
+    return readings[0] if readings else None
+
+
+#: Most readings of a misspelt name tried (each word's near words, combined).
+MAX_READINGS = 8
+
+
+def corrections(conn: sqlite3.Connection, text: str) -> list[str]:
+    """Every reading of ``text`` with its misspelt words replaced by their near vocabulary words
+    (`near_words`), the nearest first: `department of industri` → department of industrial,
+    department of industry. A caller that needs one name tries each and takes a name only when
+    the readings agree on it."""
+    from itertools import product
+
     from .typos import occurs
 
     words = text.split()
     if not any(unknown(w, set()) for w in words):
-        return None
+        return []
     known = vocabulary(conn)
-    out = []
+    options = []
     for w in words:
-        fixed = nearest(w, known) if unknown(w, known) and not occurs(conn, w.lower()) else None
-        out.append(fixed or w)
-    return " ".join(out) if out != words else None
+        near = near_words(w, known) if unknown(w, known) and not occurs(conn, w.lower()) else []
+        options.append(near or [w])
+    readings = [" ".join(r) for r in product(*options)][:MAX_READINGS]
+    return [r for r in readings if r.split() != words]
+
+
+def not_understood(conn: sqlite3.Connection, text: str) -> list[str]:
+    """The English words of ``text`` (as typed) that the tool cannot read: not asking words, not
+    in the vocabulary, no near spelling of a vocabulary word, and held by no item
+    (`trade secerts` before `trade secret` was a term: 'secerts'). Said when an English query
+    finds nothing, so that the answer is not a silent `No items match`."""
+    from ..kb.glossary import en_words
+    from .syntax import pieces
+    from .typos import occurs
+
+    known: set[str] | None = None
+    out = []
+    for piece in pieces(text):
+        for typed in piece.text.split():
+            if not (typed.isascii() and any(c.isalpha() for c in typed)) or is_english_stop(typed):
+                continue
+            known = vocabulary(conn) if known is None else known
+            lost = [
+                w
+                for w in en_words(typed)
+                if not w.isdigit() and w not in known and not near_words(w, known) and not occurs(conn, w)
+            ]
+            if lost and typed not in out:
+                out.append(typed)
+    return out
+
+
+#: Examples named when a word stands for too many terms to search.
+BROAD_EXAMPLES = 3
+
+
+def too_broad(conn: sqlite3.Connection, words: list[str]) -> dict[str, tuple[int, list[str]]]:
+    """Of ``words`` (left out of a query as it was read), the English words of the vocabulary
+    that are part of many glossary terms and stand for none alone (`water`: water quality,
+    water saving, …): word → (how many terms, the first few). Said when the query finds
+    nothing, so that a known word left out is not a silent empty answer."""
+    from ..kb.glossary import en_key
+
+    out = {}
+    for word in words:
+        key = en_key(word)
+        if not key or " " in key or not word.isascii() or is_english_stop(word):
+            continue
+        sql = """select label from glossary where type = 'term' and (' ' || en || ' ') like ?
+                 group by label order by length(label), label"""
+        labels = [r[0] for r in conn.execute(sql, (f"% {key} %",))]
+        if len(labels) > 1:
+            out[word] = (len(labels), labels[:BROAD_EXAMPLES])
+    return out

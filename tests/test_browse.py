@@ -283,14 +283,15 @@ def test_copy_puts_the_id_on_the_clipboard(conn):
     assert copied == first
 
 
+@pytest.mark.parametrize("query", ["高新技术企业", "发展"])  # under a page, and over one (`FirstPage`)
 @pytest.mark.parametrize("fmt", ["csv", "json", "markdown"])
-def test_export_writes_what_find_writes(conn, cli, tmp_path, fmt):
+def test_export_writes_what_find_writes(conn, cli, tmp_path, fmt, query):
     from sdtargets.cli.browse import data
 
     path = tmp_path / f"out.{fmt}"
-    listing = data.search(conn, "高新技术企业")
+    listing = data.search(conn, query)
     assert data.export(listing, fmt, path) == len(listing.rows)
-    assert path.read_text(encoding="utf-8") == cli("find", "高新技术企业", "--format", fmt).out
+    assert path.read_text(encoding="utf-8") == cli("find", query, "--format", fmt).out
 
 
 def test_export_dialog_writes_the_file(conn, tmp_path, monkeypatch):
@@ -525,3 +526,19 @@ def test_a_click_moves_the_cursor_and_a_click_on_its_row_opens_it(conn):
 
     moved, opened, third = run(go())
     assert moved == (2, "Screen") and opened == third
+
+
+def test_a_search_matching_more_than_a_page_ranks_the_page_first_and_the_rest_when_asked(conn, cli):
+    """A search of more than a page of items draws its first page as `find --limit` chooses it
+    (on a large base, not ranking every hit per key); the rows past it, made when asked, are
+    `find`'s whole ranking."""
+    listing = data.search(conn, "发展")
+    everything = [i["id"] for i in cli("find", "发展", "--json").json]
+    assert len(everything) > data.PAGE  # a word in most items
+    rows = listing.rows
+    assert isinstance(rows, data.FirstPage) and not rows.made
+    assert len(rows) == len(everything)  # the count of the whole answer, before the rest is made
+    assert [data.row_id(data.row(listing, i)) for i in range(data.PAGE)] == everything[: data.PAGE]
+    assert not rows.made  # drawing the first page made nothing more
+    assert data.row_id(data.row(listing, data.PAGE)) == everything[data.PAGE]  # past the page
+    assert rows.made and [data.row_id(r) for r in rows] == everything

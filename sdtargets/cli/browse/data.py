@@ -143,6 +143,50 @@ class Listing:
     whole: Callable[[list], list] | None = None
 
 
+class FirstPage:
+    """A search's rows when the search matches more than a page: the first page, ranked as
+    `find --limit` ranks it (the page chosen in SQL, `pages.find_page`), and how many match in
+    all; the whole ranked list (`find_items`) is made only when a row past the page is asked for
+    (the cursor going down, an export). On a base 100× the real one a one-character key matches
+    most items, and ranking all of them before the first screen took seconds a key.
+
+    A list as the views use one: its length is the whole answer's, indexing past the page (or
+    iterating) makes the rest once."""
+
+    def __init__(self, page: list, total: int, rest: Callable[[], list]) -> None:
+        self._rows, self._total, self._rest = page, total, rest
+        self.made = False  # whether the rest has been made
+
+    def _all(self) -> list:
+        if not self.made:
+            rows = self._rest()
+            rows[: len(self._rows)] = self._rows  # the page's rows as decoded so far
+            self._rows, self.made = rows, True
+        return self._rows
+
+    @property
+    def page(self) -> list:
+        """The rows at hand (the first page, or all once made), without making the rest."""
+        return self._rows
+
+    def __len__(self) -> int:
+        return len(self._rows) if self.made else self._total
+
+    def __getitem__(self, index):  # noqa: ANN001, ANN204 - an int or a slice, as a list's
+        if isinstance(index, int) and 0 <= index < len(self._rows):
+            return self._rows[index]
+        return self._all()[index]
+
+    def __setitem__(self, index: int, value: object) -> None:
+        if 0 <= index < len(self._rows):
+            self._rows[index] = value
+        else:
+            self._all()[index] = value
+
+    def __iter__(self):  # noqa: ANN204
+        return iter(self._all())
+
+
 def row(listing: Listing, index: int) -> dict:
     """Row ``index`` of ``listing``, decoded (once) if it is still the stored JSON: a query
     matching thousands of items decodes the rows drawn, not all of them."""
@@ -159,6 +203,7 @@ def row_id(r: dict | str, key: str = "id") -> str | None:
 
 def search(conn: sqlite3.Connection, text: str) -> Listing:
     """The search view: `find`'s ranking for the words; with only filters, the items they keep."""
+    from ...store.pages import find_page
     from ...store.query import filtered_ids, items_encoded
     from ...store.search import find_items, prepare, with_snippets
     from ..views import EXPORT_COLUMNS, find_columns
@@ -171,7 +216,12 @@ def search(conn: sqlite3.Connection, text: str) -> Listing:
         items = items_encoded(conn, filtered_ids(conn, filters))
         return Listing(items, _of(len(items), "item"), columns=EXPORT_COLUMNS)
     q = prepare(conn, line.words)
-    items = find_items(conn, q, filters, encoded=True)
+    page, total = find_page(conn, q, filters, encoded=True, limit=PAGE)
+    items = (
+        page
+        if len(page) >= total
+        else FirstPage(page, total, lambda: find_items(conn, q, filters, encoded=True))
+    )
     verb = "matches" if len(items) == 1 else "match"
     return Listing(
         items,
@@ -417,7 +467,7 @@ def export(listing: Listing, fmt: str, path: Path) -> int:
     settings.fields, settings.color, settings.pager = None, False, False
     try:
         with open(path, "w", encoding="utf-8", newline="") as fh, contextlib.redirect_stdout(fh):
-            rows = listing.rows
+            rows = listing.rows if isinstance(listing.rows, list) else list(listing.rows)
             if rows and not all(isinstance(r, str) for r in rows):  # some decoded: all decoded
                 rows = [dict(row(listing, i)) for i in range(len(rows))]
             if listing.whole and fmt in ("json", "jsonl", "yaml"):

@@ -197,7 +197,9 @@ class ListView(Vertical):
     def id_width(self, key: str = "id") -> int:
         """The id column's width: the longest id listed, 12 to 22 cells (a fifth of the width
         at most: at 80 columns the title keeps its room)."""
-        longest = max((len(data.row_id(r, key) or "") for r in self.listing.rows), default=0)
+        rows = self.listing.rows
+        shown = rows.page if isinstance(rows, data.FirstPage) else rows  # never the rest, for a width
+        longest = max((len(data.row_id(r, key) or "") for r in shown), default=0)
         return min(max(longest, 12), 22, max(12, self.app.size.width // 5))
 
     def badge(self, row: dict) -> str:

@@ -107,10 +107,13 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list the queries missing the top 3")
     parser.add_argument("--as-written", action="store_true", help="ignore the `added` wanted items")
     parser.add_argument("--heldout2", action="store_true", help="run only the second natural held-out set")
+    parser.add_argument("--set", type=Path, help="run only this set file (a held-out set's one run)")
     args = parser.parse_args()
     from sdtargets.store.db import connect
 
     sets = HELDOUT2 if args.heldout2 else SETS
+    if args.set:
+        sets = {f"held-out, {args.set.stem}": args.set}
     report(connect(), misses=args.misses, as_written=args.as_written, sets=sets)
 
 

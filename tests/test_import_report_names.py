@@ -1,0 +1,74 @@
+"""How a work report names its figures against the base's vocabulary, second pass (issue #19):
+a share written with another word (`比例` for 占比, `比例` for 比率), a share whose whole is left
+unsaid (`高新技术产业产值占比`), work written after its object (`农村危房改造`). The sentences are
+the 2024, 2025 and 2026 reports' own; tuning material."""
+
+from __future__ import annotations
+
+from sdtargets.drafting.vocabulary import Vocabulary
+
+
+def test_a_share_written_with_another_word_takes_the_vocabularys_name():
+    """比例, 比率, 占比 and 比重 are one word for a share; the vocabulary's name with a few
+    characters left out as before (`空气优良天数比例` → 空气质量优良天数比率)."""
+    v = Vocabulary(
+        [
+            {"name": "智能算力占比", "unit": "%", "family": "percent"},
+            {"name": "空气质量优良天数比率", "unit": "%", "family": "percent"},
+            {"name": "空气质量优良天数比率提高", "unit": "个百分点", "family": "points"},
+        ]
+    )
+    assert v.name("智能算力比例", "%") == "智能算力占比"  # 2024: 智能算力比例达到30%
+    assert v.name("空气优良天数比例", "%") == "空气质量优良天数比率"  # 2026: 空气优良天数比例达到77.8%
+    assert v.name("空气优良天数比例提高", "个百分点") == "空气质量优良天数比率提高"
+    assert v.name("智能算力比例", "万台") == "智能算力比例"  # a count is another measure
+
+
+def test_a_share_whose_whole_is_unsaid_takes_the_vocabulary_share_of_its_part():
+    """`高新技术产业产值占比达到55.7%`, `数字经济占比超过50%、提升9个百分点`: the vocabulary's one
+    `X占Y比重` of that part (written as is or with at most four more characters: 数字经济总量)."""
+    v = Vocabulary(
+        [
+            {"name": "高新技术产业产值占规模以上工业总产值比重", "unit": "%", "family": "percent"},
+            {"name": "高新技术产业产值占规模以上工业总产值比重提高", "unit": "个百分点", "family": "points"},
+            {"name": "数字经济总量占GDP比重", "unit": "%", "family": "percent"},
+            {"name": "数字经济核心产业增加值占GDP比重", "unit": "%", "family": "percent"},
+            {"name": "海洋生产总值占地区生产总值比重", "unit": "%", "family": "percent"},
+            {"name": "海洋生产总值占全国海洋生产总值比重", "unit": "%", "family": "percent"},
+        ]
+    )
+    assert v.name("高新技术产业产值占比", "%") == "高新技术产业产值占规模以上工业总产值比重"
+    assert v.name("高新技术产业产值占比提高", "个百分点") == "高新技术产业产值占规模以上工业总产值比重提高"
+    assert v.name("数字经济占比", "%") == "数字经济总量占GDP比重"
+    assert v.name("海洋生产总值占比", "%") == "海洋生产总值占比"  # two wholes it could be: the curator's
+
+
+def test_work_written_after_its_object_takes_the_vocabularys_verb_first_name():
+    """`完成农村危房改造1.2万户`, `开工城镇老旧小区改造56万户`: the vocabulary writes 改造农村危房; a
+    name the vocabulary holds as an alias is drafted by its name."""
+    v = Vocabulary(
+        [
+            {"name": "改造农村危房", "unit": "万户", "family": "count"},
+            {"name": "改造城镇老旧小区", "unit": "万户", "family": "count"},
+            {"name": "重大攻关项目企业牵头比例", "aliases": ["企业牵头项目数占比"], "unit": "%"},
+        ]
+    )
+    assert v.name("农村危房改造", "万户") == "改造农村危房"
+    assert v.name("城镇老旧小区改造", "万户") == "改造城镇老旧小区"
+    assert v.name("老旧小区改造", "万户") == "改造城镇老旧小区"  # 2025: 开工老旧小区改造13.7万户
+    assert v.name("企业牵头比例", "%") == "重大攻关项目企业牵头比例"  # 2026: 企业牵头比例超过85%
+
+
+def test_import_drafts_a_reports_figures_with_these_names_from_the_real_vocabulary(cli, tmp_path):
+    """End to end with the base's own vocabulary: the 2025 report's sentences."""
+    source = tmp_path / "r.txt"
+    source.write_text(
+        "一、2024年工作回顾\n\n高新技术产业产值占比预计提高1.5个百分点左右，智能算力比例超过30%。"
+        "完成农村危房改造1.2万户。\n",
+        encoding="utf-8",
+    )
+    r = cli("import", str(source), "--plan", "x")
+    assert r.code == 0, r.err
+    assert "{metric: 高新技术产业产值占规模以上工业总产值比重提高, value: 1.5, unit: 个百分点" in r.out
+    assert "{metric: 智能算力占比, value: 30, unit: '%'" in r.out
+    assert "{metric: 改造农村危房, value: 1.2, unit: 万户, year: 2024" in r.out

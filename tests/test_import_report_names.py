@@ -72,3 +72,54 @@ def test_import_drafts_a_reports_figures_with_these_names_from_the_real_vocabula
     assert "{metric: 高新技术产业产值占规模以上工业总产值比重提高, value: 1.5, unit: 个百分点" in r.out
     assert "{metric: 智能算力占比, value: 30, unit: '%'" in r.out
     assert "{metric: 改造农村危房, value: 1.2, unit: 万户, year: 2024" in r.out
+
+
+def figures(text: str, year: int = 2024, result: bool = True) -> list[tuple]:
+    from sdtargets.drafting.quantities import draft_targets
+
+    targets, _ = draft_targets(text, (year + 1, year + 1), year if result else None, result=result)
+    for t in targets:
+        assert t["quote"] in text, t
+    return [(t["metric"], t["value"], t["unit"], t.get("year")) for t in targets]
+
+
+def test_a_count_of_batches_or_named_parts_in_words_is_a_figure():
+    """`接续推出四批政策清单` (2024), `提速五大清洁能源基地建设` (2024), `济宁4大机器人产业基地`
+    (2026): the count, 批 or 个, the noun it counts without the verb after it. `一批`, `一大批`
+    (some), `二十大` (a congress), `“三个十大”`, `全国十大…` (a title) and `三大球` (a game) are none."""
+    assert figures("面对复杂形势，我们接续推出四批政策清单等一揽子措施。", 2023) == [
+        ("政策清单", 4, "批", 2023)
+    ]
+    assert figures("提速五大清洁能源基地建设。", 2024, result=False) == [("清洁能源基地", 5, "个", 2025)]
+    got = figures("培育壮大济南、青岛、淄博、济宁4大机器人产业基地。", 2025, result=False)
+    assert got == [("机器人产业基地", 4, "个", 2026)]
+    none = (
+        "深入推进“三个十大”行动，全面贯彻党的二十大精神，打造一批数字街区，带动一大批新技术，"
+        "址群入选全国十大考古新发现。"
+    )
+    assert figures(none) == []
+
+
+def test_a_count_without_its_unit_written_says_so_and_validates():
+    """`五大清洁能源基地` is 5 个: the quote has no 个, so the target notes it (validate asks for it)."""
+    from sdtargets.drafting.quantities import draft_targets
+    from sdtargets.kb.checks import check_targets
+
+    text = "提速五大清洁能源基地建设。"
+    (t,), _ = draft_targets(text, (2024, 2024))
+    assert t["note"].startswith("原文未写单位")
+    assert list(check_targets({"id": "x.1", "text": text, "targets": [t]})) == []
+
+
+def test_medals_are_a_figure_for_each_colour():
+    """The 2025 report: `在巴黎奥运会、残奥会上勇夺8金9银6铜，在首届全国青少年三大球比赛中获得4金2银`."""
+    got = figures(
+        "我省体育健儿在巴黎奥运会、残奥会上勇夺8金9银6铜，在首届全国青少年三大球比赛中获得4金2银好成绩。"
+    )
+    assert got == [
+        ("巴黎奥运会、残奥会金牌", 8, "金", 2024),
+        ("巴黎奥运会、残奥会银牌", 9, "银", 2024),
+        ("巴黎奥运会、残奥会铜牌", 6, "铜", 2024),
+        ("首届全国青少年三大球比赛金牌", 4, "金", 2024),
+        ("首届全国青少年三大球比赛银牌", 2, "银", 2024),
+    ]

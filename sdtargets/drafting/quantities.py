@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.numbers import CMP_WORDS, QTY_RE, YEAR_RE
-from .words import carried_measure, word_figures
+from .words import carried_measure, counted_in_words, word_figures
 
 #: Comparison words that follow the number they qualify (3.5万家以上).
 _TRAILING = ("以上", "以下", "以内", "左右")
@@ -387,6 +387,13 @@ def draft_targets(
         out += _ranks(text, spots, default_year or (period[0] if period else None))
         out += word_figures(text, spots, default_year or (period[0] if period else None), _clean_metric)
         carried_measure(text, spots)
+    fallback = default_year or ((period[0] if result else period[1]) if period else None)
+
+    def year_at(at: int) -> int | None:  # as a figure in digits there: its sentence's, the text's, else
+        s0, since = _sentence_start(text, at), None if result else first
+        return _year_before(text, s0, at, since) or _year_before(text, 0, s0, since, not result) or fallback
+
+    out += counted_in_words(text, year_at)  # `四批政策清单`, `五大清洁能源基地`, `8金9银6铜`
     _shared_noun(out)
     _series_check(out)
     unused += stray_numbers(text, qs)

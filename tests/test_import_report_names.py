@@ -123,3 +123,52 @@ def test_medals_are_a_figure_for_each_colour():
         ("首届全国青少年三大球比赛金牌", 4, "金", 2024),
         ("首届全国青少年三大球比赛银牌", 2, "银", 2024),
     ]
+
+
+def test_a_list_joined_by_dunhao_keeps_ji_inside_its_member():
+    """The 2024 report: `蔬菜及食用菌、水产品产量分别突破9000万吨和900万吨`: two figures, not three
+    names for two numbers (`及` before the last `、` joins words inside a member)."""
+    got = figures("蔬菜及食用菌、水产品产量分别突破9000万吨和900万吨。", 2023)
+    assert got == [("蔬菜及食用菌产量", 9000, "万吨", 2023), ("水产品产量", 900, "万吨", 2023)]
+    # `和` in the last member still cuts: `A、B和C`
+    got = figures("新能源汽车、智能家电和智能手机限上零售额分别增长8.7%、31.5%和32.3%。", 2024)
+    assert [m for m, *_ in got] == [
+        "新能源汽车限上零售额增长",
+        "智能家电限上零售额增长",
+        "智能手机限上零售额增长",
+    ]
+
+
+def test_town_and_country_written_as_one_name_are_two_figures():
+    """`城乡低保平均标准分别提高5%、6.7%` (2024), `城乡低保标准分别增长7%和9%` (2025): the town's and
+    the country's (城市 for 低保, 城镇 for residents, as the statistics write them)."""
+    got = figures("城乡低保平均标准分别提高5%、6.7%。", 2023)
+    assert got == [("城市低保平均标准提高", 5, "%", 2023), ("农村低保平均标准提高", 6.7, "%", 2023)]
+    got = figures("城乡居民人均可支配收入分别增长4.8%和6.2%。", 2024)
+    assert [m for m, *_ in got] == ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"]
+    # fyp14's review: the base year between the name and 分别
+    got = figures("城乡低保平均标准比2015年末分别增长55%、98%。", 2020)
+    assert [m for m, *_ in got] == ["城市低保平均标准增长", "农村低保平均标准增长"]
+    # one figure is the whole's
+    assert figures("城乡居民人均可支配收入增长5.6%。")[0][0] == "城乡居民人均可支配收入增长"
+
+
+def test_short_forms_and_word_order_take_the_vocabulary_name():
+    """`规上` is 规模以上 (`规上制造业增加值增长7.8%`), `新增` after what is added is written before it
+    (`新能源和可再生能源装机新增2000万千瓦`), a rise in per cent written 提高 is the vocabulary's 增长;
+    a road's or railway's 运营里程 is the statistics' 通车里程 (`高铁运营里程达到2810公里`)."""
+    from sdtargets.drafting.words import statistics_name
+
+    v = Vocabulary(
+        [
+            {"name": "规模以上制造业增加值增长", "unit": "%", "family": "percent"},
+            {"name": "新增新能源和可再生能源发电装机", "unit": "万千瓦", "family": "power"},
+            {"name": "城市低保平均标准增长", "unit": "%", "family": "percent"},
+        ]
+    )
+    assert v.name("规上制造业增加值增长", "%") == "规模以上制造业增加值增长"
+    assert v.name("新能源和可再生能源装机新增", "万千瓦") == "新增新能源和可再生能源发电装机"
+    assert v.name("城市低保标准提高", "%") == "城市低保平均标准增长"
+    assert v.name("城市低保标准提高", "个百分点") == "城市低保标准提高"  # points are no growth rate
+    assert statistics_name("高铁运营里程") == "高速铁路通车里程"
+    assert statistics_name("高速公路运营里程全国位次") == "高速公路通车里程全国位次"

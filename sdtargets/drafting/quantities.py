@@ -253,7 +253,7 @@ def draft_targets(
         members: list[str] = []
         if m := re.search(rf"(?:各|均)(?:达到|为|不低于|不少于|超过|突破|保持在|{_GROWTH})?$", before):
             # `省工程研究中心、省企业技术中心各100家`, `A占比和B占比均达到60%`: one target each
-            members = [_clean_metric(x) for x in re.split(r"、|和|及", before[: m.start()])]
+            members = [_clean_metric(x) for x in _list_members(before[: m.start()])]
             members = _share_tail([x for x in members if x], m.group(0))
             if len(members) < 2:
                 members = []
@@ -263,8 +263,8 @@ def draft_targets(
             # `A、B分别达到100万辆和150GWh`: the numbers pair with the names in order;
             # `A、B、C限上零售额分别增长8.7%、31.5%和32.3%`: they share the last one's noun;
             # `交通、能源、水利分别完成投资3252亿元、…`: and the noun the verb takes (交通投资)
-            names = [_clean_metric(x) for x in re.split(r"、|和|及", before[: m.start()])]
-            names = _share_tail([x for x in names if x], m.group(0))
+            names = [_clean_metric(x) for x in _list_members(before[: m.start()])]
+            names = _share_tail(_town_and_country([x for x in names if x], text, q), m.group(0))
             if m.lastgroup == "added":  # `A、B、C分别增加2个`: each added
                 names = ["新增" + x.removeprefix("新增") for x in names]
             elif m.lastgroup == "object":
@@ -442,6 +442,22 @@ _RESPECTIVE_OBJECT_RE = re.compile(
 def _more_numbers_follow(text: str, q: Quantity) -> bool:
     """Does another number of the list follow ``q`` at once (`3252亿元、2140亿元`, `8.7%和9%`)?"""
     return bool(re.match(r"[、和及与]\d", text[q.end : q.end + 2]))
+
+
+def _list_members(names: str) -> list[str]:
+    """The members of a list of names: cut at `、`, and at `和`/`及` only in its last member; a
+    `及` or `和` before the last `、` joins words inside one member (`蔬菜及食用菌、水产品产量`)."""
+    *first, last = names.split("、")
+    return [*first, *re.split(r"和|及", last)]
+
+
+def _town_and_country(names: list[str], text: str, q: Quantity) -> list[str]:
+    """`城乡低保平均标准分别提高5%、6.7%`: one name and two figures, the town's and the country's:
+    城镇 for residents (`城乡居民…`, the statistics' word), 城市 otherwise (低保, as the law names it)."""
+    if len(names) != 1 or not names[0].startswith("城乡") or not _more_numbers_follow(text, q):
+        return names
+    rest = names[0].removeprefix("城乡")
+    return [("城镇" if rest.startswith("居民") else "城市") + rest, "农村" + rest]
 
 
 #: Qualifiers reports pair in a list before the noun they share (`城镇、农村居民…`).

@@ -42,9 +42,14 @@ def _share_key(name: str) -> str:
 
 
 def _forms(metric: str, unit: str) -> list[str]:
-    """The draft's name and the other ways a report writes it: the verb after its object
-    (`农村危房改造` → 改造农村危房), a rise in per cent written `提高` (the vocabulary's `增长`)."""
+    """The draft's name and the other ways a report writes it: `规上` for 规模以上, `新增` after
+    what is added, the verb after its object (`农村危房改造` → 改造农村危房), a rise in per cent
+    written `提高` (the vocabulary's `增长`)."""
     forms = [metric]
+    if "规上" in metric:  # the statistics' short form of 规模以上
+        forms.append(metric.replace("规上", "规模以上"))
+    if metric.endswith("新增") and len(metric) > 4:  # `新能源和可再生能源装机新增`
+        forms.append("新增" + metric.removesuffix("新增"))
     if m := _DONE_AFTER_RE.match(metric):
         forms.append(m.group("verb") + m.group("thing"))
     if unit in ("%", "％") and metric.endswith("提高"):

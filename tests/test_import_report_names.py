@@ -172,3 +172,16 @@ def test_short_forms_and_word_order_take_the_vocabulary_name():
     assert v.name("城市低保标准提高", "个百分点") == "城市低保标准提高"  # points are no growth rate
     assert statistics_name("高铁运营里程") == "高速铁路通车里程"
     assert statistics_name("高速公路运营里程全国位次") == "高速公路通车里程全国位次"
+
+
+def test_a_count_of_things_that_did_something_is_a_figure_of_its_own():
+    """The 2026 report: `211个涉海重点项目完成投资超800亿元`, `3920个新投产项目增加产值5100多亿元`:
+    the count is a figure (涉海重点项目 211 个), and so is what they did; a threshold before the
+    noun (`实施投资500万元以上技改项目1.2万个左右`) stays no figure."""
+    got = figures("实施打造现代海洋经济发展高地行动，211个涉海重点项目完成投资超800亿元。")
+    assert got[0] == ("涉海重点项目", 211, "个", 2024)
+    assert [v for _, v, *_ in got] == [211, 800]
+    got = figures("省市县重点项目完成投资2.8万亿元，3920个新投产项目增加产值5100多亿元。")
+    assert ("新投产项目", 3920, "个", 2024) in got
+    assert 5100 in [v for _, v, *_ in got]
+    assert [v for _, v, *_ in figures("实施投资500万元以上技改项目1.2万个左右。", result=False)] == [1.2]

@@ -174,9 +174,11 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
     return phrase, end
 
 
+#: Units of a count of things (a count of what did something, never a threshold).
+_COUNT_UNITS = ("个", "家", "项", "座", "条", "所", "户")
 #: What a counted noun did, when the verb follows it (`行业大模型规模化应用`, `成果在全国推广`).
 _COUNTED_DID_RE = re.compile(
-    r"完成|获得|获|入选|参加|参与|参照|纳入|落地|在全国|建成|投产|加快|扎实|规模化|投入|实现"
+    r"完成|获得|获|入选|参加|参与|参照|纳入|落地|在全国|建成|投产|加快|扎实|规模化|投入|实现|增加"
 )
 
 
@@ -195,6 +197,8 @@ def _qualifier(text: str, q: Quantity) -> bool:
     if not m:
         return False
     nxt = QTY_RE.search(m.group(0))
+    if nxt and q.unit in _COUNT_UNITS and re.search(r"完成|增加|实现|带动", m.group(0)[: nxt.start()]):
+        return False  # `211个涉海重点项目完成投资超800亿元`: a count of its own, then what they did
     # a number that another follows with words between (`500万元以上技术改造项目1万个`); one
     # followed at once by another (`383台35蒸吨/小时…锅炉`) is the count, the other qualifies it
     return bool(nxt and nxt.start() >= 2 and not re.search(r"和|及|与|以及|、", m.group(0)[: nxt.start()]))

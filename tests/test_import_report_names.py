@@ -185,3 +185,20 @@ def test_a_count_of_things_that_did_something_is_a_figure_of_its_own():
     assert ("新投产项目", 3920, "个", 2024) in got
     assert 5100 in [v for _, v, *_ in got]
     assert [v for _, v, *_ in figures("实施投资500万元以上技改项目1.2万个左右。", result=False)] == [1.2]
+
+
+def test_a_change_over_years_written_with_its_subject_carries_its_span():
+    """The 2026 report: `内河港口吞吐量5年增长1.6倍` → 内河港口吞吐量增长, span 2021–2025 (the five
+    years ending in the year reviewed); `PM2.5浓度改善5.1%` (2025) is a fall of the concentration."""
+    from sdtargets.drafting.quantities import draft_targets
+    from sdtargets.drafting.words import statistics_name
+
+    (t,), _ = draft_targets("内河港口吞吐量5年增长1.6倍。", (2026, 2026), 2025, result=True)
+    assert (t["metric"], t["value"], t["unit"], t["year"], t["span"]) == (
+        "内河港口吞吐量增长",
+        1.6,
+        "倍",
+        2025,
+        [2021, 2025],
+    )
+    assert statistics_name("PM2.5浓度改善") == "PM2.5浓度下降"

@@ -305,6 +305,10 @@ def draft_targets(
             years_span = int(g.group(1)) if g.group(1).isdigit() else _CN_COUNT_YEARS[g.group(1)]
             subject = re.sub(r"(?:累计完成|累计|完成|实现|达到|增长|提高|提升|下降|降低)+$", "", prev_metric)
             metric = subject + _VERB_NAME[g.group(2)]
+        elif (g := _YEARS_GROWTH_RE.search(metric)) and g.start() >= 2 and g.end() == len(metric):
+            # `内河港口吞吐量5年增长1.6倍`: the subject written, the change over the years written
+            years_span = int(g.group(1)) if g.group(1).isdigit() else _CN_COUNT_YEARS[g.group(1)]
+            metric = metric[: g.start()] + _VERB_NAME[g.group(2)]
         if metric in _GENERIC and not members and prev_metric and prev_end_in_sentence > s0:
             metric = prev_metric  # the same quantity for another year
             if (v := re.search(rf"({_GROWTH})$", before)) and q.unit in ("个百分点", "百分点", "%", "％"):

@@ -139,6 +139,8 @@ def statistics_name(metric: str) -> str:
     `高铁里程` → 高速铁路通车里程): a report cites the statistical communiqué's indicators in short
     forms; a task list names its own indicators, and other nouns (`规上服务业企业`) stay as written."""
     metric = _STAT_NAME_RE.sub(lambda m: _STAT_NAMES[m.group(0)], metric)
+    # a concentration's `改善` is its fall (`PM2.5浓度改善5.1%`)
+    metric = re.sub(r"浓度改善$", "浓度下降", metric)
     # a change the report writes `提升` is named `提高`, as the vocabulary names changes
     return re.sub(r"提升$", "提高", metric)
 

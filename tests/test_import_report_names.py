@@ -202,3 +202,22 @@ def test_a_change_over_years_written_with_its_subject_carries_its_span():
         [2021, 2025],
     )
     assert statistics_name("PM2.5浓度改善") == "PM2.5浓度下降"
+
+
+def test_this_year_is_the_year_the_text_is_written_for():
+    """The 2025 report's work for the year: `…到2035年及中长期“三张图”。今年力争交通、水利分别完成投资
+    2500亿元、800亿元。`: 今年 is 2025 (the heading's year), not the deadline of the sentence before."""
+    from sdtargets.drafting.quantities import draft_targets
+
+    text = (
+        "绘制好2025年、“十五五”时期、到2035年及中长期“三张图”。"
+        "今年力争交通、水利分别完成投资2500亿元、800亿元。"
+    )
+    targets, _ = draft_targets(text, (2025, 2025), 2025)
+    assert [(t["metric"], t["value"], t["year"]) for t in targets] == [
+        ("交通投资", 2500, 2025),
+        ("水利投资", 800, 2025),
+    ]
+    # without 今年, the deadline written before still governs
+    targets, _ = draft_targets("到2035年建成交通强省。力争完成投资2500亿元。", (2025, 2025), 2025)
+    assert targets[0]["year"] == 2035

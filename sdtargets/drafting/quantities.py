@@ -351,6 +351,8 @@ def draft_targets(
             # a deadline set earlier in the text (`到2027年，…。…`); for a reported result, the
             # year it reports, wherever the text names it
             earlier = _year_before(text, 0, s0, None if result else first, not result)
+            if not result and default_year and "今年" in text[s0 : q.start]:
+                earlier = default_year  # `今年力争…`: the year the text is written for, not a deadline before
             y = explicit or earlier or default_year or (period[1] if period else None)
             years = [y]
         for name in members or [metric or "?"]:

@@ -221,3 +221,16 @@ def test_this_year_is_the_year_the_text_is_written_for():
     # without 今年, the deadline written before still governs
     targets, _ = draft_targets("到2035年建成交通强省。力争完成投资2500亿元。", (2025, 2025), 2025)
     assert targets[0]["year"] == 2035
+
+
+def test_projects_counted_by_how_far_they_are_take_the_field_their_sentence_opens_with():
+    """The 2025 report: `高速公路，开工长深高速改扩建等2个项目，提速高青至商河等34个续建项目` and
+    `内河航道，提速新万福河复航二期等6个在建项目`: 续建高速公路项目, 在建内河航道项目; without a
+    field the projects stay as written."""
+    got = figures("高速公路，开工长深高速改扩建等2个项目，提速高青至商河等34个续建项目。", 2025, result=False)
+    assert [m for m, *_ in got] == ["高速公路项目", "续建高速公路项目"]
+    got = figures("内河航道，提速新万福河复航二期等6个在建项目。", 2025, result=False)
+    assert got[0][0] == "在建内河航道项目"
+    got = figures("公路方面，新开工晏城至表白寺等2个项目，提速庆云至章丘等23个续建项目。", 2025, result=False)
+    assert [m for m, *_ in got] == ["公路项目", "续建公路项目"]
+    assert figures("抓好泰安至东平等34个在建项目。", 2023, result=False)[0][0] == "在建项目"

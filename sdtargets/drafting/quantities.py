@@ -174,6 +174,10 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
     return phrase, end
 
 
+#: Projects named by how far they are, not by what they build (`34个续建项目`).
+_GENERIC_PROJECTS_RE = re.compile(r"(在建|续建|新开工|开工)?项目")
+#: A sentence opening with its field (`高速公路，…`, `公路方面，…`).
+_FIELD_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:方面)?，")
 #: Units of a count of things (a count of what did something, never a threshold).
 _COUNT_UNITS = ("个", "家", "项", "座", "条", "所", "户")
 #: What a counted noun did, when the verb follows it (`行业大模型规模化应用`, `成果在全国推广`).
@@ -298,6 +302,9 @@ def draft_targets(
             metric = after
             quote = text[phrase_start:after_end].lstrip("、和及与")
         metric = metric.strip("、，")
+        if (g := _GENERIC_PROJECTS_RE.fullmatch(metric)) and (field := _FIELD_RE.match(text, s0)):
+            # `内河航道，提速新万福河复航二期等6个在建项目`: the sentence's field names the projects
+            metric = (g.group(1) or "") + field.group(1) + "项目"
         years_span = 0
         if (g := _YEARS_GROWTH_RE.fullmatch(metric)) and prev_metric and prev_end_in_sentence > s0:
             # `一般公共预算收入累计完成3.7万亿元，5年增长18.7%`: the subject carried from the

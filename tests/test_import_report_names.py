@@ -234,3 +234,17 @@ def test_projects_counted_by_how_far_they_are_take_the_field_their_sentence_open
     got = figures("公路方面，新开工晏城至表白寺等2个项目，提速庆云至章丘等23个续建项目。", 2025, result=False)
     assert [m for m, *_ in got] == ["公路项目", "续建公路项目"]
     assert figures("抓好泰安至东平等34个在建项目。", 2023, result=False)[0][0] == "在建项目"
+
+
+def test_a_relative_name_takes_the_vocabularys_name_without_de():
+    """`13部作品获全国“五个一工程”奖` (2026) is drafted 获全国“五个一工程”奖的作品; the vocabulary writes
+    获全国“五个一工程”奖作品, and 获 for `获得` (`35项成果获得国家科学技术奖`, 2025)."""
+    v = Vocabulary(
+        [
+            {"name": "获全国“五个一工程”奖作品", "unit": "部", "family": "count"},
+            {"name": "获国家科学技术奖成果", "unit": "项", "family": "count"},
+        ]
+    )
+    assert v.name("获全国“五个一工程”奖的作品", "部") == "获全国“五个一工程”奖作品"
+    assert v.name("获得国家科学技术奖的成果", "项") == "获国家科学技术奖成果"
+    assert v.name("获得省级奖励的成果", "项") == "获得省级奖励的成果"  # not in the vocabulary: as drafted

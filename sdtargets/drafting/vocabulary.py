@@ -43,7 +43,7 @@ def _share_key(name: str) -> str:
 
 def _forms(metric: str, unit: str) -> list[str]:
     """The draft's name and the other ways a report writes it: `规上` for 规模以上, `新增` after
-    what is added, the verb after its object (`农村危房改造` → 改造农村危房), a rise in per cent
+    what is added, a relative name with `的` (and `获得` for 获), the verb after its object (`农村危房改造` → 改造农村危房), a rise in per cent
     written `提高` (the vocabulary's `增长`)."""
     forms = [metric]
     if "规上" in metric:  # the statistics' short form of 规模以上
@@ -52,6 +52,8 @@ def _forms(metric: str, unit: str) -> list[str]:
         forms.append("新增" + metric.removesuffix("新增"))
     if m := _DONE_AFTER_RE.match(metric):
         forms.append(m.group("verb") + m.group("thing"))
+    if "的" in metric:  # `获得国家科学技术奖的成果`: the vocabulary's 获国家科学技术奖成果
+        forms.append(re.sub(r"^获得", "获", metric.replace("的", "")))
     if unit in ("%", "％") and metric.endswith("提高"):
         forms += [f.removesuffix("提高") + "增长" for f in list(forms)]
     return forms

@@ -43,8 +43,8 @@ def _share_key(name: str) -> str:
 
 def _forms(metric: str, unit: str) -> list[str]:
     """The draft's name and the other ways a report writes it: `规上` for 规模以上, `新增` after
-    what is added, a relative name with `的` (and `获得` for 获), the verb after its object (`农村危房改造` → 改造农村危房), a rise in per cent
-    written `提高` (the vocabulary's `增长`)."""
+    what is added, the verb after its object (`农村危房改造` → 改造农村危房), a relative name
+    without `的` (and 获 for `获得`), a rise in per cent written `提高` (the vocabulary's `增长`)."""
     forms = [metric]
     if "规上" in metric:  # the statistics' short form of 规模以上
         forms.append(metric.replace("规上", "规模以上"))

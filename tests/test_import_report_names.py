@@ -248,3 +248,12 @@ def test_a_relative_name_takes_the_vocabularys_name_without_de():
     assert v.name("获全国“五个一工程”奖的作品", "部") == "获全国“五个一工程”奖作品"
     assert v.name("获得国家科学技术奖的成果", "项") == "获国家科学技术奖成果"
     assert v.name("获得省级奖励的成果", "项") == "获得省级奖励的成果"  # not in the vocabulary: as drafted
+
+
+def test_a_share_after_a_growth_is_the_share_of_what_grew():
+    """The 2024 report: `“四新”经济投资增长11.1%、占比超过57%`: the second figure is “四新”经济投资占比,
+    not a second growth; a change of a share after it stays the share's change."""
+    got = figures("“四新”经济投资增长11.1%、占比超过57%。", 2023)
+    assert [m for m, *_ in got] == ["“四新”经济投资增长", "“四新”经济投资占比"]
+    got = figures("数字经济占比超过50%、提升9个百分点。", 2025)
+    assert [m for m, *_ in got] == ["数字经济占比", "数字经济占比提高"]

@@ -317,8 +317,11 @@ def draft_targets(
             years_span = int(g.group(1)) if g.group(1).isdigit() else _CN_COUNT_YEARS[g.group(1)]
             metric = metric[: g.start()] + _VERB_NAME[g.group(2)]
         if metric in _GENERIC and not members and prev_metric and prev_end_in_sentence > s0:
-            metric = prev_metric  # the same quantity for another year
-            if (v := re.search(rf"({_GROWTH})$", before)) and q.unit in ("个百分点", "百分点", "%", "％"):
+            share, metric = metric in ("占比", "比重", "比例"), prev_metric  # the same quantity, another year
+            if share and q.unit in ("%", "％") and re.search(rf"(?:{_GROWTH})$", metric):
+                # `“四新”经济投资增长11.1%、占比超过57%`: the share of what grew, not its growth
+                metric = re.sub(rf"(?:{_GROWTH})$", "", metric) + "占比"
+            elif (v := re.search(rf"({_GROWTH})$", before)) and q.unit in ("个百分点", "百分点", "%", "％"):
                 # `数字经济占比超过50%、提升9个百分点`: the change of the figure before
                 metric = re.sub(rf"(?:{_GROWTH})$", "", metric) + _VERB_NAME[v.group(1)]
         gap = re.match(r"(?:分别)?(高于|低于|快于|慢于)", before)

@@ -75,6 +75,13 @@ GREEN = ROOT / "data/sources/002_0cfda77acafe7ff7.txt"
             "按职责分工负责",
         ),
         ("（省发展改革委负责）", ["省发展改革委"], "负责", [], None),
+        (  # the shared-duty tail after a lead and its partners: every named body supports
+            "（省工业和信息化厅牵头，省科技厅配合，各有关部门、各市政府分工负责）",
+            ["省工业和信息化厅"],
+            "牵头",
+            ["省科技厅", "各有关部门", "各市政府"],
+            "配合",
+        ),
         (
             "（牵头单位：省工业和信息化厅（省国防科工办）；配合单位：省财政厅）",
             ["省工业和信息化厅（省国防科工办）"],

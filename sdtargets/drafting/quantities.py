@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 
 from ..text.numbers import CMP_WORDS, QTY_RE, YEAR_RE
-from .words import carried_measure, word_figures
+from .ranks import GENERIC
+from .ranks import ranks as _ranks
+from .words import carried_measure, counted_in_words, word_figures
 
 #: Comparison words that follow the number they qualify (3.5万家以上).
 _TRAILING = ("以上", "以下", "以内", "左右")
@@ -37,7 +39,7 @@ _CMP_TAIL_RE = re.compile(
 )
 _DELIMS = "，,。；;：:、！？（）()"
 #: Metrics that only point back at the quantity just named (`…比重提高3个百分点，占比超过50%`).
-_GENERIC = ("", "总量", "总数", "数量", "规模", "占比", "比重", "比例")
+_GENERIC = GENERIC
 
 
 def _num(s: str) -> int | float:
@@ -172,9 +174,15 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
     return phrase, end
 
 
+#: Projects named by how far they are, not by what they build (`34个续建项目`).
+_GENERIC_PROJECTS_RE = re.compile(r"(在建|续建|新开工|开工)?项目")
+#: A sentence opening with its field (`高速公路，…`, `公路方面，…`).
+_FIELD_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:方面)?，")
+#: Units of a count of things (a count of what did something, never a threshold).
+_COUNT_UNITS = ("个", "家", "项", "座", "条", "所", "户")
 #: What a counted noun did, when the verb follows it (`行业大模型规模化应用`, `成果在全国推广`).
 _COUNTED_DID_RE = re.compile(
-    r"完成|获得|获|入选|参加|参与|参照|纳入|落地|在全国|建成|投产|加快|扎实|规模化|投入|实现"
+    r"完成|获得|获|入选|参加|参与|参照|纳入|落地|在全国|建成|投产|加快|扎实|规模化|投入|实现|增加"
 )
 
 
@@ -193,6 +201,8 @@ def _qualifier(text: str, q: Quantity) -> bool:
     if not m:
         return False
     nxt = QTY_RE.search(m.group(0))
+    if nxt and q.unit in _COUNT_UNITS and re.search(r"完成|增加|实现|带动", m.group(0)[: nxt.start()]):
+        return False  # `211个涉海重点项目完成投资超800亿元`: a count of its own, then what they did
     # a number that another follows with words between (`500万元以上技术改造项目1万个`); one
     # followed at once by another (`383台35蒸吨/小时…锅炉`) is the count, the other qualifies it
     return bool(nxt and nxt.start() >= 2 and not re.search(r"和|及|与|以及|、", m.group(0)[: nxt.start()]))
@@ -253,7 +263,7 @@ def draft_targets(
         members: list[str] = []
         if m := re.search(rf"(?:各|均)(?:达到|为|不低于|不少于|超过|突破|保持在|{_GROWTH})?$", before):
             # `省工程研究中心、省企业技术中心各100家`, `A占比和B占比均达到60%`: one target each
-            members = [_clean_metric(x) for x in re.split(r"、|和|及", before[: m.start()])]
+            members = [_clean_metric(x) for x in _list_members(before[: m.start()])]
             members = _share_tail([x for x in members if x], m.group(0))
             if len(members) < 2:
                 members = []
@@ -263,8 +273,8 @@ def draft_targets(
             # `A、B分别达到100万辆和150GWh`: the numbers pair with the names in order;
             # `A、B、C限上零售额分别增长8.7%、31.5%和32.3%`: they share the last one's noun;
             # `交通、能源、水利分别完成投资3252亿元、…`: and the noun the verb takes (交通投资)
-            names = [_clean_metric(x) for x in re.split(r"、|和|及", before[: m.start()])]
-            names = _share_tail([x for x in names if x], m.group(0))
+            names = [_clean_metric(x) for x in _list_members(before[: m.start()])]
+            names = _share_tail(_town_and_country([x for x in names if x], text, q), m.group(0))
             if m.lastgroup == "added":  # `A、B、C分别增加2个`: each added
                 names = ["新增" + x.removeprefix("新增") for x in names]
             elif m.lastgroup == "object":
@@ -292,6 +302,9 @@ def draft_targets(
             metric = after
             quote = text[phrase_start:after_end].lstrip("、和及与")
         metric = metric.strip("、，")
+        if (g := _GENERIC_PROJECTS_RE.fullmatch(metric)) and (field := _FIELD_RE.match(text, s0)):
+            # `内河航道，提速新万福河复航二期等6个在建项目`: the sentence's field names the projects
+            metric = (g.group(1) or "") + field.group(1) + "项目"
         years_span = 0
         if (g := _YEARS_GROWTH_RE.fullmatch(metric)) and prev_metric and prev_end_in_sentence > s0:
             # `一般公共预算收入累计完成3.7万亿元，5年增长18.7%`: the subject carried from the
@@ -299,9 +312,16 @@ def draft_targets(
             years_span = int(g.group(1)) if g.group(1).isdigit() else _CN_COUNT_YEARS[g.group(1)]
             subject = re.sub(r"(?:累计完成|累计|完成|实现|达到|增长|提高|提升|下降|降低)+$", "", prev_metric)
             metric = subject + _VERB_NAME[g.group(2)]
+        elif (g := _YEARS_GROWTH_RE.search(metric)) and g.start() >= 2 and g.end() == len(metric):
+            # `内河港口吞吐量5年增长1.6倍`: the subject written, the change over the years written
+            years_span = int(g.group(1)) if g.group(1).isdigit() else _CN_COUNT_YEARS[g.group(1)]
+            metric = metric[: g.start()] + _VERB_NAME[g.group(2)]
         if metric in _GENERIC and not members and prev_metric and prev_end_in_sentence > s0:
-            metric = prev_metric  # the same quantity for another year
-            if (v := re.search(rf"({_GROWTH})$", before)) and q.unit in ("个百分点", "百分点", "%", "％"):
+            share, metric = metric in ("占比", "比重", "比例"), prev_metric  # the same quantity, another year
+            if share and q.unit in ("%", "％") and re.search(rf"(?:{_GROWTH})$", metric):
+                # `“四新”经济投资增长11.1%、占比超过57%`: the share of what grew, not its growth
+                metric = re.sub(rf"(?:{_GROWTH})$", "", metric) + "占比"
+            elif (v := re.search(rf"({_GROWTH})$", before)) and q.unit in ("个百分点", "百分点", "%", "％"):
                 # `数字经济占比超过50%、提升9个百分点`: the change of the figure before
                 metric = re.sub(rf"(?:{_GROWTH})$", "", metric) + _VERB_NAME[v.group(1)]
         gap = re.match(r"(?:分别)?(高于|低于|快于|慢于)", before)
@@ -341,6 +361,8 @@ def draft_targets(
             # a deadline set earlier in the text (`到2027年，…。…`); for a reported result, the
             # year it reports, wherever the text names it
             earlier = _year_before(text, 0, s0, None if result else first, not result)
+            if not result and default_year and "今年" in text[s0 : q.start]:
+                earlier = default_year  # `今年力争…`: the year the text is written for, not a deadline before
             y = explicit or earlier or default_year or (period[1] if period else None)
             years = [y]
         for name in members or [metric or "?"]:
@@ -387,6 +409,13 @@ def draft_targets(
         out += _ranks(text, spots, default_year or (period[0] if period else None))
         out += word_figures(text, spots, default_year or (period[0] if period else None), _clean_metric)
         carried_measure(text, spots)
+    fallback = default_year or ((period[0] if result else period[1]) if period else None)
+
+    def year_at(at: int) -> int | None:  # as a figure in digits there: its sentence's, the text's, else
+        s0, since = _sentence_start(text, at), None if result else first
+        return _year_before(text, s0, at, since) or _year_before(text, 0, s0, since, not result) or fallback
+
+    out += counted_in_words(text, year_at)  # `四批政策清单`, `五大清洁能源基地`, `8金9银6铜`
     _shared_noun(out)
     _series_check(out)
     unused += stray_numbers(text, qs)
@@ -435,6 +464,22 @@ _RESPECTIVE_OBJECT_RE = re.compile(
 def _more_numbers_follow(text: str, q: Quantity) -> bool:
     """Does another number of the list follow ``q`` at once (`3252亿元、2140亿元`, `8.7%和9%`)?"""
     return bool(re.match(r"[、和及与]\d", text[q.end : q.end + 2]))
+
+
+def _list_members(names: str) -> list[str]:
+    """The members of a list of names: cut at `、`, and at `和`/`及` only in its last member; a
+    `及` or `和` before the last `、` joins words inside one member (`蔬菜及食用菌、水产品产量`)."""
+    *first, last = names.split("、")
+    return [*first, *re.split(r"和|及", last)]
+
+
+def _town_and_country(names: list[str], text: str, q: Quantity) -> list[str]:
+    """`城乡低保平均标准分别提高5%、6.7%`: one name and two figures, the town's and the country's:
+    城镇 for residents (`城乡居民…`, the statistics' word), 城市 otherwise (低保, as the law names it)."""
+    if len(names) != 1 or not names[0].startswith("城乡") or not _more_numbers_follow(text, q):
+        return names
+    rest = names[0].removeprefix("城乡")
+    return [("城镇" if rest.startswith("居民") else "城市") + rest, "农村" + rest]
 
 
 #: Qualifiers reports pair in a list before the noun they share (`城镇、农村居民…`).
@@ -503,61 +548,6 @@ _FROM_TO_RE = re.compile(r"(?:增|提高|提升|增长|扩大|增加|下降|降|
 #: verb may be `跃居`, `位居`, `稳居`, `持续位居`, `进入`, `名列` or none (`…3000公里、全国第一`,
 #: `全国前三`, `在全国…评价中名列第一`): none of it is the name of what ranks. `第一方阵`, `第三个`
 #: (a word goes on after the number) are no ranks.
-_RANK_RE = re.compile(
-    r"(均|总数均|数量|总量)?(?:持续|继续|仍然|仍|保持)?(?:(?:跃|位|稳)?居|进入|名列)?全国"
-    r"(?:第([一二三四五六七八九十\d]+)位?|(首)位|前([一二三四五六七八九十\d]+))(?![\u4e00-\u9fff])"
-    r"|在全国([^，。；]{2,30}?)中名列第([一二三四五六七八九十\d]+)(?![\u4e00-\u9fff])"
-)
-
-
-def _ranks(text: str, spots: list[tuple[int, dict]], year: int | None) -> list[dict]:
-    """A result's ranks as targets (metric `…全国位次`, unit 位): of the names just before the
-    rank (`区域创新能力居全国第6位`), else of the figure before it in its sentence, or of every
-    figure of the sentence when they all rank so (`A12家、B4家，总数均居全国首位`)."""
-    out = []
-    for m in _RANK_RE.finditer(text):
-        n = m.group(2) or m.group(4) or m.group(6)
-        value = 1 if m.group(3) else int(n) if n.isdigit() else cn_value(n)
-        if not value:
-            continue
-        clause_at = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:") + 1
-        s0 = max(text.rfind(c, 0, m.start()) for c in "。；;！？") + 1
-        # `农产品出口连续26年全国第一`: the years it has held the rank are not its name
-        named = re.sub(r"连续[\d一二三四五六七八九十]+年$", "", text[clause_at : m.start()])
-        if m.group(5):  # `在全国困难群众基本生活救助工作绩效评价中名列第一`: the ranking is named
-            named = m.group(5)
-        elif re.search(r"\d", named) and not re.search(r"\d", named.rsplit("、", 1)[-1]):
-            # `高速公路由7473公里增至9310公里、八车道里程全国第一`: the name just before the rank
-            named = named.rsplit("、", 1)[-1]
-        if m.group(1) in ("数量", "总量") and named and not re.search(r"、|和|及", named):
-            named += m.group(1)  # `义务教育优质均衡县数量跃居全国第一`: what ranks is the number
-        names = [x for x in re.split(r"、|和|及", re.sub(r"^(?:其中|同时)", "", named)) if x]
-        prior = [(at, t) for at, t in spots if s0 <= at < m.start()]
-        if names and not re.search(r"\d", named) and named not in _GENERIC:
-            metrics = [(n, year) for n in names]
-        elif m.group(1) and m.group(1).endswith("均"):
-            metrics = [(t["metric"], t.get("year", year)) for _, t in prior]
-        else:
-            metrics = [(t["metric"], t.get("year", year)) for _, t in prior[-1:]]
-        for metric, y in metrics:
-            metric = re.sub(r"^新增|增长$", "", metric)
-            t = {"metric": metric + "全国位次", "value": value, "unit": "位"}
-            if y is not None:
-                t["year"] = y
-            t["quote"] = text[clause_at : m.end()]
-            out.append(t)
-    return out
-
-
-def cn_value(s: str) -> int:
-    """`二` → 2, `十二` → 12: an ordinal written in words."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    if "十" not in s:
-        return digits.get(s, 0)
-    tens, _, ones = s.partition("十")
-    return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(ones, 0)
-
-
 #: Shares and rates cannot pass 100%.
 _SHARE_RE = re.compile(r"比重|比例|占比|率|份额|覆盖")
 

@@ -84,11 +84,63 @@ def word_figures(
     return out
 
 
+#: `接续推出四批政策清单`, `提速五大清洁能源基地建设`, `济宁4大机器人产业基地`: a count of batches
+#: or of named parts, in words or digits (`一批`, `一大批` mean "some"; `二十大` is a congress;
+#: `“十大工程”`, `全国十大…` name a title; `三大球` is a game).
+_COUNTED_IN_WORDS_RE = re.compile(
+    r"(?<![第“\d一二两三四五六七八九十])(?P<n>[二两三四五六七八九十]|[2-9]|10)(?P<cls>批|大)"
+    r"(?P<noun>[^，,。；;：:、“”（）()\d]{2,16})"
+)
+#: Where a counted noun ends: a conjunction or the verb after it (`…基地建设`, `…引领区示范带动`).
+_NOUN_END_RE = re.compile(r"和|及|等|与|以|为|的|对接|建设|示范|带动|加快|壮大|发展|提质|提升|落地|成效|中")
+_CLASSIFIER_UNIT = {"批": "批", "大": "个"}
+#: `勇夺8金9银6铜`, `获得4金2银好成绩`: medals, each colour a figure.
+_MEDALS_RE = re.compile(r"(?P<金>\d+)金(?P<银>\d+)银(?:(?P<铜>\d+)铜)?")
+
+
+def counted_in_words(text: str, year_at: Callable[[int], int | None]) -> list[dict]:
+    """Counts a report writes with a classifier and no unit of measure: `四批政策清单` (4 批),
+    `五大清洁能源基地` (5 个, the unit noted as unwritten), and medals `8金9银6铜` (金牌 8 金, 银牌 9 银,
+    铜牌 6 铜, named by the event the clause names: `在巴黎奥运会、残奥会上勇夺…`); ``year_at`` gives
+    the year of a figure written at a place."""
+    out: list[dict] = []
+
+    def add(metric: str, value: int, unit: str, at: int, end: int) -> None:
+        t: dict = {"metric": metric, "value": value, "unit": unit}
+        if (year := year_at(at)) is not None:
+            t["year"] = year
+        t["quote"] = text[_clause_start(text, at) : end]
+        if unit not in t["quote"]:
+            t["note"] = f"{UNIT_NOT_WRITTEN}：“{text[at:end]}”即{value}{unit}"
+        out.append(t)
+
+    for m in _COUNTED_IN_WORDS_RE.finditer(text):
+        noun = m.group("noun")
+        if cut := _NOUN_END_RE.search(noun, 1):
+            noun = noun[: cut.start()]
+        if m.group("cls") == "大" and (
+            noun.startswith("球") or text[max(0, m.start() - 2) : m.start()] == "全国"
+        ):
+            continue
+        if len(noun) >= 2 and (n := _cn(m.group("n"))):
+            add(noun, n, _CLASSIFIER_UNIT[m.group("cls")], m.start(), m.end("cls") + len(noun))
+    for m in _MEDALS_RE.finditer(text):
+        clause = text[_clause_start(text, m.start()) : m.start()]
+        event = re.search(r"在(?P<e>.{2,24}?)(?:上|中)", clause)
+        name = event.group("e") if event else ""
+        for colour, medal in (("金", "金牌"), ("银", "银牌"), ("铜", "铜牌")):
+            if m.group(colour):
+                add(name + medal, int(m.group(colour)), colour, m.start(colour), m.end())
+    return out
+
+
 def statistics_name(metric: str) -> str:
     """A report's figure named as the statistics name it (`规上工业增加值增长` → 规模以上工业增加值增长,
     `高铁里程` → 高速铁路通车里程): a report cites the statistical communiqué's indicators in short
     forms; a task list names its own indicators, and other nouns (`规上服务业企业`) stay as written."""
     metric = _STAT_NAME_RE.sub(lambda m: _STAT_NAMES[m.group(0)], metric)
+    # a concentration's `改善` is its fall (`PM2.5浓度改善5.1%`)
+    metric = re.sub(r"浓度改善$", "浓度下降", metric)
     # a change the report writes `提升` is named `提高`, as the vocabulary names changes
     return re.sub(r"提升$", "提高", metric)
 
@@ -99,6 +151,8 @@ _STAT_NAMES = {
     "高铁通车里程": "高速铁路通车里程",
     "高铁里程": "高速铁路通车里程",
     "高速公路里程": "高速公路通车里程",
+    "高铁运营里程": "高速铁路通车里程",  # a road's or railway's 运营里程 is the statistics' 通车里程
+    "高速公路运营里程": "高速公路通车里程",
     "研发投入": "研发经费投入",
     "实际使用外资": "实际利用外资",
     "粮食总产量": "粮食产量",

@@ -105,27 +105,22 @@ class RowsTable(ScrollView, can_focus=True):
         Binding("end,G", "scroll_bottom", "last", show=False),
     ]
 
-    class RowHighlighted(Message):
+    class _RowMessage(Message):
+        """A message about row ``cursor_row`` of ``rows_table`` (its `control`)."""
+
+        def __init__(self, rows_table: RowsTable, cursor_row: int) -> None:
+            super().__init__()
+            self.rows_table, self.cursor_row = rows_table, cursor_row
+
+        @property
+        def control(self) -> RowsTable:
+            return self.rows_table
+
+    class RowHighlighted(_RowMessage):
         """The cursor moved to ``cursor_row``."""
 
-        def __init__(self, rows_table: RowsTable, cursor_row: int) -> None:
-            super().__init__()
-            self.rows_table, self.cursor_row = rows_table, cursor_row
-
-        @property
-        def control(self) -> RowsTable:
-            return self.rows_table
-
-    class RowSelected(Message):
+    class RowSelected(_RowMessage):
         """Enter, or a click on the row under the cursor: ``cursor_row`` is chosen."""
-
-        def __init__(self, rows_table: RowsTable, cursor_row: int) -> None:
-            super().__init__()
-            self.rows_table, self.cursor_row = rows_table, cursor_row
-
-        @property
-        def control(self) -> RowsTable:
-            return self.rows_table
 
     def __init__(self, **kwargs) -> None:  # noqa: ANN003 - Widget's own
         super().__init__(**kwargs)

@@ -159,8 +159,8 @@ class FirstPage:
 
     def _all(self) -> list:
         if not self.made:
-            rows = self._rest()
-            rows[: len(self._rows)] = self._rows  # the page's rows as decoded so far
+            seen = {row_id(r): r for r in self._rows}  # the page's rows, as decoded so far
+            rows = [seen.get(row_id(r), r) for r in self._rest()]
             self._rows, self.made = rows, True
         return self._rows
 

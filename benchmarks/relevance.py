@@ -38,10 +38,10 @@ SETS = {
     # written without running the ranking, committed (4e2a509) before the search work of issue
     # #20; its first run after that work is the held-out figure (docs/search.md)
     "held-out, natural (written 4e2a509)": HERE / "relevance_natural.yaml",
+    # written blind (01b25f6, 832b08d) and run once each (benchmarks/heldout/): tuning since
+    "held-out, natural 2 (first run f94c2e4; tuning since)": HERE / "relevance_natural2.yaml",
+    "held-out, natural 3 (first run cd21847; tuning since)": HERE / "relevance_natural3.yaml",
 }
-#: Held-out sets not yet run: printed only with --heldout2, so that tuning runs never show them.
-#: Written blind and committed (01b25f6) before this round's search work; run once after it.
-HELDOUT2 = {"held-out, natural 2 (written 01b25f6)": HERE / "relevance_natural2.yaml"}
 
 
 def wanted(q: dict, as_written: bool = False) -> set[str]:
@@ -106,12 +106,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the queries missing the top 3")
     parser.add_argument("--as-written", action="store_true", help="ignore the `added` wanted items")
-    parser.add_argument("--heldout2", action="store_true", help="run only the second natural held-out set")
     parser.add_argument("--set", type=Path, help="run only this set file (a held-out set's one run)")
     args = parser.parse_args()
     from sdtargets.store.db import connect
 
-    sets = HELDOUT2 if args.heldout2 else SETS
+    sets = SETS
     if args.set:
         sets = {f"held-out, {args.set.stem}": args.set}
     report(connect(), misses=args.misses, as_written=args.as_written, sets=sets)

@@ -29,6 +29,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from ..kb.metrics import COUNT_WORDS, Vocabulary, unit_family
 from ..text.numbers import base_value
@@ -297,6 +298,17 @@ def period_start(t: dict, plan: dict | None) -> int | None:
     return None
 
 
+class Ground(NamedTuple):
+    """What every target of one pass is judged against: the figures by metric, the vocabulary,
+    the last year reported and the item's plan (its period). One bundle, so that the steps of
+    `assess` pass it on whole rather than as four arguments each."""
+
+    figs: dict[str, list[dict]]
+    vocab: Vocabulary
+    last_year: int | None
+    plan: dict | None
+
+
 def assess(
     item: dict,
     t: dict,
@@ -307,9 +319,10 @@ def assess(
 ) -> dict:
     """One target's progress record (the JSON `progress` prints). ``plan`` (the item's plan)
     gives the target's period; without it every earlier figure may set the pace."""
-    record = _assess(item, t, figs, vocab, last_year, plan)
+    ground = Ground(figs, vocab, last_year, plan)
+    record = _assess(item, t, ground)
     if record["status"] in ("no_report", "not_comparable"):
-        record = _relative(item, t, figs, vocab, last_year, plan, record)
+        record = _relative(item, t, ground, record)
     if record["status"] == "no_report":
         earlier = [e for e in record["evidence"] if e["use"] == "earlier"]
         if earlier:
@@ -317,17 +330,10 @@ def assess(
     return record
 
 
-def _relative(
-    item: dict,
-    t: dict,
-    figs: dict[str, list[dict]],
-    vocab: Vocabulary,
-    last_year: int | None,
-    plan: dict | None,
-    record: dict,
-) -> dict:
+def _relative(item: dict, t: dict, ground: Ground, record: dict) -> dict:
     """A relative target judged against its baseline, when its own figures settle nothing: the
     level it asks for, computed, judged as a target of that level (arithmetic in `derived`)."""
+    figs, vocab, plan = ground.figs, ground.vocab, ground.plan
     rel = relative.relative_of(t, vocab)
     if rel is None:
         return record
@@ -350,7 +356,7 @@ def _relative(
     if asked is None:
         return record
     synthetic, sums = asked
-    sub = _assess(item, synthetic, figs, vocab, last_year, plan)
+    sub = _assess(item, synthetic, ground)
     derived = {
         "required": {"value": synthetic["value"], "unit": synthetic["unit"], "metric": rel["level"]},
         "arithmetic": sums,
@@ -370,14 +376,10 @@ def _relative(
     return out
 
 
-def _assess(
-    item: dict,
-    t: dict,
-    figs: dict[str, list[dict]],
-    vocab: Vocabulary,
-    last_year: int | None,
-    plan: dict | None,
-) -> dict:
+def _assess(item: dict, t: dict, ground: Ground) -> dict:
+    """A target's record from its own metric's figures (and their look-alikes), before any
+    baseline arithmetic: `assess` tries `_relative` only when this settles nothing."""
+    figs, vocab, last_year, plan = ground
     t_entry = vocab.entry(t["metric"], t.get("unit") or "")
     rule = rule_of(t, t_entry["quantity"])
     year = t["year"]

@@ -80,7 +80,11 @@ def test_a_known_word_too_broad_to_search_alone_is_named_with_terms_to_give(cli)
     result = cli("find", "water")
     assert (result.code, result.out) == (1, "")
     assert result.err.startswith("sdtargets: No items match: 'water' is part of ")
-    assert "water saving" in result.err and result.err.endswith("; give the whole term.\n")
+    assert result.err.endswith(", …); give the whole term.\n"), result.err
+    # the examples are whole terms holding the word (the shortest first), each one searchable
+    examples = result.err.split(" English terms (", 1)[1].split(", …)")[0].split(", ")
+    assert len(examples) == 3 and all("water" in e.split() for e in examples), examples
+    assert all(cli("find", e, "--count").code == 0 for e in examples)
     assert cli("find", "water saving", "--count").code == 0
 
 

@@ -20,3 +20,19 @@ def test_pairs_are_a_unit():
     areas, one on each side: `177 对服务区`)."""
     assert figures("扎实推进高水平对外开放，新增国际友城22对。", 2023) == [("新增国际友城", 22, "对", 2023)]
     assert figures("全省高速公路已有177 对服务区可提供充电服务。")[0][1:3] == (177, "对")
+
+
+def test_a_count_in_words_of_the_names_before_it_is_a_figure():
+    """2024: `建成济南、青岛两个国家级互联网骨干直联点` (2 个, as many as are named); act2024's
+    `养老、医疗、失业、工伤、生育五项社会保险`. A count that is not the names' (three names, `八项`) or an
+    ordinal (`第二个`) is none."""
+    assert figures("建成济南、青岛两个国家级互联网骨干直联点。", 2023) == [
+        ("国家级互联网骨干直联点", 2, "个", 2023)
+    ]
+    assert figures("全面建立涵盖养老、医疗、失业、工伤、生育五项社会保险的制度体系。")[0][:3] == (
+        "社会保险",
+        5,
+        "项",
+    )
+    assert figures("党史学习教育、党纪学习教育、深入贯彻中央八项规定精神学习教育。") == []
+    assert figures("开启现代化国家新征程、向第二个百年奋斗目标进军。") == []

@@ -94,13 +94,21 @@ _COUNTED_IN_WORDS_RE = re.compile(
 #: Where a counted noun ends: a conjunction or the verb after it (`…基地建设`, `…引领区示范带动`).
 _NOUN_END_RE = re.compile(r"和|及|等|与|以|为|的|对接|建设|示范|带动|加快|壮大|发展|提质|提升|落地|成效|中")
 _CLASSIFIER_UNIT = {"批": "批", "大": "个"}
+#: `建成济南、青岛两个国家级互联网骨干直联点`, `养老、医疗、失业、工伤、生育五项社会保险`: a count in
+#: words right after the names it counts (never an ordinal: `第二个`).
+_ENUMERATED_RE = re.compile(
+    r"(?P<names>[^，,。；;：:、“”（）()\d]{1,12}(?:、[^，,。；;：:、“”（）()\d]{1,12})+)"
+    r"(?<!第)(?P<n>[两二三四五六七八九十])(?P<cls>个|家|项|所|座|条)"
+    r"(?P<noun>[^，,。；;：:、“”（）()\d]{2,16})"
+)
 #: `勇夺8金9银6铜`, `获得4金2银好成绩`: medals, each colour a figure.
 _MEDALS_RE = re.compile(r"(?P<金>\d+)金(?P<银>\d+)银(?:(?P<铜>\d+)铜)?")
 
 
 def counted_in_words(text: str, year_at: Callable[[int], int | None]) -> list[dict]:
     """Counts a report writes with a classifier and no unit of measure: `四批政策清单` (4 批),
-    `五大清洁能源基地` (5 个, the unit noted as unwritten), and medals `8金9银6铜` (金牌 8 金, 银牌 9 银,
+    `五大清洁能源基地` (5 个, the unit noted as unwritten), a count in words of the names before it
+    (`济南、青岛两个国家级互联网骨干直联点`: 2 个, as many as are named), and medals `8金9银6铜` (金牌 8 金, 银牌 9 银,
     铜牌 6 铜, named by the event the clause names: `在巴黎奥运会、残奥会上勇夺…`); ``year_at`` gives
     the year of a figure written at a place."""
     out: list[dict] = []
@@ -124,6 +132,14 @@ def counted_in_words(text: str, year_at: Callable[[int], int | None]) -> list[di
             continue
         if len(noun) >= 2 and (n := _cn(m.group("n"))):
             add(noun, n, _CLASSIFIER_UNIT[m.group("cls")], m.start(), m.end("cls") + len(noun))
+    for m in _ENUMERATED_RE.finditer(text):
+        # as many names listed as the count says: the count is of them (3 names and `八项` is not)
+        listed = re.split(r"、|和|及", m.group("names"))
+        noun = m.group("noun")
+        if cut := _NOUN_END_RE.search(noun, 1):
+            noun = noun[: cut.start()]
+        if len(noun) >= 2 and len(listed) == _cn(m.group("n")):
+            add(noun, _cn(m.group("n")), m.group("cls"), m.start("n"), m.end("cls") + len(noun))
     for m in _MEDALS_RE.finditer(text):
         clause = text[_clause_start(text, m.start()) : m.start()]
         event = re.search(r"在(?P<e>.{2,24}?)(?:上|中)", clause)

@@ -108,9 +108,9 @@ _MEDALS_RE = re.compile(r"(?P<金>\d+)金(?P<银>\d+)银(?:(?P<铜>\d+)铜)?")
 def counted_in_words(text: str, year_at: Callable[[int], int | None]) -> list[dict]:
     """Counts a report writes with a classifier and no unit of measure: `四批政策清单` (4 批),
     `五大清洁能源基地` (5 个, the unit noted as unwritten), a count in words of the names before it
-    (`济南、青岛两个国家级互联网骨干直联点`: 2 个, as many as are named), and medals `8金9银6铜` (金牌 8 金, 银牌 9 银,
-    铜牌 6 铜, named by the event the clause names: `在巴黎奥运会、残奥会上勇夺…`); ``year_at`` gives
-    the year of a figure written at a place."""
+    (`济南、青岛两个国家级互联网骨干直联点`: 2 个, as many as are named), and medals `8金9银6铜`
+    (金牌 8 金, 银牌 9 银, 铜牌 6 铜, named by the event the clause names: `在巴黎奥运会、残奥会上勇夺…`);
+    ``year_at`` gives the year of a figure written at a place."""
     out: list[dict] = []
 
     def add(metric: str, value: int, unit: str, at: int, end: int) -> None:

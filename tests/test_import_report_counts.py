@@ -36,3 +36,32 @@ def test_a_count_in_words_of_the_names_before_it_is_a_figure():
     )
     assert figures("党史学习教育、党纪学习教育、深入贯彻中央八项规定精神学习教育。") == []
     assert figures("开启现代化国家新征程、向第二个百年奋斗目标进军。") == []
+
+
+def test_ordinals_and_durations_are_counts():
+    """`潍柴柴油机热效率第四次刷新世界纪录` (2025: the fourth time, 4 次), `烟台成为我省第3个万亿级城市`
+    (2024: the province now has 3), `稳妥推进第二轮土地承包到期后再延长30年试点` (2026: a term of 30
+    年). A meeting's or a census's number is a name (`第二次会议`, `第四次全国文物普查`)."""
+    assert figures("科技创新成果丰硕，潍柴柴油机热效率第四次刷新世界纪录。") == [
+        ("潍柴柴油机热效率刷新世界纪录次数", 4, "次", 2024)
+    ]
+    assert figures("烟台成为我省第3个万亿级城市。", 2023) == [("万亿级城市", 3, "个", 2023)]
+    got = figures("稳妥推进第二轮土地承包到期后再延长30年试点。", 2025, result=False)
+    assert [(m, v, u) for m, v, u, _ in got] == [("稳妥推进第二轮土地承包到期后再延长年限", 30, "年")]
+    assert figures("高质量推进第四次全国文物普查。在省第十四届人民代表大会第二次会议上。") == []
+
+
+def test_a_reports_short_piece_with_a_duration_stays_an_item():
+    """The 2025 report's paragraph ends `…加快推动智慧农业发展。启动省级第二轮土地承包到期后再延长30年试点。`:
+    the short piece its length cut leaves is kept for its figure, not lost as a caption."""
+    from pathlib import Path
+
+    from sdtargets.drafting.draft import draft
+    from sdtargets.drafting.sources import read_source
+
+    lines = read_source(
+        Path(__file__).resolve().parent.parent / "data/sources/sd2025_zhengfu_gongzuo_baogao.txt"
+    )
+    d = draft(lines, "x")
+    got = [(t["metric"], t["value"], t["unit"], t["year"]) for it in d.items for t in it.get("targets") or []]
+    assert ("启动省级第二轮土地承包到期后再延长年限", 30, "年", 2025) in got

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..text.numbers import CMP_WORDS, QTY_RE, YEAR_RE
+from .ordinals import ordinal_counts
 from .ranks import GENERIC
 from .ranks import ranks as _ranks
 from .words import carried_measure, counted_in_words, word_figures
@@ -416,6 +417,7 @@ def draft_targets(
         return _year_before(text, s0, at, since) or _year_before(text, 0, s0, since, not result) or fallback
 
     out += counted_in_words(text, year_at)  # `四批政策清单`, `五大清洁能源基地`, `8金9银6铜`
+    out += ordinal_counts(text, year_at, _clean_metric)  # `第四次刷新世界纪录`, `再延长30年`
     _shared_noun(out)
     _series_check(out)
     unused += stray_numbers(text, qs)

@@ -47,7 +47,7 @@ def test_ordinals_and_durations_are_counts():
     ]
     assert figures("烟台成为我省第3个万亿级城市。", 2023) == [("万亿级城市", 3, "个", 2023)]
     got = figures("稳妥推进第二轮土地承包到期后再延长30年试点。", 2025, result=False)
-    assert [(m, v, u) for m, v, u, _ in got] == [("稳妥推进第二轮土地承包到期后再延长年限", 30, "年")]
+    assert [(m, v, u) for m, v, u, _ in got] == [("第二轮土地承包到期后再延长年限", 30, "年")]
     assert figures("高质量推进第四次全国文物普查。在省第十四届人民代表大会第二次会议上。") == []
 
 
@@ -64,4 +64,11 @@ def test_a_reports_short_piece_with_a_duration_stays_an_item():
     )
     d = draft(lines, "x")
     got = [(t["metric"], t["value"], t["unit"], t["year"]) for it in d.items for t in it.get("targets") or []]
-    assert ("启动省级第二轮土地承包到期后再延长年限", 30, "年", 2025) in got
+    assert ("省级第二轮土地承包到期后再延长年限", 30, "年", 2025) in got
+
+
+def test_the_verb_that_opens_a_figures_phrase_is_no_part_of_its_noun():
+    """`汇聚优质服务商500家以上` (2024), `新集聚青年人才100万人左右` (2026), `稳妥推进…`, `启动…`: the
+    work done, not what is counted, as `培育`, `吸引集聚` already were."""
+    assert figures("汇聚优质服务商500家以上。", 2024, result=False) == [("优质服务商", 500, "家", 2025)]
+    assert figures("新集聚青年人才100万人左右。", 2025, result=False) == [("青年人才", 100, "万人", 2026)]

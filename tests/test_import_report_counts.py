@@ -72,3 +72,10 @@ def test_the_verb_that_opens_a_figures_phrase_is_no_part_of_its_noun():
     work done, not what is counted, as `培育`, `吸引集聚` already were."""
     assert figures("汇聚优质服务商500家以上。", 2024, result=False) == [("优质服务商", 500, "家", 2025)]
     assert figures("新集聚青年人才100万人左右。", 2025, result=False) == [("青年人才", 100, "万人", 2026)]
+
+
+def test_names_before_deng_are_examples_of_what_is_counted():
+    """2026: `新建扩建老岚水库等水源型水库58座` counts 水源型水库 (老岚水库 is one of them); the 等 of a
+    word (`高等学校`) is no list's."""
+    assert figures("新建扩建老岚水库等水源型水库58座。", 2025) == [("水源型水库", 58, "座", 2025)]
+    assert figures("本科高等学校达到70所。", 2025)[0][:3] == ("本科高等学校", 70, "所")

@@ -24,7 +24,8 @@ _BASELINE_BEFORE = ("比", "较", "与", "从", "由", "同比")
 _LEAD_IN_WORDS = (
     "其中 今年 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 "
     "两年内 三年内 两年 三年 五年 年内 累计 共 再 "
-    "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新集聚 汇聚 稳妥推进 推进 启动 新组建 提供 建设 建成 新建成 培育 打造 新打造 "
+    "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新集聚 汇聚 稳妥推进 推进 启动 "
+    "新组建 提供 建设 建成 新建成 培育 打造 新打造 "
     "布局 新建 创建 争创 实施 举办 促进 推出 孵化 引进 引入 聚集 集聚 开放 认定 支持 推动 带动 吸引 "
     "形成 开展 组建 遴选 发布 完成 实现 新增备案 新备案 备案 达到 突破 超过 开工 开通"
 ).split()
@@ -135,8 +136,15 @@ def _clean_metric(phrase: str) -> str:
         phrase = _CMP_TAIL_RE.sub("", phrase)
     if "的" in phrase[:-1] and len(phrase.rsplit("的", 1)[1]) >= 4:
         phrase = phrase.rsplit("的", 1)[1]
+    # `扩建老岚水库等水源型水库`: the names before `等` are examples of what is counted
+    if (m := _EXAMPLES_RE.search(phrase)) and len(phrase) - m.end() >= 3:
+        phrase = phrase[m.end() :]
     # `出口首次突破`, `中欧班列累计开行超`: when and how it was counted, not what (累计 is in cmp)
     return re.sub(r"(?<=.{2})(?:首次|累计|预计)", "", phrase)
+
+
+#: A list's `等` (`老岚水库等`), not the 等 of a word (`高等`, `同等`, `一等奖`, `等级`).
+_EXAMPLES_RE = re.compile(r"(?<![高同平中初对均优上下一二三四五六七八九十])等(?![级于同待候])")
 
 
 def _noun_after(text: str, q: Quantity) -> tuple[str, int]:

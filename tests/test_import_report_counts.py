@@ -79,3 +79,20 @@ def test_names_before_deng_are_examples_of_what_is_counted():
     word (`高等学校`) is no list's."""
     assert figures("新建扩建老岚水库等水源型水库58座。", 2025) == [("水源型水库", 58, "座", 2025)]
     assert figures("本科高等学校达到70所。", 2025)[0][:3] == ("本科高等学校", 70, "所")
+
+
+def test_a_figure_after_huiji_counts_those_the_measure_reached():
+    """`“非直供电小区”改造惠及群众106万户` (2026) and `…专项整治惠及140万户群众` (2024) count
+    households, `…试点惠及165.3万人` people, `…退税政策惠及700多家企业` firms: named by the measure."""
+    assert figures("“非直供电小区”改造惠及群众106万户。", 2025) == [
+        ("“非直供电小区”改造惠及户数", 106, "万户", 2025)
+    ]
+    assert figures("房屋产权确权颁证历史遗留问题专项整治惠及140万户群众。", 2023)[0][:2] == (
+        "房屋产权确权颁证历史遗留问题专项整治惠及户数",
+        140,
+    )
+    assert (
+        figures("新就业形态人员职业伤害保障试点惠及165.3万人。", 2025)[0][0]
+        == "新就业形态人员职业伤害保障试点惠及人数"
+    )
+    assert figures("青岛港启运港退税政策惠及700多家企业。", 2023)[0][0] == "青岛港启运港退税政策惠及企业"

@@ -14,7 +14,7 @@ from ..text.numbers import CMP_WORDS, QTY_RE, YEAR_RE
 from .ordinals import ordinal_counts
 from .ranks import GENERIC
 from .ranks import ranks as _ranks
-from .words import carried_measure, counted_in_words, word_figures
+from .words import beneficiaries, carried_measure, counted_in_words, word_figures
 
 #: Comparison words that follow the number they qualify (3.5万家以上).
 _TRAILING = ("以上", "以下", "以内", "左右")
@@ -418,6 +418,7 @@ def draft_targets(
         out += _ranks(text, spots, default_year or (period[0] if period else None))
         out += word_figures(text, spots, default_year or (period[0] if period else None), _clean_metric)
         carried_measure(text, spots)
+        beneficiaries(text, spots, _clean_metric)
     fallback = default_year or ((period[0] if result else period[1]) if period else None)
 
     def year_at(at: int) -> int | None:  # as a figure in digits there: its sentence's, the text's, else

@@ -201,3 +201,20 @@ def carried_measure(text: str, spots: list[tuple[int, dict]]) -> None:
             and not re.search(r"\d", text[_clause_start(text, m.start()) : m.end()])
         ):
             t["metric"] = metric.removesuffix("增长") + m.group(1) + "增长"
+
+
+#: `…专项整治惠及140万户群众`, `…改造惠及群众106万户`: a figure of those a measure reached.
+_REACHED_RE = re.compile(r"惠及(?:群众|居民)?$")
+
+
+def beneficiaries(text: str, spots: list[tuple[int, dict]], clean: Callable[[str], str]) -> None:
+    """A figure after `惠及` counts those the measure before it reached: named by the measure and
+    what is counted, households (户数), people (人数) or the noun after it (`惠及700多家企业` →
+    …惠及企业), not by `群众`: `“非直供电小区”改造惠及群众106万户` → “非直供电小区”改造惠及户数."""
+    for at, t in spots:
+        before = text[_clause_start(text, at) : at]
+        if not (m := _REACHED_RE.search(before)) or len(measure := clean(before[: m.start()])) < 2:
+            continue
+        unit = t["unit"]
+        counted = "户数" if unit.endswith("户") else "人数" if unit.endswith(("人", "人次")) else t["metric"]
+        t["metric"] = measure + "惠及" + counted.removeprefix(measure + "惠及")

@@ -257,3 +257,12 @@ def test_a_share_after_a_growth_is_the_share_of_what_grew():
     assert [m for m, *_ in got] == ["“四新”经济投资增长", "“四新”经济投资占比"]
     got = figures("数字经济占比超过50%、提升9个百分点。", 2025)
     assert [m for m, *_ in got] == ["数字经济占比", "数字经济占比提高"]
+
+
+def test_work_written_before_its_object_takes_the_vocabularys_object_first_name():
+    """2026: `康复救助残疾儿童4万人以上`; the vocabulary (a task list's `为4万名残疾儿童提供康复救助服务`)
+    writes 残疾儿童康复救助. Only a name the vocabulary holds exactly is taken."""
+    v = Vocabulary([{"name": "残疾儿童康复救助", "unit": "万人", "family": "count"}])
+    assert v.name("康复救助残疾儿童", "万人") == "残疾儿童康复救助"
+    assert v.name("康复救助儿童", "万人") == "康复救助儿童"  # no name swapped as written
+    assert v.name("康复救助残疾儿童", "%") == "康复救助残疾儿童"  # a share is another measure

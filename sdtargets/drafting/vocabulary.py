@@ -98,7 +98,10 @@ class Vocabulary:
             return metric
         family = derive_family(unit, metric)
         forms = _forms(metric, unit)
-        for form in forms[1:]:
+        # the work written before its object (`康复救助残疾儿童`) where the vocabulary puts it after
+        # (残疾儿童康复救助): the two parts swapped, each at least two characters, taken only as written
+        swapped = [metric[i:] + metric[:i] for i in range(2, len(metric) - 1)]
+        for form in forms[1:] + swapped:
             if self.names.get(form) == family:
                 return self.canonical[form]
         for form in forms:

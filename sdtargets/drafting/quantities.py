@@ -177,7 +177,10 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
         # `148个行业大模型规模化应用`, `35家村镇银行完成改革任务`: the number counts the noun
         # before the verb; a noun too general to stand alone (`3家单位获中国质量奖`) keeps it
         noun, did = phrase[: v.start()], phrase[v.start() :]
-        phrase = noun if len(noun) > 2 else f"{did}的{noun}"
+        # winners and entrants are one name, as the base writes them: 获中国质量奖单位 (获 for 获得,
+        # 荣获), 参加境内外展会企业; other relative names keep 的 (纳入…清单的成果)
+        did = re.sub(r"^(?:获得|荣获)", "获", did)
+        phrase = noun if len(noun) > 2 else did + ("" if _ENTRANTS_RE.match(did) else "的") + noun
     if not re.match(r"[\u4e00-\u9fff“\"《A-Za-z]", phrase):
         return "", 0
     return phrase, end
@@ -191,8 +194,11 @@ _FIELD_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:方面)?，")
 _COUNT_UNITS = ("个", "家", "项", "座", "条", "所", "户")
 #: What a counted noun did, when the verb follows it (`行业大模型规模化应用`, `成果在全国推广`).
 _COUNTED_DID_RE = re.compile(
-    r"完成|获得|获|入选|参加|参与|参照|纳入|落地|在全国|建成|投产|加快|扎实|规模化|投入|实现|增加"
+    r"完成|荣获|获得|获|入选|入围|参加|参与|参照|纳入|落地|在全国|建成|投产|加快|扎实|规模化|投入|实现|增加"
 )
+
+#: What winners and entrants did (`获…奖`, `入选`, `入围`, `参加`, `参与`): their name takes no 的.
+_ENTRANTS_RE = re.compile(r"获|入选|入围|参加|参与")
 
 
 def _qualifier(text: str, q: Quantity) -> bool:

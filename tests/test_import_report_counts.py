@@ -96,3 +96,17 @@ def test_a_figure_after_huiji_counts_those_the_measure_reached():
         == "新就业形态人员职业伤害保障试点惠及人数"
     )
     assert figures("青岛港启运港退税政策惠及700多家企业。", 2023)[0][0] == "青岛港启运港退税政策惠及企业"
+
+
+def test_a_count_of_days_a_mark_was_passed():
+    """2026: `成功应对全网用电负荷129天超1亿千瓦考验` counts the days the load passed 1 亿千瓦
+    (全网用电负荷超1亿千瓦天数, 129 天), and the mark is the load's own figure; a count of days without
+    a mark after it (`空气质量优良天数达到260天`) is as before."""
+    got = figures("成功应对全网用电负荷129天超1亿千瓦考验。", 2025)
+    assert got == [("全网用电负荷超1亿千瓦天数", 129, "天", 2025), ("全网用电负荷", 1, "亿千瓦", 2025)]
+    assert figures("迎峰度夏期间，成功应对全网用电负荷39天破亿。")[0][:3] == (
+        "全网用电负荷破亿天数",
+        39,
+        "天",
+    )
+    assert figures("全年空气质量优良天数达到260天。")[0][:3] == ("空气质量优良天数", 260, "天")

@@ -14,7 +14,7 @@ from ..text.numbers import CMP_WORDS, QTY_RE, YEAR_RE
 from .ordinals import ordinal_counts
 from .ranks import GENERIC
 from .ranks import ranks as _ranks
-from .words import beneficiaries, carried_measure, counted_in_words, word_figures
+from .words import beneficiaries, carried_measure, counted_in_words, days_over, word_figures
 
 #: Comparison words that follow the number they qualify (3.5万家以上).
 _TRAILING = ("以上", "以下", "以内", "左右")
@@ -24,7 +24,7 @@ _BASELINE_BEFORE = ("比", "较", "与", "从", "由", "同比")
 _LEAD_IN_WORDS = (
     "其中 今年 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 "
     "两年内 三年内 两年 三年 五年 年内 累计 共 再 "
-    "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新集聚 汇聚 稳妥推进 推进 启动 "
+    "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新集聚 汇聚 稳妥推进 推进 启动 成功应对 应对 "
     "新组建 提供 建设 建成 新建成 培育 打造 新打造 "
     "布局 新建 创建 争创 实施 举办 促进 推出 孵化 引进 引入 聚集 集聚 开放 认定 支持 推动 带动 吸引 "
     "形成 开展 组建 遴选 发布 完成 实现 新增备案 新备案 备案 达到 突破 超过 开工 开通"
@@ -425,6 +425,7 @@ def draft_targets(
         out += word_figures(text, spots, default_year or (period[0] if period else None), _clean_metric)
         carried_measure(text, spots)
         beneficiaries(text, spots, _clean_metric)
+        days_over(text, spots, _clean_metric)
     fallback = default_year or ((period[0] if result else period[1]) if period else None)
 
     def year_at(at: int) -> int | None:  # as a figure in digits there: its sentence's, the text's, else

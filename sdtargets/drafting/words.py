@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from ..kb.checks import UNIT_NOT_WRITTEN
+from ..text.numbers import QTY_RE
 
 #: `破万亿`, `首次突破万亿元`, `超千亿元`: a round amount in 亿元.
 _ROUND_RE = re.compile(
@@ -218,3 +219,29 @@ def beneficiaries(text: str, spots: list[tuple[int, dict]], clean: Callable[[str
         unit = t["unit"]
         counted = "户数" if unit.endswith("户") else "人数" if unit.endswith(("人", "人次")) else t["metric"]
         t["metric"] = measure + "惠及" + counted.removeprefix(measure + "惠及")
+
+
+#: `全网用电负荷129天超1亿千瓦`: on so many days the subject passed a mark (the mark's figure, if
+#: any, is the subject's own).
+_DAYS_OVER_RE = re.compile(r"(?P<over>(?:超过|突破|超|破|高于|低于)[^，,。；;、！？]*)")
+
+
+def days_over(text: str, spots: list[tuple[int, dict]], clean: Callable[[str], str]) -> None:
+    """A count of days followed by a mark passed (`全网用电负荷129天超1亿千瓦`) counts the days the
+    subject before it passed that mark: 全网用电负荷超1亿千瓦天数 (129 天); the mark's own figure is
+    the subject's (全网用电负荷 1 亿千瓦), not the days'."""
+    for at, t in spots:
+        if t["unit"] != "天":
+            continue
+        number = QTY_RE.match(text, at)
+        s0 = _clause_start(text, at, "，,。；;！？、")
+        subject = clean(text[s0:at])
+        if not number or len(subject) < 2 or not (m := _DAYS_OVER_RE.match(text, number.end())):
+            continue
+        over = m.group("over")
+        if mark := QTY_RE.search(over):  # `超1亿千瓦考验`: up to the mark's figure
+            over = over[: mark.end()]
+            for at2, t2 in spots:
+                if at2 == m.start() + mark.start():
+                    t2["metric"] = subject
+        t["metric"] = subject + over + "天数"

@@ -110,3 +110,14 @@ def test_a_count_of_days_a_mark_was_passed():
         "天",
     )
     assert figures("全年空气质量优良天数达到260天。")[0][:3] == ("空气质量优良天数", 260, "天")
+
+
+def test_a_count_before_a_work_counts_the_things_not_the_work():
+    """2026: `抓好6条续建高铁建设` counts 续建高铁 (the lines), green2023's
+    `东营至青州改扩建等23条高速公路建设` 高速公路; `建设` is the work done on them."""
+    assert figures("抓好6条续建高铁建设。", 2025, result=False)[0][:3] == ("续建高铁", 6, "条")
+    assert figures("加快东营至青州改扩建等23条高速公路建设。", 2022, result=False)[0][:3] == (
+        "高速公路",
+        23,
+        "条",
+    )

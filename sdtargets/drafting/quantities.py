@@ -171,6 +171,7 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
     at = text.find(phrase, q.end)
     end = at + len(phrase) if at >= 0 else q.end
     phrase = re.sub(r"^(.{2,}?)(?:提供|进行|开展)(?=.{2,})", r"\1", phrase)  # `残疾儿童提供康复救助服务`
+    phrase = re.sub(r"(?<=.{2})建设$", "", phrase)  # `6条续建高铁建设`: the lines counted, not the work
     if phrase[:1] in ("的", "年", "月", "日", "级", "量", "等"):
         return "", 0
     if (v := _COUNTED_DID_RE.search(phrase, 2)) and not _COUNTED_DID_RE.match(phrase):

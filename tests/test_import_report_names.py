@@ -266,3 +266,15 @@ def test_work_written_before_its_object_takes_the_vocabularys_object_first_name(
     assert v.name("康复救助残疾儿童", "万人") == "残疾儿童康复救助"
     assert v.name("康复救助儿童", "万人") == "康复救助儿童"  # no name swapped as written
     assert v.name("康复救助残疾儿童", "%") == "康复救助残疾儿童"  # a share is another measure
+
+
+def test_gdp_written_as_the_statistics_write_it_and_a_forecast_is_no_part_of_a_name():
+    """2024: `预计数字经济占生产总值比重提高至47%`: 预计 says the figure is a forecast, not what it
+    measures; 生产总值 is the vocabulary's GDP (数字经济总量占GDP比重, with 总量 left out)."""
+    from sdtargets.drafting.quantities import draft_targets
+
+    targets, _ = draft_targets("预计数字经济占生产总值比重提高至47%。", (2024, 2024), 2023, result=True)
+    assert targets[0]["metric"] == "数字经济占生产总值比重"
+    v = Vocabulary([{"name": "数字经济总量占GDP比重", "unit": "%", "family": "percent"}])
+    assert v.name("数字经济占生产总值比重", "%") == "数字经济总量占GDP比重"
+    assert v.name("数字经济占生产总值比重", "亿元") == "数字经济占生产总值比重"  # money is another measure

@@ -22,7 +22,7 @@ _TRAILING = ("以上", "以下", "以内", "左右")
 _BASELINE_BEFORE = ("比", "较", "与", "从", "由", "同比")
 #: Words at the head of the phrase before a number that are not part of what it counts.
 _LEAD_IN_WORDS = (
-    "其中 今年 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 "
+    "其中 今年 预计 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 "
     "两年内 三年内 两年 三年 五年 年内 累计 共 再 "
     "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新集聚 汇聚 稳妥推进 推进 启动 成功应对 应对 "
     "新组建 提供 建设 建成 新建成 培育 打造 新打造 "

@@ -121,3 +121,12 @@ def test_a_count_before_a_work_counts_the_things_not_the_work():
         23,
         "条",
     )
+
+
+def test_from_one_figure_cut_to_another():
+    """2024: `工程建设项目审批事项由73项压减到46项`: the second figure is the matters' count, the first
+    its baseline, as `由…增至…` and `由…降至…` were."""
+    targets, _ = draft_targets("工程建设项目审批事项由73项压减到46项。", (2024, 2024), 2023, result=True)
+    assert [(t["metric"], t["value"], t["baseline"]["value"]) for t in targets] == [
+        ("工程建设项目审批事项", 46, 73)
+    ]

@@ -562,7 +562,7 @@ def _review_span(before: str, year: int | None) -> list[int] | None:
 
 
 #: `由2110公里增至3055公里`: the words between a starting figure and the one it became.
-_FROM_TO_RE = re.compile(r"(?:增|提高|提升|增长|扩大|增加|下降|降|降低|减少|减|缩小|缩减)(?:至|到)")
+_FROM_TO_RE = re.compile(r"(?:增|提高|提升|增长|扩大|增加|下降|降|降低|减少|压减|减|缩小|缩减|压缩)(?:至|到)")
 #: `居全国第二位`, `均居全国首位`, `数量居全国第一`: a rank a report gives with its figures; the
 #: verb may be `跃居`, `位居`, `稳居`, `持续位居`, `进入`, `名列` or none (`…3000公里、全国第一`,
 #: `全国前三`, `在全国…评价中名列第一`): none of it is the name of what ranks. `第一方阵`, `第三个`

@@ -130,3 +130,9 @@ def test_from_one_figure_cut_to_another():
     assert [(t["metric"], t["value"], t["baseline"]["value"]) for t in targets] == [
         ("工程建设项目审批事项", 46, 73)
     ]
+
+
+def test_tupo_as_an_adjective_is_part_of_the_noun():
+    """2024: `培育20个以上突破性新品种`: 突破性 (breakthrough) describes the varieties; only the verb
+    突破 (`突破1万家`) ends a noun."""
+    assert figures("培育20个以上突破性新品种。", 2023, result=False)[0][:3] == ("突破性新品种", 20, "个")

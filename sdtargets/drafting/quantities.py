@@ -167,7 +167,7 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
     if phrase.startswith("的") and q.unit in ("%", "％"):  # `80%以上的设区市`: a share of them
         phrase = phrase[1:]
     phrase = re.split(r"(?:和|及|与|以及|、)(?=\d)", phrase)[0]
-    phrase = re.split(r"达到|突破|实现|超过|，|的比重|占比", phrase)[0]
+    phrase = re.split(r"达到|突破(?!性)|实现|超过|，|的比重|占比", phrase)[0]  # not `突破性新品种`
     at = text.find(phrase, q.end)
     end = at + len(phrase) if at >= 0 else q.end
     phrase = re.sub(r"^(.{2,}?)(?:提供|进行|开展)(?=.{2,})", r"\1", phrase)  # `残疾儿童提供康复救助服务`

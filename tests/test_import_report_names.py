@@ -278,3 +278,13 @@ def test_gdp_written_as_the_statistics_write_it_and_a_forecast_is_no_part_of_a_n
     v = Vocabulary([{"name": "数字经济总量占GDP比重", "unit": "%", "family": "percent"}])
     assert v.name("数字经济占生产总值比重", "%") == "数字经济总量占GDP比重"
     assert v.name("数字经济占生产总值比重", "亿元") == "数字经济占生产总值比重"  # money is another measure
+
+
+def test_a_rise_written_tisheng_is_named_tigao_only_for_a_change():
+    """`提升` is the vocabulary's `提高` for a change in per cent or points; 2024's
+    `实施沂河、徒骇河等11条骨干河道防洪提升` counts rivers (条), a work, not a change."""
+    from sdtargets.drafting.words import statistics_name
+
+    assert statistics_name("常住人口城镇化率提升", "个百分点") == "常住人口城镇化率提高"
+    assert statistics_name("常住人口城镇化率提升") == "常住人口城镇化率提高"
+    assert statistics_name("骨干河道防洪提升", "条") == "骨干河道防洪提升"

@@ -107,7 +107,7 @@ def draft(
                 ):
                     t["metric"] = name  # the curators' name for this wording: already the base's
                     continue
-                t["metric"] = statistics_name(t["metric"])
+                t["metric"] = statistics_name(t["metric"], t["unit"])
                 if vocabulary is not None:
                     t["metric"] = vocabulary.name(t["metric"], t["unit"])
         for t in targets:

@@ -151,14 +151,17 @@ def counted_in_words(text: str, year_at: Callable[[int], int | None]) -> list[di
     return out
 
 
-def statistics_name(metric: str) -> str:
+def statistics_name(metric: str, unit: str = "") -> str:
     """A report's figure named as the statistics name it (`规上工业增加值增长` → 规模以上工业增加值增长,
     `高铁里程` → 高速铁路通车里程): a report cites the statistical communiqué's indicators in short
     forms; a task list names its own indicators, and other nouns (`规上服务业企业`) stay as written."""
     metric = _STAT_NAME_RE.sub(lambda m: _STAT_NAMES[m.group(0)], metric)
     # a concentration's `改善` is its fall (`PM2.5浓度改善5.1%`)
     metric = re.sub(r"浓度改善$", "浓度下降", metric)
-    # a change the report writes `提升` is named `提高`, as the vocabulary names changes
+    # a change the report writes `提升` is named `提高`, as the vocabulary names changes; a count of
+    # works (`11条骨干河道防洪提升`) is no change
+    if unit and unit not in ("%", "％", "个百分点", "百分点"):
+        return metric
     return re.sub(r"提升$", "提高", metric)
 
 

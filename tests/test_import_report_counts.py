@@ -136,3 +136,15 @@ def test_tupo_as_an_adjective_is_part_of_the_noun():
     """2024: `培育20个以上突破性新品种`: 突破性 (breakthrough) describes the varieties; only the verb
     突破 (`突破1万家`) ends a noun."""
     assert figures("培育20个以上突破性新品种。", 2023, result=False)[0][:3] == ("突破性新品种", 20, "个")
+
+
+def test_a_count_of_places_named_by_the_work_done_there():
+    """`开展30个县高效特色设施农业提升行动` (2025) counts counties: 高效特色设施农业提升行动县;
+    `抓好工业等17个领域碳达峰工作` (2026): 碳达峰工作领域. A noun that only opens with such a word
+    (`10个行业龙头企业`, `20个县城`) is as written."""
+    assert (
+        figures("开展30个县高效特色设施农业提升行动。", 2024, result=False)[0][0]
+        == "高效特色设施农业提升行动县"
+    )
+    assert figures("抓好工业等17个领域碳达峰工作。", 2025, result=False)[0][0] == "碳达峰工作领域"
+    assert figures("培育10个行业龙头企业，建设20个县城。", 2025, result=False)[0][0] == "行业龙头企业"

@@ -182,6 +182,8 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
         # 荣获), 参加境内外展会企业; other relative names keep 的 (纳入…清单的成果)
         did = re.sub(r"^(?:获得|荣获)", "获", did)
         phrase = noun if len(noun) > 2 else did + ("" if _ENTRANTS_RE.match(did) else "的") + noun
+    if m := re.match(r"(县|村|行政村|乡镇|领域)([^的]{2,}(?:行动|工作|治理|试点))$", phrase):
+        phrase = m.group(2) + m.group(1)  # `30个县高效特色设施农业提升行动`: the counties of that work
     if not re.match(r"[\u4e00-\u9fff“\"《A-Za-z]", phrase):
         return "", 0
     return phrase, end

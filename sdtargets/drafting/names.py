@@ -99,7 +99,7 @@ class LearnedNames:
     def _add(self, wording: str, unit: str, name: str, plan: str) -> None:
         if wording == "?" or len(wording) < _MIN_WORDING:
             return
-        key = (wording, derive_family(unit, wording))
+        key = (_fold(wording), derive_family(unit, wording))
         self.votes.setdefault(key, Counter())[name] += 1
         self.taught_by.setdefault(key, set()).add(plan)
 
@@ -108,7 +108,7 @@ class LearnedNames:
         (in an item's ``text``), if other documents named that wording one way (a strict majority of
         their figures) and the name says nothing its clause contradicts or leaves unsaid (`_fits`);
         else None."""
-        votes = self.votes.get((wording, derive_family(unit, wording)))
+        votes = self.votes.get((_fold(wording), derive_family(unit, wording)))
         if not votes or wording in self.names:  # the curators use the wording as a name themselves
             return None
         best, n = votes.most_common(1)[0]
@@ -133,6 +133,11 @@ def _clause(quote: str, text: str) -> str:
         return quote
     start = max(text.rfind(c, 0, at) for c in "，,。；;：:！？") + 1
     return text[start : at + len(quote)]
+
+
+def _fold(wording: str) -> str:
+    """A wording as the table keys it: quotation marks and 的 left out (`“两证齐全”医养结合机构`)."""
+    return re.sub(r"[“”\"'‘’的]", "", wording)
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sdtargets.drafting.draft import draft, load_registry  # noqa: E402
+from sdtargets.drafting.names import LearnedNames  # noqa: E402
 from sdtargets.drafting.sources import read_source  # noqa: E402
 from sdtargets.drafting.vocabulary import Vocabulary  # noqa: E402
 from sdtargets.text.numbers import squash  # noqa: E402
@@ -57,6 +58,12 @@ def learned_vocabulary(data: Path, kb: dict, family: set[str]) -> Vocabulary:
         if names:
             keep.append({**m, "name": names[0], "aliases": names[1:]})
     return Vocabulary(keep)
+
+
+def learned_names(kb: dict, family: set[str]) -> LearnedNames:
+    """The wording → name table learned from the curated items of every other document: the scored
+    plan's own items (and its sub-plans') teach nothing."""
+    return LearnedNames.learn(kb["items"], leave_out=family)
 
 
 def fold_metric(m: str) -> str:
@@ -300,6 +307,7 @@ def main() -> int:
             period=period,
             resolve=load_registry(args.data),
             vocabulary=learned_vocabulary(args.data, kb, family),
+            learned=learned_names(kb, family),
         )
     shown: list[str] = []  # the misses of the whole plan (the sub-plans' rows repeat them)
     rows = [compare(args.plan, curated, d.items, lines, shown)]

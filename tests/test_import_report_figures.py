@@ -104,12 +104,16 @@ def test_a_list_sharing_one_unit_gives_each_name_its_figure_and_its_noun():
 
 def test_a_count_names_the_noun_it_counts_not_what_that_did():
     """`148个行业大模型规模化应用` counts 行业大模型; a noun too general to stand alone keeps what it
-    did (`3家单位获中国质量奖` → 获中国质量奖的单位)."""
+    did (`3家单位获中国质量奖` → 获中国质量奖单位: winners and entrants are named without 的, as the
+    base names them; `纳入…清单的成果` keeps it)."""
     got = figures("浪潮海若、卡奥斯天智、潍柴齐天等148个行业大模型规模化应用。")
     assert got == [("行业大模型", 148, "个", 2025)]
     assert figures("新增上市公司10家，35家村镇银行完成改革任务。")[-1][0] == "村镇银行"
     assert figures("自贸试验区3项创新成果在全国推广。")[0][0] == "创新成果"
-    assert figures("3家单位获中国质量奖。")[0][0] == "获中国质量奖的单位"
+    assert figures("3家单位获中国质量奖。")[0][0] == "获中国质量奖单位"
+    assert figures("5名个人、1个团队荣获“国家工程师奖”。")[-1][0] == "获“国家工程师奖”团队"  # 2024
+    assert figures("52家企业入围中国民营企业500强。")[0][0] == "入围中国民营企业500强企业"  # 2024
+    assert figures("组织9800余家企业参加境内外展会。")[0][0] == "参加境内外展会企业"  # 2025
     assert figures("上合地方经贸合作大会青岛倡议发布，46项成果纳入轮值主席国成果清单。")[0][0] == (
         "纳入轮值主席国成果清单的成果"
     )

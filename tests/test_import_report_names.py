@@ -257,3 +257,34 @@ def test_a_share_after_a_growth_is_the_share_of_what_grew():
     assert [m for m, *_ in got] == ["“四新”经济投资增长", "“四新”经济投资占比"]
     got = figures("数字经济占比超过50%、提升9个百分点。", 2025)
     assert [m for m, *_ in got] == ["数字经济占比", "数字经济占比提高"]
+
+
+def test_work_written_before_its_object_takes_the_vocabularys_object_first_name():
+    """2026: `康复救助残疾儿童4万人以上`; the vocabulary (a task list's `为4万名残疾儿童提供康复救助服务`)
+    writes 残疾儿童康复救助. Only a name the vocabulary holds exactly is taken."""
+    v = Vocabulary([{"name": "残疾儿童康复救助", "unit": "万人", "family": "count"}])
+    assert v.name("康复救助残疾儿童", "万人") == "残疾儿童康复救助"
+    assert v.name("康复救助儿童", "万人") == "康复救助儿童"  # no name swapped as written
+    assert v.name("康复救助残疾儿童", "%") == "康复救助残疾儿童"  # a share is another measure
+
+
+def test_gdp_written_as_the_statistics_write_it_and_a_forecast_is_no_part_of_a_name():
+    """2024: `预计数字经济占生产总值比重提高至47%`: 预计 says the figure is a forecast, not what it
+    measures; 生产总值 is the vocabulary's GDP (数字经济总量占GDP比重, with 总量 left out)."""
+    from sdtargets.drafting.quantities import draft_targets
+
+    targets, _ = draft_targets("预计数字经济占生产总值比重提高至47%。", (2024, 2024), 2023, result=True)
+    assert targets[0]["metric"] == "数字经济占生产总值比重"
+    v = Vocabulary([{"name": "数字经济总量占GDP比重", "unit": "%", "family": "percent"}])
+    assert v.name("数字经济占生产总值比重", "%") == "数字经济总量占GDP比重"
+    assert v.name("数字经济占生产总值比重", "亿元") == "数字经济占生产总值比重"  # money is another measure
+
+
+def test_a_rise_written_tisheng_is_named_tigao_only_for_a_change():
+    """`提升` is the vocabulary's `提高` for a change in per cent or points; 2024's
+    `实施沂河、徒骇河等11条骨干河道防洪提升` counts rivers (条), a work, not a change."""
+    from sdtargets.drafting.words import statistics_name
+
+    assert statistics_name("常住人口城镇化率提升", "个百分点") == "常住人口城镇化率提高"
+    assert statistics_name("常住人口城镇化率提升") == "常住人口城镇化率提高"
+    assert statistics_name("骨干河道防洪提升", "条") == "骨干河道防洪提升"

@@ -187,7 +187,16 @@ def import_(
             file=sys.stderr,
         )
     with busy(f"Drafting items from {file.name}"):  # a pulsing bar on stderr if it is slow
-        d = draft(text_lines, plan, start, end, period=span, resolve=resolver, vocabulary=_vocabulary(folder))
+        d = draft(
+            text_lines,
+            plan,
+            start,
+            end,
+            period=span,
+            resolve=resolver,
+            vocabulary=_vocabulary(folder),
+            learned=_learned(folder, plan),
+        )
     if not d.items:
         raise NoResults(f"No items found in {file}.")
     written = None
@@ -215,6 +224,27 @@ def _base_names(folder: Path) -> tuple[set[str], set[str]]:
     except (SdError, OSError, AttributeError, TypeError, KeyError):
         plans = set()
     return known, plans
+
+
+def _learned(folder: Path, plan: str):  # noqa: ANN202 (the drafting module is imported here only)
+    """The wording → name table the base's curated targets teach, leaving out the plan being drafted
+    and its sub-plans (a draft of a curated document learns only from the others); none if the
+    base cannot be read."""
+    from ..drafting.names import LearnedNames
+    from ..kb.yamlread import read_yaml
+
+    try:
+        base = read_yaml(folder / "targets.yaml")
+        own, grew = {plan}, True
+        while grew:  # the plan's sub-plans, however deep
+            grew = False
+            for p in base.get("plans") or []:
+                if p.get("parent") in own and p["id"] not in own:
+                    own.add(p["id"])
+                    grew = True
+        return LearnedNames.learn(base.get("items") or [], leave_out=own)
+    except (SdError, OSError, AttributeError, TypeError, KeyError):
+        return None
 
 
 def _vocabulary(folder: Path):  # noqa: ANN202 (the drafting module is imported here only)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .extract import DraftItem, extract, extract_paragraphs, infer_period, section_year
+from .names import LearnedNames
 from .quantities import draft_targets, quantities
 from .vocabulary import Vocabulary
 from .words import statistics_name
@@ -47,12 +48,14 @@ def draft(
     period: tuple[int, int] | None = None,
     resolve: Resolver | None = None,
     vocabulary: Vocabulary | None = None,
+    learned: LearnedNames | None = None,
 ) -> Draft:
     """Draft items for lines ``start``..``end`` of a plan text, ids ``plan.N``.
 
     ``period`` (first, last year) defaults to what the title says; ``resolve`` maps agency names
     to canonical ones (without it, names stay as written and none is reported unknown);
-    ``vocabulary`` names a report's figures as the base does where the draft's name shortens one.
+    ``vocabulary`` names a report's figures as the base does where the draft's name shortens one;
+    ``learned`` names a report's figures as the curators of other documents named the same wording.
     """
     given = period is not None
     period = period or infer_period(lines)
@@ -93,9 +96,18 @@ def draft(
         if default is None and it.kind == "result" and period:
             default = period[0]  # a report looks back on its first year and plans its last
         targets, unused = draft_targets(it.text, period, default, it.kind == "result", it.span)
+        if not report_mode and learned is not None:
+            for t in targets:
+                if name := learned.name(t["metric"], t["unit"], t["quote"], it.text):
+                    t["metric"] = name
         if report_mode:
             for t in targets:
-                t["metric"] = statistics_name(t["metric"])
+                if learned is not None and (
+                    name := learned.name(t["metric"], t["unit"], t["quote"], it.text)
+                ):
+                    t["metric"] = name  # the curators' name for this wording: already the base's
+                    continue
+                t["metric"] = statistics_name(t["metric"], t["unit"])
                 if vocabulary is not None:
                     t["metric"] = vocabulary.name(t["metric"], t["unit"])
         for t in targets:

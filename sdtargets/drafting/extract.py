@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..text.clauses import AgencyClause, find_clauses
 from ..text.numbers import has_quantity, squash, years_in
+from .ordinals import states_count
 from .review import (
     REVIEW_RESTART_RE,
     REVIEW_TOPIC_RE,
@@ -454,7 +455,7 @@ def extract_paragraphs(lines: list[str], start: int = 1, end: int | None = None)
                 kind = "goal" if _FUTURE_RE.search(piece) else "result"
             # a report's prose without figures is an item too once the text says which part of
             # the report it is in (a review's achievements, a plan's requirements)
-            if has_quantity(piece) or ((phase or where) and _substantive(piece)):
+            if has_quantity(piece) or states_count(piece) or ((phase or where) and _substantive(piece)):
                 year = reviewed if kind == "result" else None
                 items.append(
                     DraftItem(line, shown, piece, kind, year=year, span=span if kind == "result" else None)

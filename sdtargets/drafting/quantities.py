@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass
 
 from ..text.numbers import CMP_WORDS, QTY_RE, YEAR_RE
+from .ordinals import ordinal_counts
 from .ranks import GENERIC
 from .ranks import ranks as _ranks
-from .words import carried_measure, counted_in_words, word_figures
+from .words import beneficiaries, carried_measure, counted_in_words, days_over, word_figures
 
 #: Comparison words that follow the number they qualify (3.5万家以上).
 _TRAILING = ("以上", "以下", "以内", "左右")
@@ -21,9 +22,10 @@ _TRAILING = ("以上", "以下", "以内", "左右")
 _BASELINE_BEFORE = ("比", "较", "与", "从", "由", "同比")
 #: Words at the head of the phrase before a number that are not part of what it counts.
 _LEAD_IN_WORDS = (
-    "其中 今年 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 "
+    "其中 今年 预计 力争 确保 争取 共计 到 全省 全市 全年 年底 年末 每年 "
     "两年内 三年内 两年 三年 五年 年内 累计 共 再 "
-    "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新组建 提供 建设 建成 新建成 培育 打造 新打造 "
+    "新培育认定 培育认定 培育建设 组织实施 吸引集聚 新集聚 汇聚 稳妥推进 推进 启动 成功应对 应对 "
+    "新组建 提供 建设 建成 新建成 培育 打造 新打造 "
     "布局 新建 创建 争创 实施 举办 促进 推出 孵化 引进 引入 聚集 集聚 开放 认定 支持 推动 带动 吸引 "
     "形成 开展 组建 遴选 发布 完成 实现 新增备案 新备案 备案 达到 突破 超过 开工 开通"
 ).split()
@@ -134,8 +136,15 @@ def _clean_metric(phrase: str) -> str:
         phrase = _CMP_TAIL_RE.sub("", phrase)
     if "的" in phrase[:-1] and len(phrase.rsplit("的", 1)[1]) >= 4:
         phrase = phrase.rsplit("的", 1)[1]
+    # `扩建老岚水库等水源型水库`: the names before `等` are examples of what is counted
+    if (m := _EXAMPLES_RE.search(phrase)) and len(phrase) - m.end() >= 3:
+        phrase = phrase[m.end() :]
     # `出口首次突破`, `中欧班列累计开行超`: when and how it was counted, not what (累计 is in cmp)
     return re.sub(r"(?<=.{2})(?:首次|累计|预计)", "", phrase)
+
+
+#: A list's `等` (`老岚水库等`), not the 等 of a word (`高等`, `同等`, `一等奖`, `等级`).
+_EXAMPLES_RE = re.compile(r"(?<![高同平中初对均优上下一二三四五六七八九十])等(?![级于同待候])")
 
 
 def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
@@ -158,17 +167,23 @@ def _noun_after(text: str, q: Quantity) -> tuple[str, int]:
     if phrase.startswith("的") and q.unit in ("%", "％"):  # `80%以上的设区市`: a share of them
         phrase = phrase[1:]
     phrase = re.split(r"(?:和|及|与|以及|、)(?=\d)", phrase)[0]
-    phrase = re.split(r"达到|突破|实现|超过|，|的比重|占比", phrase)[0]
+    phrase = re.split(r"达到|突破(?!性)|实现|超过|，|的比重|占比", phrase)[0]  # not `突破性新品种`
     at = text.find(phrase, q.end)
     end = at + len(phrase) if at >= 0 else q.end
     phrase = re.sub(r"^(.{2,}?)(?:提供|进行|开展)(?=.{2,})", r"\1", phrase)  # `残疾儿童提供康复救助服务`
+    phrase = re.sub(r"(?<=.{2})建设$", "", phrase)  # `6条续建高铁建设`: the lines counted, not the work
     if phrase[:1] in ("的", "年", "月", "日", "级", "量", "等"):
         return "", 0
     if (v := _COUNTED_DID_RE.search(phrase, 2)) and not _COUNTED_DID_RE.match(phrase):
         # `148个行业大模型规模化应用`, `35家村镇银行完成改革任务`: the number counts the noun
         # before the verb; a noun too general to stand alone (`3家单位获中国质量奖`) keeps it
         noun, did = phrase[: v.start()], phrase[v.start() :]
-        phrase = noun if len(noun) > 2 else f"{did}的{noun}"
+        # winners and entrants are one name, as the base writes them: 获中国质量奖单位 (获 for 获得,
+        # 荣获), 参加境内外展会企业; other relative names keep 的 (纳入…清单的成果)
+        did = re.sub(r"^(?:获得|荣获)", "获", did)
+        phrase = noun if len(noun) > 2 else did + ("" if _ENTRANTS_RE.match(did) else "的") + noun
+    if m := re.match(r"(县|村|行政村|乡镇|领域)([^的]{2,}(?:行动|工作|治理|试点))$", phrase):
+        phrase = m.group(2) + m.group(1)  # `30个县高效特色设施农业提升行动`: the counties of that work
     if not re.match(r"[\u4e00-\u9fff“\"《A-Za-z]", phrase):
         return "", 0
     return phrase, end
@@ -182,8 +197,11 @@ _FIELD_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:方面)?，")
 _COUNT_UNITS = ("个", "家", "项", "座", "条", "所", "户")
 #: What a counted noun did, when the verb follows it (`行业大模型规模化应用`, `成果在全国推广`).
 _COUNTED_DID_RE = re.compile(
-    r"完成|获得|获|入选|参加|参与|参照|纳入|落地|在全国|建成|投产|加快|扎实|规模化|投入|实现|增加"
+    r"完成|荣获|获得|获|入选|入围|参加|参与|参照|纳入|落地|在全国|建成|投产|加快|扎实|规模化|投入|实现|增加"
 )
+
+#: What winners and entrants did (`获…奖`, `入选`, `入围`, `参加`, `参与`): their name takes no 的.
+_ENTRANTS_RE = re.compile(r"获|入选|入围|参加|参与")
 
 
 def _qualifier(text: str, q: Quantity) -> bool:
@@ -409,6 +427,8 @@ def draft_targets(
         out += _ranks(text, spots, default_year or (period[0] if period else None))
         out += word_figures(text, spots, default_year or (period[0] if period else None), _clean_metric)
         carried_measure(text, spots)
+        beneficiaries(text, spots, _clean_metric)
+        days_over(text, spots, _clean_metric)
     fallback = default_year or ((period[0] if result else period[1]) if period else None)
 
     def year_at(at: int) -> int | None:  # as a figure in digits there: its sentence's, the text's, else
@@ -416,6 +436,7 @@ def draft_targets(
         return _year_before(text, s0, at, since) or _year_before(text, 0, s0, since, not result) or fallback
 
     out += counted_in_words(text, year_at)  # `四批政策清单`, `五大清洁能源基地`, `8金9银6铜`
+    out += ordinal_counts(text, year_at, _clean_metric)  # `第四次刷新世界纪录`, `再延长30年`
     _shared_noun(out)
     _series_check(out)
     unused += stray_numbers(text, qs)
@@ -543,7 +564,7 @@ def _review_span(before: str, year: int | None) -> list[int] | None:
 
 
 #: `由2110公里增至3055公里`: the words between a starting figure and the one it became.
-_FROM_TO_RE = re.compile(r"(?:增|提高|提升|增长|扩大|增加|下降|降|降低|减少|减|缩小|缩减)(?:至|到)")
+_FROM_TO_RE = re.compile(r"(?:增|提高|提升|增长|扩大|增加|下降|降|降低|减少|压减|减|缩小|缩减|压缩)(?:至|到)")
 #: `居全国第二位`, `均居全国首位`, `数量居全国第一`: a rank a report gives with its figures; the
 #: verb may be `跃居`, `位居`, `稳居`, `持续位居`, `进入`, `名列` or none (`…3000公里、全国第一`,
 #: `全国前三`, `在全国…评价中名列第一`): none of it is the name of what ranks. `第一方阵`, `第三个`

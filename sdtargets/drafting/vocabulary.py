@@ -48,6 +48,8 @@ def _forms(metric: str, unit: str) -> list[str]:
     forms = [metric]
     if "规上" in metric:  # the statistics' short form of 规模以上
         forms.append(metric.replace("规上", "规模以上"))
+    if "生产总值" in metric and "地区生产总值" not in metric:  # the statistics' GDP (`占生产总值比重`)
+        forms += [metric.replace("生产总值", "GDP"), metric.replace("生产总值", "地区生产总值")]
     if metric.endswith("新增") and len(metric) > 4:  # `新能源和可再生能源装机新增`
         forms.append("新增" + metric.removesuffix("新增"))
     if m := _DONE_AFTER_RE.match(metric):
@@ -98,7 +100,10 @@ class Vocabulary:
             return metric
         family = derive_family(unit, metric)
         forms = _forms(metric, unit)
-        for form in forms[1:]:
+        # the work written before its object (`康复救助残疾儿童`) where the vocabulary puts it after
+        # (残疾儿童康复救助): the two parts swapped, each at least two characters, taken only as written
+        swapped = [metric[i:] + metric[:i] for i in range(2, len(metric) - 1)]
+        for form in forms[1:] + swapped:
             if self.names.get(form) == family:
                 return self.canonical[form]
         for form in forms:

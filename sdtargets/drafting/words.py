@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from ..kb.checks import UNIT_NOT_WRITTEN
+from ..text.numbers import QTY_RE
 
 #: `破万亿`, `首次突破万亿元`, `超千亿元`: a round amount in 亿元.
 _ROUND_RE = re.compile(
@@ -94,15 +95,23 @@ _COUNTED_IN_WORDS_RE = re.compile(
 #: Where a counted noun ends: a conjunction or the verb after it (`…基地建设`, `…引领区示范带动`).
 _NOUN_END_RE = re.compile(r"和|及|等|与|以|为|的|对接|建设|示范|带动|加快|壮大|发展|提质|提升|落地|成效|中")
 _CLASSIFIER_UNIT = {"批": "批", "大": "个"}
+#: `建成济南、青岛两个国家级互联网骨干直联点`, `养老、医疗、失业、工伤、生育五项社会保险`: a count in
+#: words right after the names it counts (never an ordinal: `第二个`).
+_ENUMERATED_RE = re.compile(
+    r"(?P<names>[^，,。；;：:、“”（）()\d]{1,12}(?:、[^，,。；;：:、“”（）()\d]{1,12})+)"
+    r"(?<!第)(?P<n>[两二三四五六七八九十])(?P<cls>个|家|项|所|座|条)"
+    r"(?P<noun>[^，,。；;：:、“”（）()\d]{2,16})"
+)
 #: `勇夺8金9银6铜`, `获得4金2银好成绩`: medals, each colour a figure.
 _MEDALS_RE = re.compile(r"(?P<金>\d+)金(?P<银>\d+)银(?:(?P<铜>\d+)铜)?")
 
 
 def counted_in_words(text: str, year_at: Callable[[int], int | None]) -> list[dict]:
     """Counts a report writes with a classifier and no unit of measure: `四批政策清单` (4 批),
-    `五大清洁能源基地` (5 个, the unit noted as unwritten), and medals `8金9银6铜` (金牌 8 金, 银牌 9 银,
-    铜牌 6 铜, named by the event the clause names: `在巴黎奥运会、残奥会上勇夺…`); ``year_at`` gives
-    the year of a figure written at a place."""
+    `五大清洁能源基地` (5 个, the unit noted as unwritten), a count in words of the names before it
+    (`济南、青岛两个国家级互联网骨干直联点`: 2 个, as many as are named), and medals `8金9银6铜`
+    (金牌 8 金, 银牌 9 银, 铜牌 6 铜, named by the event the clause names: `在巴黎奥运会、残奥会上勇夺…`);
+    ``year_at`` gives the year of a figure written at a place."""
     out: list[dict] = []
 
     def add(metric: str, value: int, unit: str, at: int, end: int) -> None:
@@ -124,6 +133,14 @@ def counted_in_words(text: str, year_at: Callable[[int], int | None]) -> list[di
             continue
         if len(noun) >= 2 and (n := _cn(m.group("n"))):
             add(noun, n, _CLASSIFIER_UNIT[m.group("cls")], m.start(), m.end("cls") + len(noun))
+    for m in _ENUMERATED_RE.finditer(text):
+        # as many names listed as the count says: the count is of them (3 names and `八项` is not)
+        listed = re.split(r"、|和|及", m.group("names"))
+        noun = m.group("noun")
+        if cut := _NOUN_END_RE.search(noun, 1):
+            noun = noun[: cut.start()]
+        if len(noun) >= 2 and len(listed) == _cn(m.group("n")):
+            add(noun, _cn(m.group("n")), m.group("cls"), m.start("n"), m.end("cls") + len(noun))
     for m in _MEDALS_RE.finditer(text):
         clause = text[_clause_start(text, m.start()) : m.start()]
         event = re.search(r"在(?P<e>.{2,24}?)(?:上|中)", clause)
@@ -134,14 +151,17 @@ def counted_in_words(text: str, year_at: Callable[[int], int | None]) -> list[di
     return out
 
 
-def statistics_name(metric: str) -> str:
+def statistics_name(metric: str, unit: str = "") -> str:
     """A report's figure named as the statistics name it (`规上工业增加值增长` → 规模以上工业增加值增长,
     `高铁里程` → 高速铁路通车里程): a report cites the statistical communiqué's indicators in short
     forms; a task list names its own indicators, and other nouns (`规上服务业企业`) stay as written."""
     metric = _STAT_NAME_RE.sub(lambda m: _STAT_NAMES[m.group(0)], metric)
     # a concentration's `改善` is its fall (`PM2.5浓度改善5.1%`)
     metric = re.sub(r"浓度改善$", "浓度下降", metric)
-    # a change the report writes `提升` is named `提高`, as the vocabulary names changes
+    # a change the report writes `提升` is named `提高`, as the vocabulary names changes; a count of
+    # works (`11条骨干河道防洪提升`) is no change
+    if unit and unit not in ("%", "％", "个百分点", "百分点"):
+        return metric
     return re.sub(r"提升$", "提高", metric)
 
 
@@ -185,3 +205,46 @@ def carried_measure(text: str, spots: list[tuple[int, dict]]) -> None:
             and not re.search(r"\d", text[_clause_start(text, m.start()) : m.end()])
         ):
             t["metric"] = metric.removesuffix("增长") + m.group(1) + "增长"
+
+
+#: `…专项整治惠及140万户群众`, `…改造惠及群众106万户`: a figure of those a measure reached.
+_REACHED_RE = re.compile(r"惠及(?:群众|居民)?$")
+
+
+def beneficiaries(text: str, spots: list[tuple[int, dict]], clean: Callable[[str], str]) -> None:
+    """A figure after `惠及` counts those the measure before it reached: named by the measure and
+    what is counted, households (户数), people (人数) or the noun after it (`惠及700多家企业` →
+    …惠及企业), not by `群众`: `“非直供电小区”改造惠及群众106万户` → “非直供电小区”改造惠及户数."""
+    for at, t in spots:
+        before = text[_clause_start(text, at) : at]
+        if not (m := _REACHED_RE.search(before)) or len(measure := clean(before[: m.start()])) < 2:
+            continue
+        unit = t["unit"]
+        counted = "户数" if unit.endswith("户") else "人数" if unit.endswith(("人", "人次")) else t["metric"]
+        t["metric"] = measure + "惠及" + counted.removeprefix(measure + "惠及")
+
+
+#: `全网用电负荷129天超1亿千瓦`: on so many days the subject passed a mark (the mark's figure, if
+#: any, is the subject's own).
+_DAYS_OVER_RE = re.compile(r"(?P<over>(?:超过|突破|超|破|高于|低于)[^，,。；;、！？]*)")
+
+
+def days_over(text: str, spots: list[tuple[int, dict]], clean: Callable[[str], str]) -> None:
+    """A count of days followed by a mark passed (`全网用电负荷129天超1亿千瓦`) counts the days the
+    subject before it passed that mark: 全网用电负荷超1亿千瓦天数 (129 天); the mark's own figure is
+    the subject's (全网用电负荷 1 亿千瓦), not the days'."""
+    for at, t in spots:
+        if t["unit"] != "天":
+            continue
+        number = QTY_RE.match(text, at)
+        s0 = _clause_start(text, at, "，,。；;！？、")
+        subject = clean(text[s0:at])
+        if not number or len(subject) < 2 or not (m := _DAYS_OVER_RE.match(text, number.end())):
+            continue
+        over = m.group("over")
+        if mark := QTY_RE.search(over):  # `超1亿千瓦考验`: up to the mark's figure
+            over = over[: mark.end()]
+            for at2, t2 in spots:
+                if at2 == m.start() + mark.start():
+                    t2["metric"] = subject
+        t["metric"] = subject + over + "天数"

@@ -154,6 +154,18 @@ def test_no_answer_when_the_query_names_no_metric(cli):
     assert all("answer" not in i for i in cli("find", "氢能", "--json").json)
 
 
+def test_an_english_question_names_a_metric_by_its_description_plural_and_all(cli):
+    """`cities` folds to `city`, which the description spells `cities`: the question is read as
+    沿黄九市粮食产量 (grain output of the nine cities along the Yellow River), set by
+    green2023.59 (760亿斤). The plural once stopped the reading at `nine`."""
+    query = "grain output of the nine cities along the Yellow River"
+    result = cli("find", query)
+    assert result.code == 0, result
+    assert f"searched '{query}' as 沿黄九市粮食产量" in result.err
+    assert "cities" not in result.err.replace("nine cities along", "")
+    assert result.out.startswith("Answer:\n  沿黄九市粮食产量: 760亿斤 by 2023 (green2023.59)\n")
+
+
 # ---- one resolver for every name
 
 

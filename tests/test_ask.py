@@ -154,6 +154,18 @@ def test_no_answer_when_the_query_names_no_metric(cli):
     assert all("answer" not in i for i in cli("find", "氢能", "--json").json)
 
 
+def test_an_english_question_names_a_metric_by_its_description_plural_and_all(cli):
+    """`cities` folds to `city`, which the description spells `cities`: the question is read as
+    沿黄九市粮食产量 (grain output of the nine cities along the Yellow River), set by
+    green2023.59 (760亿斤). The plural once stopped the reading at `nine`."""
+    query = "grain output of the nine cities along the Yellow River"
+    result = cli("find", query)
+    assert result.code == 0, result
+    assert f"searched '{query}' as 沿黄九市粮食产量" in result.err
+    assert "cities" not in result.err.replace("nine cities along", "")
+    assert result.out.startswith("Answer:\n  沿黄九市粮食产量: 760亿斤 by 2023 (green2023.59)\n")
+
+
 # ---- one resolver for every name
 
 
@@ -215,13 +227,15 @@ def test_completion_reads_traditional_characters(conn):
 
 def test_every_metric_of_the_vocabulary_has_an_english_name(kb):
     """The English side grows with the base: a metric's `about` is its English description,
-    the words `find` and `timeline` read English by."""
+    the words `find` and `timeline` read English by. A placeholder (`first used by ITEM-ID`)
+    is not English for the metric: its words `first` and `used` were read as if it were."""
     import re
 
     lacking = [
         name
         for name, m in kb.vocabulary.entries.items()
         if not re.search(r"[A-Za-z]{3}", m.get("about") or "")
+        or re.search(r"\bfirst used by\b", m.get("about") or "", re.IGNORECASE)
     ]
     assert lacking == []
 

@@ -326,13 +326,15 @@ def metric_abouts(conn: sqlite3.Connection, words: set[str]) -> list[tuple[str, 
     """(metric name, English description) of the vocabulary's metrics that some target uses and
     whose description holds each of ``words`` (as text: the caller checks whole words). SQLite
     narrows by LIKE first, so that only a few descriptions are split into words (splitting all
-    of them cost ~20 ms, a query's whole budget)."""
+    of them cost ~20 ms, a query's whole budget). A word folded from `-ies` (`city`, `factory`)
+    is looked for by its stem, as the description may spell the plural (`cities`)."""
     if not words:
         return []
     sql = "select name, about from metrics where about is not null and name in (select metric from targets)"
     sql += "".join(" and about like ?" for _ in words)
+    stems = [w[:-1] if len(w) > 2 and w.endswith("y") else w for w in sorted(words)]
     try:
-        return conn.execute(sql, [f"%{w}%" for w in sorted(words)]).fetchall()
+        return conn.execute(sql, [f"%{w}%" for w in stems]).fetchall()
     except sqlite3.OperationalError:  # a store without the vocabulary
         return []
 

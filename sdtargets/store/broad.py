@@ -16,7 +16,7 @@ with `_ranked`'s own arithmetic, and keeps:
 
 A search then ranks only the candidates, exactly as before (`search._ranked`), and the page is
 the full ranking's when its last hit's score is above the score ``floor`` would have: every
-hit left out scores at most that (`search.broad_page` checks this and otherwise ranks as
+hit left out scores at most that (`search._broad_page` checks this and otherwise ranks as
 before). `tests/test_broad.py` compares the pages with the full ranking on the real base.
 """
 

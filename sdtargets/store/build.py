@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from ..kb.load import KnowledgeBase
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "15"
+SCHEMA_VERSION = "16"
 
 
 def build(kb: KnowledgeBase, path: Path | str) -> None:
@@ -147,6 +147,9 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
     # glossary's Chinese terms, each with how many items carry it; a typo is first looked for
     # among these (a few thousand rows at any scale) before the whole text is scanned
     "typo_words": ({"word": str, "items": int}, "word"),
+    # a broad one-character search's candidates for its first page and the floor of the rest
+    # (`broad.py`): a first keystroke on a large base ranks these, not half the base
+    "broad_pages": ({"term": str, "item_id": str, "best": float, "df": int}, None),
     # the bilingual glossary (data/glossary.yaml): English term (folded) → Chinese term
     "glossary": ({"en": str, "zh": str, "type": str, "label": str}, None),
     "item_agencies": ({"item_id": str, "agency": str, "role": str, "word": str, "position": int}, None),
@@ -322,6 +325,11 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
         db, "typo_words", ({"word": w, "items": n} for w, n in _typo_words(kb, t2s, fold_name).items())
     )
     insert_rows(db, "meta", [{"key": "stats", "value": json.dumps(stats)}])
+    from .bm25f import field_stats
+    from .broad import broad_rows
+
+    rows = broad_rows(db.conn, field_stats(db.conn), [item["_seq"] for item in kb.items])
+    insert_rows(db, "broad_pages", ({"term": t, "item_id": i, "best": b, "df": n} for t, i, b, n in rows))
     from ..kb.glossary import glossary_rows
 
     insert_rows(db, "glossary", glossary_rows(kb.glossary, t2s))
@@ -365,6 +373,7 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
         ("targets", ["year", "year_implied", "item_id"]),
         ("targets", ["metric"]),
         ("item_years", ["year", "implied", "item_id"]),
+        ("broad_pages", ["term"]),
     ):
         db[table].create_index(cols)
     db["item_search"].enable_fts(["search"], tokenize="trigram", create_triggers=False)

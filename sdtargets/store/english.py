@@ -13,6 +13,7 @@ thousand words, ~2 ms).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Set as AbstractSet
 
 from .syntax import is_english_stop
 
@@ -27,9 +28,47 @@ ENGLISH_TIE = 3
 ENGLISH_SWAP_LEN = 5
 
 
-def vocabulary(conn: sqlite3.Connection) -> set[str]:
+#: The vocabularies read, by the store they were read from (`_store_key`): folding every
+#: glossary name and metric description costs ~50–100 ms, and `browse` asks for it at each key
+#: of a half-typed English word (`ener`, `energy sto`), each on a new connection.
+_VOCABULARIES: dict[tuple, frozenset[str]] = {}
+#: Stores whose vocabulary is kept at once (a process opens one or two).
+_KEPT = 4
+
+
+def _store_key(conn: sqlite3.Connection) -> tuple | None:
+    """What names the store ``conn`` reads, for the vocabulary cache: its file, the file's
+    identity (a rebuilt store is a new file, renamed into place) and the base's content digest;
+    None for a database in memory (never cached: two can share a digest and differ)."""
+    import os
+
+    try:
+        file = next((f for _, name, f in conn.execute("pragma database_list") if name == "main"), "")
+        if not file:
+            return None
+        digest = conn.execute("select value from meta where key = 'digest'").fetchone()
+        st = os.stat(file)
+    except (sqlite3.Error, OSError):
+        return None
+    return (file, st.st_ino, st.st_mtime_ns, st.st_size, digest[0] if digest else None)
+
+
+def vocabulary(conn: sqlite3.Connection) -> frozenset[str]:
     """Every English word the tool reads (`glossary.en_words` folded: lower case, no plural
-    `s`): the glossary's English, provincial and national, and the metrics' descriptions."""
+    `s`): the glossary's English, provincial and national, and the metrics' descriptions.
+    Read once per store file (`_store_key`), not once per query."""
+    key = _store_key(conn)
+    if key is not None and key in _VOCABULARIES:
+        return _VOCABULARIES[key]
+    words = _read_vocabulary(conn)
+    if key is not None:
+        if len(_VOCABULARIES) >= _KEPT:
+            _VOCABULARIES.clear()
+        _VOCABULARIES[key] = words
+    return words
+
+
+def _read_vocabulary(conn: sqlite3.Connection) -> frozenset[str]:
     from ..kb.glossary import en_words
 
     words: set[str] = set()
@@ -40,10 +79,10 @@ def vocabulary(conn: sqlite3.Connection) -> set[str]:
             words.update(en_words(about))
     except sqlite3.OperationalError:  # a store without the vocabulary
         pass
-    return {w for w in words if not w.isdigit()}
+    return frozenset(w for w in words if not w.isdigit())
 
 
-def unknown(word: str, known: set[str]) -> bool:
+def unknown(word: str, known: AbstractSet[str]) -> bool:
     """Whether ``word`` (as typed) is an English word the vocabulary lacks and may be a typo:
     letters only, long enough, not an asking word."""
     from ..kb.glossary import en_words
@@ -54,7 +93,7 @@ def unknown(word: str, known: set[str]) -> bool:
     return bool(folded) and not all(w in known for w in folded)
 
 
-def nearest(word: str, known: set[str]) -> str | None:
+def nearest(word: str, known: AbstractSet[str]) -> str | None:
     """The vocabulary word nearest ``word`` (`gazele` → gazelle), if one is close enough; of
     equally close words, the first in alphabetical order (the answer does not depend on the
     order the store returns rows)."""
@@ -62,7 +101,7 @@ def nearest(word: str, known: set[str]) -> str | None:
     return near[0] if near else None
 
 
-def near_words(word: str, known: set[str]) -> list[str]:
+def near_words(word: str, known: AbstractSet[str]) -> list[str]:
     """The vocabulary words ``word`` may be a typo of, nearest first: those at least
     `ENGLISH_TYPO_MIN` close (rapidfuzz ratio) and within `ENGLISH_TIE` of the nearest
     (`industri` is as near industrial, 89, as industry, 88: both are listed, and a caller that
@@ -129,7 +168,7 @@ def not_understood(conn: sqlite3.Connection, text: str) -> list[str]:
     from .syntax import pieces
     from .typos import occurs
 
-    known: set[str] | None = None
+    known: AbstractSet[str] | None = None
     out = []
     for piece in pieces(text):
         for typed in piece.text.split():

@@ -134,6 +134,10 @@ def search_page(
         return ids if filters is None else filtered_ids(conn, filters, ids)
 
     q = query if isinstance(query, Query) else prepare(conn, query)
+    if filters is None:
+        broad = _broad_page(conn, q, limit)
+        if broad is not None:
+            return broad
     m = _matches(conn, q)
     if not m:
         return [], 0
@@ -158,6 +162,45 @@ def search_page(
     lead = [ranked.get(i) or fuzzy_hits[i] for i in lead_ids]
     page = sorted((ranked[i] for i in rest), key=lambda h: (-h.score, seq[h.item_id]))
     return lead + page, len(exact) + len(fuzzy_hits)
+
+
+def _broad_page(conn: sqlite3.Connection, q: Query, limit: int) -> tuple[list[Hit], int] | None:
+    """A one-character search's page ranked from the candidates chosen at build (`broad`):
+    the page of the full ranking, as every hit left out scores at most what the floor scores,
+    checked here to be below the page's last; None when that cannot be shown (or the term is
+    not kept, or the query is more than one plain character), and the search ranks as before."""
+    from .answer import answers
+    from .broad import BROAD_PAGE, candidates
+
+    if limit > BROAD_PAGE or q.excluded or q.typo or len(q.groups) != 1 or len(q.groups[0].alts) != 1:
+        return None
+    term = q.groups[0].alts[0]
+    kept = candidates(conn, term) if len(term) == 1 else None
+    if kept is None:
+        return None
+    ids, floor, df = kept
+    q.answers = answers(conn, q.groups)
+    if q.answers:  # its items lead: ranked as before
+        return None
+    seq: dict[str, int] = {}
+    hits = _ranked(conn, q, set(ids), "terms", None, [df], seq)
+    hits.sort(key=lambda h: (-h.score, seq[h.item_id]))
+    page = hits[:limit]
+    if floor is not None and (len(page) < limit or not page[-1].score > _score_of(conn, floor, df)):
+        return None
+    return page, df
+
+
+def _score_of(conn: sqlite3.Connection, best: float, df: int) -> float:
+    """The score `_ranked` gives a hit of a one-word query whose weighted frequency is ``best``
+    (the same operations in the same order)."""
+    n_items = field_stats(conn)["items"]
+    g_idf = math.log(1 + (n_items - df + 0.5) / (df + 0.5))
+    total = 0.0
+    total += g_idf * best / (K1 + best)
+    r = total / (total + HALF * 1)
+    low, high = EXACT_BAND
+    return min(low + (high - low) * r, high - 0.1)
 
 
 def _answer_first(conn: sqlite3.Connection, q: Query, hits: list[Hit]) -> list[Hit]:

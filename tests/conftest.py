@@ -46,6 +46,15 @@ def reviewed(ids: list[str]) -> list[str]:
     return [i for i in ids if i.split(".")[0].split("-")[0] in REVIEWED_PLANS]
 
 
+def progress_record(cli, item: str, metric: str, year: int | None = None) -> dict:  # noqa: ANN001 - the cli fixture
+    """The progress record of one target of a real item, through the CLI's JSON (exactly one)."""
+    res = cli("progress", "--plan", item.split(".")[0], "--json")
+    assert res.code == 0, res
+    found = [r for r in res.json if r["item"] == item and r["metric"] == metric and year in (None, r["year"])]
+    assert len(found) == 1, found
+    return found[0]
+
+
 #: The user's real cache and home, as they were before the tests isolated them: no test may
 #: write there (`test_the_tests_never_write_into_the_users_cache`).
 REAL_HOME = os.environ.get("HOME", "")

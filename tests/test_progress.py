@@ -7,7 +7,7 @@ import copy
 from collections import Counter
 
 import pytest
-from conftest import reviewed
+from conftest import progress_record, reviewed
 
 from sdtargets.kb.metrics import Vocabulary, check_links, derive_quantity, derive_scope
 from sdtargets.store.progress import (
@@ -21,15 +21,7 @@ from sdtargets.store.progress import (
     years_of,
 )
 
-
-def one(cli, item: str, metric: str, year: int | None = None) -> dict:
-    """The progress record of one target of a real item, through the CLI's JSON."""
-    plan = item.split(".")[0]
-    res = cli("progress", "--plan", plan, "--json")
-    assert res.code == 0, res
-    found = [r for r in res.json if r["item"] == item and r["metric"] == metric and year in (None, r["year"])]
-    assert len(found) == 1, found
-    return found[0]
+one = progress_record
 
 
 def target(kb, item_id: str, metric: str, year: int) -> tuple[dict, dict]:

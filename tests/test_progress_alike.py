@@ -6,17 +6,12 @@ plus the rise. Real items, statuses that stay true as documents are added."""
 from __future__ import annotations
 
 import pytest
+from conftest import progress_record
 
 from sdtargets.kb.metrics import Vocabulary
 from sdtargets.store.alike import Alike, core_of, member_of
 
-
-def one(cli, item: str, metric: str, year: int | None = None) -> dict:
-    res = cli("progress", "--plan", item.split(".")[0], "--json")
-    assert res.code == 0, res
-    found = [r for r in res.json if r["item"] == item and r["metric"] == metric and year in (None, r["year"])]
-    assert len(found) == 1, found
-    return found[0]
+one = progress_record
 
 
 def aside(r: dict) -> dict[str, str]:

@@ -8,17 +8,12 @@ from __future__ import annotations
 import copy
 
 import pytest
+from conftest import progress_record
 
 from sdtargets.store import relative
 from sdtargets.store.progress import assess, figures, horizon
 
-
-def one(cli, item: str, metric: str, year: int | None = None) -> dict:
-    res = cli("progress", "--plan", item.split(".")[0], "--json")
-    assert res.code == 0, res
-    found = [r for r in res.json if r["item"] == item and r["metric"] == metric and year in (None, r["year"])]
-    assert len(found) == 1, found
-    return found[0]
+one = progress_record
 
 
 # ---------------------------------------------------------------------------------------------

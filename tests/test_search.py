@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sdtargets.errors import SdError
-from sdtargets.store.search import locate, search, snippet, terms_of
+from sdtargets.store.search import search, terms_of
+from sdtargets.store.snippets import locate, snippet
 
 
 def ids(hits):
@@ -153,7 +154,7 @@ def test_highlight_maps_back_to_original_characters():
     assert locate("建设5G", "6g") is None
 
 
-@pytest.mark.parametrize("query", ["5G", "人型机器人", "储能 2025"])
+@pytest.mark.parametrize("query", ["5G", "人型机器人", "储能 2025", "黄河 5G", "光伏装机 目标"])
 def test_json_items_written_as_stored_are_exactly_the_encoded_objects(conn, cli, query):
     """`find --json` splices score and match into each item's stored JSON instead of decoding
     and re-encoding it; the bytes must be those `json.dumps` writes for the object."""
@@ -161,7 +162,8 @@ def test_json_items_written_as_stored_are_exactly_the_encoded_objects(conn, cli,
 
     from sdtargets.cli.render import settings
     from sdtargets.store.query import Filters
-    from sdtargets.store.search import find_items, prepare, with_snippets
+    from sdtargets.store.search import find_items, prepare
+    from sdtargets.store.snippets import with_snippets
 
     objects = find_items(conn, query, Filters())
     encoded = find_items(conn, query, Filters(), encoded=True)
@@ -172,7 +174,14 @@ def test_json_items_written_as_stored_are_exactly_the_encoded_objects(conn, cli,
     read = prepare(conn, query)
     find_items(conn, read, Filters())  # a typo's correction joins the words highlighted
     shown = with_snippets(conn, [dict(o) for o in objects], read.highlight)
-    assert [list(o)[-4:] for o in shown[:1]] == [["score", "match", "match_field", "snippet"]]
+    for o in shown:  # the keys `find` adds, in this order, after the item's own
+        added = ["score", "match", "match_field", *(k for k in ("missing", "answer") if k in o), "snippet"]
+        assert list(o)[-len(added) :] == added
+    assert any("missing" in o for o in shown) == (query == "黄河 5G")
+    assert any("answer" in o for o in shown) == (query == "光伏装机 目标")
+    spliced = find_items(conn, query, Filters(), encoded=True, snippets=True)  # `find`'s one splice
+    assert [str(e) for e in spliced] == [json.dumps(o, ensure_ascii=False) for o in shown]
+    assert find_items(conn, query, Filters(), snippets=True) == shown
     out = cli("find", *query.split(), "--json").out
     assert out == "[\n" + ",\n".join(json.dumps(o, ensure_ascii=False) for o in shown) + "\n]\n"
     assert settings.last_ids == [o["id"] for o in objects]  # the shell's `show N` after JSON output
@@ -184,10 +193,60 @@ def test_json_items_written_as_stored_are_exactly_the_encoded_objects(conn, cli,
     st.sampled_from(["5g", "m2", "é", "g建"]),
 )
 def test_a_highlight_always_covers_characters_that_fold_to_the_term(text, term):
-    from sdtargets.store.search import _fold_char
+    from sdtargets.store.snippets import _fold_char
 
     span = locate(text, term)
     folded = "".join(map(_fold_char, text))
     assert (span is None) == (term not in folded)
     if span:
         assert "".join(map(_fold_char, text[span[0] : span[1]])) == term
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("加快５Ｇ5gG、，建设 ㎡m2e\u0301éΣσςﬁ\t"), max_size=30),
+    st.sampled_from(["5g", "m2", "é", "g建", "σ", "fi", ","]),
+)
+def test_a_stored_fold_finds_words_at_the_offsets_locate_gives(text, term):
+    """`stored_snippet` looks for words in the fold stored with a text (`fold_of`): a word not
+    in the fold is not in the text, and in an aligned fold (each character folding to one;
+    whitespace folds to none, `ﬁ` and `㎡` to two) `str.find`'s offsets are `locate`'s."""
+    from sdtargets.store.snippets import fold_of
+
+    fold, aligned = fold_of(text)
+    at = fold.find(term)
+    span = locate(text, term)
+    assert (span is None) == (at < 0)
+    if aligned:
+        assert span == (None if at < 0 else (at, at + len(term)))
+    else:
+        assert any(ch.isspace() or ch in "ﬁ㎡" for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("terms", "in_context"),
+    [
+        (["黄河"], True),
+        (["5g"], False),
+        (["新能源汽车"], True),
+        (["人工智能", "2025"], True),
+        (["研发经费"], True),
+    ],
+)
+def test_a_snippet_from_the_stored_strings_is_the_one_the_object_gives(conn, terms, in_context):
+    """`find --json` draws each snippet from the text and context stored beside the item's JSON
+    (read in one pass, the context decoded only when the words are not in the text): for every
+    item of the base, the same snippet as the decoded object gives, headings and metrics too."""
+    import json
+
+    from sdtargets.store.snippets import match_snippet, stored_snippet, text_of
+
+    rows = conn.execute("select json, fold, aligned, context from item_json").fetchall()
+    labelled = 0
+    for obj, fold, aligned, context in rows:
+        item = json.loads(obj)
+        assert text_of(obj) == item["text"]
+        expected = match_snippet(item, terms)[0]
+        assert stored_snippet(text_of(obj), fold, aligned, context, terms) == expected, obj[:40]
+        labelled += expected.startswith(("section: ", "metric: "))
+    assert labelled or not in_context  # items holding the words only in a heading or a metric

@@ -63,22 +63,23 @@ def find(
 ) -> ExitCode:
     """`find`: ranked items, each table row showing why it matched."""
     from ..store.pages import find_page
-    from ..store.search import prepare, with_snippets
+    from ..store.search import prepare
     from .render import emit, message
     from .views import find_columns
 
     q = prepare(conn, text)
     encoded = fmt in ("json", "jsonl", "count")
+    snippets = fmt in ("json", "jsonl", "yaml")  # whole objects: the snippet is a key (a table's, a column)
     # only the rows shown are read (`--count`: one); the total is the caption's
-    items, total = find_page(conn, q, filters, fuzzy=fuzzy, encoded=encoded, limit=_page(limit, fmt))
+    items, total = find_page(
+        conn, q, filters, fuzzy=fuzzy, encoded=encoded, limit=_page(limit, fmt), snippets=snippets
+    )
     for note in q.notes:  # how the query was read: English as Chinese, a typo corrected
         message(note)
     none = "No items match." if total else no_match(conn, text, q.dropped)
     if fmt == "count":
         return count(total, none)
     said_limited(len(items), total, limit, fmt)
-    if fmt in ("json", "jsonl", "yaml"):  # whole objects: the snippet is a key (a table's, a column)
-        items = with_snippets(conn, items, q.highlight)
     verb = "matches" if total == 1 else "match"
     head = answer_head(q.answers) if total else []
     caption = f"{of(len(items), total)} {verb} {text!r}"

@@ -87,7 +87,7 @@ def find_columns(terms: list[str]) -> list[Column]:
     """Item columns with a highlighted `snippet` saying why each matched (made only for the
     rows a table draws). `match` is how an item matched (`phrase`, `terms`, …) and `snippet`
     the text around the hit, in every format: the data formats carry both, a table the snippet."""
-    from ..store.search import match_snippet
+    from ..store.snippets import match_snippet
 
     return [
         Column("id", lambda i: i["id"], no_wrap=True),

@@ -15,6 +15,7 @@ import re
 import sqlite3
 
 from ..text.fold import normalise_text, search_fold, t2s_table
+from .objects import json_row, lead_word
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from ..kb.load import KnowledgeBase
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "16"
+SCHEMA_VERSION = "17"
 
 
 def build(kb: KnowledgeBase, path: Path | str) -> None:
@@ -122,7 +123,8 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
         "id",
     ),
     # each item as the JSON contract gives it (`item_object`), compact
-    "item_json": ({"id": str, "json": str}, "id"),
+    # with the strings its `snippet` is drawn from (`snippets.context_of`), read in the same pass
+    "item_json": ({"id": str, "json": str, "fold": str, "aligned": int, "context": str}, "id"),
     # the folded text that `find` scans and indexes, apart from the wide item rows: a 1–2
     # character query reads every row of it, and narrow rows are a third faster to scan
     "item_search": ({"rowid": int, "id": str, "search": str}, "rowid"),
@@ -281,14 +283,7 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
     # holds a second copy of itself as row dicts
     insert_rows(db, "items", (_item_row(item) for item in kb.items))
     plans = {p["id"]: p for p in kb.plans}
-    insert_rows(
-        db,
-        "item_json",
-        (
-            {"id": item["id"], "json": json.dumps(item_object(item, plans[item["plan"]]), ensure_ascii=False)}
-            for item in kb.items
-        ),
-    )
+    insert_rows(db, "item_json", (json_row(item, plans[item["plan"]]) for item in kb.items))
     t2s = t2s_table()
     # headings, metrics and agency names recur across items (every item of a section carries its
     # headings): each is folded once, not once per item and table (~800,000 folds at 100x)
@@ -340,7 +335,7 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
         (
             {"item_id": item["id"], "agency": name, "role": role, "word": word, "position": pos}
             for item in kb.items
-            for role, word in (("lead", _lead_word(item)), ("support", item.get("support_word")))
+            for role, word in (("lead", lead_word(item)), ("support", item.get("support_word")))
             for pos, name in enumerate(item[role])
         ),
     )
@@ -440,76 +435,6 @@ def _fill_verdicts(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_util
     insert_rows(db, "metric_links", progress.link_rows(kb.vocabulary))
 
 
-def citation(item: dict, plan: dict) -> dict:
-    """Where a reader finds an item: the file and line, the document's number, title and (where
-    the sources give one) its original address."""
-    out = {"file": item["_file"], "line": item["line"], "document": plan.get("number")}
-    out["title"] = plan["title"]
-    if plan.get("url"):
-        out["url"] = plan["url"]
-    return out
-
-
-def item_object(item: dict, plan: dict) -> dict:
-    """An item as the JSON contract (SPEC.md) gives it: made once, when the database is built,
-    and stored as compact JSON (`item_json`), so that a query decodes one string per item
-    instead of assembling it from four tables (at 100× the base, `find 5G`'s 1,900 items took
-    78 ms to assemble and take 28 ms to decode). Optional keys appear only when set."""
-    obj = {
-        "id": item["id"],
-        "plan": item["plan"],
-        "plan_title": plan["title"],
-        "section": item["section"],
-        "kind": item["kind"],
-        "title": item["title"],
-        "text": item["text"],
-        "lead": item["lead"],
-        "support": item["support"],
-        "lead_word": _lead_word(item),
-        "support_word": item.get("support_word"),
-        "years": item["years"],
-        "years_implied": bool(item["years_implied"]),
-        "targets": [target_object(t) for t in item["targets"]],
-        "source": citation(item, plan),
-    }
-    for key in ("agency_note", "lead_implied", "category", "attribute", "note"):
-        if item.get(key):
-            obj[key] = item[key]
-    return obj
-
-
-def target_object(t: dict) -> dict:
-    """One target as the JSON contract gives it: the contract's keys first, optional ones only
-    when set."""
-    obj = {
-        "metric": t["metric"],
-        "value": t.get("value"),
-        "unit": t["unit"],
-        "value_base": t["value_base"],
-        "base_unit": t["base_unit"],
-        "year": t["year"],
-        "year_implied": bool(t["year_implied"]),
-        "cmp": t["cmp"],
-        "quote": t["quote"],
-    }
-    if t.get("value_max") is not None:
-        obj["value_max"] = t["value_max"]
-    for key in ("span", "average", "part"):
-        if t.get(key):
-            obj[key] = t[key]
-    if t.get("baseline"):
-        obj["baseline"] = t["baseline"]
-    for key in ("raw", "correction", "note"):
-        if t.get(key):
-            obj[key] = t[key]
-    return obj
-
-
-def _lead_word(item: dict) -> str | None:
-    """The word the source uses for the lead; 牵头单位 unless the item records another."""
-    return item.get("lead_word") or ("牵头单位" if item["lead"] else None)
-
-
 def _search_tail(item: dict, t2s: dict[int, str]) -> str:
     """What `find` matches after the item's folded text (`item_search`): the section headings
     and the targets' metrics and years, folded (`search_fold`: NFKC, lower case, no whitespace,
@@ -604,7 +529,7 @@ def _item_row(item: dict) -> dict:
         "text": item["text"],
         "file": item["_file"],
         "line": item["line"],
-        "lead_word": _lead_word(item),
+        "lead_word": lead_word(item),
         "support_word": item.get("support_word"),
         "lead_implied": item.get("lead_implied"),
         "agency_note": item.get("agency_note"),

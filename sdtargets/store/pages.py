@@ -36,10 +36,10 @@ def find_page(
     fuzzy: bool = True,
     encoded: bool = False,
     limit: int | None = None,
+    snippets: bool = False,
 ) -> tuple[list[dict] | list[Encoded], int]:
     """`search.find_items`' first ``limit`` items, and how many match in all."""
-    from .answer import cited
-    from .search import Query, hit_fields, prepare, search, search_page
+    from .search import Query, found_items, prepare, search, search_page
 
     q = query if isinstance(query, Query) else prepare(conn, query)
     if limit:  # the page chosen without ranking every hit
@@ -53,14 +53,7 @@ def find_page(
         # unfiltered, every hit (an item of the base) passes: no need to send them all to SQL and back
         ids = filtered_ids(conn, filters, list(hits)) if _filtering(filters) else list(hits)
         shown, total = _first(ids, limit), len(ids)
-    answer = cited(q.answers)
-    if encoded:
-        items: list = [e.adding(**hit_fields(hits[e.id], answer)) for e in items_encoded(conn, shown)]
-    else:
-        items = items_by_id(conn, shown)
-        for it in items:
-            it.update(hit_fields(hits[it["id"]], answer))
-    return items, total
+    return found_items(conn, q, hits, shown, encoded, snippets), total
 
 
 def due_page(

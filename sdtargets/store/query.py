@@ -13,6 +13,7 @@ from collections import namedtuple
 from ..errors import SdError
 from ..text.fold import normalise_text
 from .encoded import Encoded
+from .rows import tuples
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
 #: Longest plan name or item id looked up: longer input is refused, not echoed whole in an error.
@@ -245,7 +246,7 @@ def _listed(value: object) -> list | None:
 
 def items_by_id(conn: sqlite3.Connection, ids: list[str]) -> list[dict]:
     """Full item objects (the JSON contract of SPEC.md) for ``ids``, in that order; unknown ids
-    are skipped. Each is decoded afresh from the JSON stored at build (`build.item_object`), so
+    are skipped. Each is decoded afresh from the JSON stored at build (`objects.item_object`), so
     callers may add keys (``score``, ``role``, ``due``) to their copy."""
     return [json.loads(text) for text in items_encoded(conn, ids)]
 
@@ -255,8 +256,21 @@ def items_encoded(conn: sqlite3.Connection, ids: list[str]) -> list[Encoded]:
     if not ids:
         return []
     sql = "select id, json from item_json where id in (select value from json_each(?))"
-    stored = dict(conn.execute(sql, (json.dumps(ids, ensure_ascii=False),)).fetchall())
+    stored = dict(tuples(conn, sql, (json.dumps(ids, ensure_ascii=False),)).fetchall())
     return [Encoded(stored[i], i) for i in ids if i in stored]
+
+
+def json_rows(conn: sqlite3.Connection, ids: list[str]) -> list[tuple[str, str, str, int, str]]:
+    """The items' stored rows (id, JSON, and what the `snippet` is made from: `item_json`'s
+    fold, aligned, context), in ``ids``' order: for `find`'s data formats, which splice every
+    added key into the JSON at once."""
+    if not ids:
+        return []
+    sql = (
+        "select id, json, fold, aligned, context from item_json where id in (select value from json_each(?))"
+    )
+    rows = {r[0]: r for r in tuples(conn, sql, (json.dumps(ids, ensure_ascii=False),))}
+    return [rows[i] for i in ids if i in rows]
 
 
 def get_item(conn: sqlite3.Connection, item_id: str) -> dict:

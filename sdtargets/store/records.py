@@ -154,7 +154,7 @@ def cite(rec: dict, plans: dict[str, dict]) -> None:
         if not obj or "source" not in obj or obj.get("plan") not in plans:
             return
         plan = plans[obj["plan"]]
-        # the keys an item's `source` has (`build.item_object`): file, line, document, title, url
+        # the keys an item's `source` has (`objects.item_object`): file, line, document, title, url
         obj["source"] = {**obj["source"], "document": plan.get("number"), "title": plan["title"]}
         if plan.get("url"):
             obj["source"]["url"] = plan["url"]

@@ -23,9 +23,7 @@ from __future__ import annotations
 import json
 import math
 import sqlite3
-import unicodedata
 from collections import namedtuple
-from functools import lru_cache
 
 from .bm25f import (
     EXACT_BAND,
@@ -41,6 +39,7 @@ from .bm25f import (
 )
 from .encoded import Encoded
 from .reading import MAX_QUERY, Group, Query, group_items, prepare, settle, terms_of
+from .rows import tuples
 from .typos import correct, fts_phrase
 
 #: Names other modules and the tests take from here, where they lived before `reading`.
@@ -293,7 +292,7 @@ def _ranked(
     hit = "f.id in (select value from json_each(?))"
     sql = f"select {cols} from item_fields f join {items} on i.id = f.id where {hit}"  # noqa: S608
     hits = []
-    rows = conn.execute(sql, (json.dumps(sorted(ids)),))
+    rows = tuples(conn, sql, (json.dumps(sorted(ids)),))
     for iid, title, metric, body, section, agency, plan, place in rows:
         if seq is not None:
             seq[iid] = place
@@ -365,23 +364,54 @@ def find_items(
     filters,  # noqa: ANN001 - query.Filters
     fuzzy: bool = True,
     encoded: bool = False,
+    snippets: bool = False,
 ) -> list[dict] | list[Encoded]:
     """`find`: the matching items, best first, each with its ``score``, ``match`` (how it
     matched) and ``match_field`` (where), ``missing`` (the query's words a partial match lacks)
-    and ``answer`` (the direct answer's lines citing it, which lead): objects, or with
-    ``encoded`` still as JSON (`render.Encoded`, for JSON output)."""
-    from .answer import cited
-    from .query import filtered_ids, items_by_id, items_encoded
+    and ``answer`` (the direct answer's lines citing it, which lead), and with ``snippets`` its
+    ``snippet`` (the data formats' key): objects, or with ``encoded`` still as JSON
+    (`render.Encoded`, for JSON output)."""
+    from .query import filtered_ids
 
     q = query if isinstance(query, Query) else prepare(conn, query)
     hits = {h.item_id: h for h in search(conn, q, fuzzy=fuzzy)}
     ids = filtered_ids(conn, filters, list(hits))
+    return found_items(conn, q, hits, ids, encoded, snippets)
+
+
+def found_items(
+    conn: sqlite3.Connection, q: Query, hits: dict[str, Hit], ids: list[str], encoded: bool, snippets: bool
+) -> list[dict] | list[Encoded]:
+    """The items ``ids`` as `find` gives them (`find_items`, `pages.find_page`): each object
+    with its `hit_fields` and, with ``snippets``, its ``snippet`` after them. Encoded items get
+    every key in one splice, their snippet from the strings read with their JSON."""
+    from .answer import cited
+    from .encoded import pairs, value
+    from .query import items_by_id, items_encoded, json_rows
+    from .snippets import match_snippet, stored_snippet, text_of
+
     answer = cited(q.answers)
-    if encoded:
+    terms = q.highlight
+    if encoded and not snippets:
         return [e.adding(**hit_fields(hits[e.id], answer)) for e in items_encoded(conn, ids)]
+    if encoded:  # every key spliced in at once, the snippet from what is stored with the JSON
+        made: dict[tuple, str] = {}  # the hit keys, alike for most hits
+        out = []
+        for iid, obj, fold, aligned, context in json_rows(conn, ids):
+            h = hits[iid]
+            if h.missing or iid in answer:
+                keys = pairs(hit_fields(h, answer))
+            else:
+                key = (round(h.score), h.how, h.field)
+                keys = made.get(key) or made.setdefault(key, pairs(hit_fields(h, answer)))
+            shown = stored_snippet(text_of(obj), fold, aligned, context, terms)
+            out.append(Encoded(f'{obj[:-1]}{keys}, "snippet": {value(shown)}}}', iid))
+        return out
     items = items_by_id(conn, ids)
     for it in items:
         it.update(hit_fields(hits[it["id"]], answer))
+        if snippets:
+            it["snippet"] = match_snippet(it, terms)[0]
     return items
 
 
@@ -424,96 +454,3 @@ def _fuzzy(conn: sqlite3.Connection, phrase: str, exclude: set[str]) -> list[Hit
             r = (similarity - FUZZY_MIN) / (100 - FUZZY_MIN)
             out.append(Hit(iid, round(min(low + (high - low) * r, high - 0.1), 1), "fuzzy", "text"))
     return out
-
-
-def with_snippets(conn: sqlite3.Connection, items: list, terms: list[str]) -> list:
-    """``items`` (`find`'s, decoded or `Encoded`) each with its `snippet` (`match_snippet`'s
-    text, plain), the key the data formats carry. Encoded items keep their JSON: their text,
-    headings and metrics are read from the store, for these items only."""
-    if not items or not isinstance(items[0], Encoded):
-        for it in items:
-            it["snippet"] = match_snippet(it, terms)[0]
-        return items
-    ids = json.dumps([e.id for e in items], ensure_ascii=False)
-    parts: dict[str, dict] = {
-        iid: {"text": text, "section": json.loads(section), "targets": []}
-        for iid, text, section in conn.execute(
-            "select id, text, section from items where id in (select value from json_each(?))", (ids,)
-        )
-    }
-    for iid, metric in conn.execute(
-        "select item_id, metric from targets where item_id in (select value from json_each(?))"
-        " order by item_id, position",
-        (ids,),
-    ):
-        parts[iid]["targets"].append({"metric": metric})
-    return [e.adding(snippet=match_snippet(parts[e.id], terms)[0]) for e in items]
-
-
-def match_snippet(item: dict, terms: list[str], width: int = 36) -> tuple[str, list[tuple[int, int]]]:
-    """The `snippet`: the text around the hit; where the words are not in the text,
-    the section heading or target metric that holds them, named (`section: 五、深入实施黄河重大
-    国家战略`), so that every row shows why it is there."""
-    text, spans = snippet(item["text"], terms, width)
-    if spans or item.get("match") == "fuzzy":
-        return text, spans
-    for label, values in (
-        ("section", reversed(item["section"])),
-        ("metric", (t["metric"] for t in item["targets"])),
-    ):
-        for value in values:
-            found, spans = snippet(value, terms, width)
-            if spans:
-                return _labelled(label, found, spans)
-    return text, []
-
-
-def _labelled(label: str, text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    shift = len(label) + 2
-    return f"{label}: {text}", [(a + shift, b + shift) for a, b in spans]
-
-
-@lru_cache(maxsize=8192)
-def _fold_char(ch: str) -> str:
-    """One character folded as the index folds text (NFKC, lower case, no whitespace)."""
-    return "" if ch.isspace() else unicodedata.normalize("NFKC", ch).lower()
-
-
-def _nfkc_lower(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
-
-
-def locate(text: str, term: str) -> tuple[int, int] | None:
-    """Where folded ``term`` occurs in ``text`` (original characters): for highlighting."""
-    if not term:
-        return None
-    # Fast: fold the whole text at once, by lower case alone (most texts write the term as the
-    # query folds it) or else by NFKC too. Offsets carry over when the length does and the
-    # characters found there do fold to the term (checked, since a fold may shrink one
-    # character and grow another); anything else takes the character-by-character way.
-    for fold in (str.lower, _nfkc_lower):
-        low = fold(text)
-        at = low.find(term) if len(low) == len(text) else -1
-        if at >= 0 and "".join(map(_fold_char, text[at : at + len(term)])) == term:
-            return at, at + len(term)
-    parts = list(map(_fold_char, text))
-    at = "".join(parts).find(term)
-    if at < 0:  # the common way here (`find`'s snippets of items matched by a heading or a metric)
-        return None
-    index = [pos for pos, part in enumerate(parts) for _ in part]  # folded offset → text offset
-    return index[at], index[at + len(term) - 1] + 1
-
-
-def snippet(text: str, terms: list[str], width: int = 36) -> tuple[str, list[tuple[int, int]]]:
-    """A window of ``text`` around the first matched term, and the spans to highlight in it."""
-    spans = [s for s in (locate(text, t) for t in terms) if s]
-    if not spans:
-        return text[:width], []
-    first = min(s[0] for s in spans)
-    start = max(0, first - width // 3)
-    end = min(len(text), start + width)
-    pre, post = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
-    window = pre + text[start:end] + post
-    shift = len(pre) - start
-    inside = [(a + shift, b + shift) for a, b in spans if a >= start and b <= end]
-    return window, inside

@@ -205,7 +205,8 @@ def search(conn: sqlite3.Connection, text: str) -> Listing:
     """The search view: `find`'s ranking for the words; with only filters, the items they keep."""
     from ...store.pages import find_page
     from ...store.query import filtered_ids, items_encoded
-    from ...store.search import find_items, prepare, with_snippets
+    from ...store.search import find_items, prepare
+    from ...store.snippets import with_snippets
     from ..views import EXPORT_COLUMNS, find_columns
 
     line = parse_line(text)
@@ -396,7 +397,7 @@ def _address(lines: list[str]) -> str | None:
 
 def spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Every place a query term occurs in ``text`` (folded as the index folds), to highlight."""
-    from ...store.search import locate
+    from ...store.snippets import locate
 
     out = []
     for term in terms:

@@ -339,22 +339,27 @@ def _ranked(
         # not rounded: the order is the relevance's, so a typo's hits keep the corrected word's
         # order (output rounds `score` to a whole number)
         score = low + span * r
-        weights = {"title": f_title, "metric": f_metric, "section": f_section, "body": f_body}
-        field = _field_name(weights, title, agency, q)
+        field = _field_name(f_title, f_metric, f_section, f_body, agency, q)
         whole = single or (phrase is not None and phrase in body)
         kind = "phrase" if how == "terms" and whole else how
         hits.append(Hit(iid, min(score, top), kind, field))
     return hits
 
 
-def _field_name(weights: dict[str, float], title: str, agency: str, q: Query) -> str:
-    """Where the query's words weigh most: the title if they are in it, else the field with
-    the greatest weight; "agency" when they occur only in the names of agencies."""
-    if any(w > 0 for w in weights.values()):
-        if weights["title"] > 0:
-            return "title"
-        best = max(("metric", "body", "section"), key=lambda k: weights[k])
-        return "text" if best == "body" else best
+def _field_name(title: float, metric: float, section: float, body: float, agency: str, q: Query) -> str:
+    """Where the query's words weigh most (the fields' weights): the title if they are in it,
+    else the field with the greatest weight (the first of metric, body, section on a tie);
+    "agency" when they occur only in the names of agencies. (Plain comparisons, not a dict and
+    `max`: this runs once per hit, 6,300 times for a broad word at 100× the base.)"""
+    if title > 0:
+        return "title"
+    if metric > 0 or section > 0 or body > 0:
+        best, weight = "metric", metric
+        if body > weight:
+            best, weight = "text", body
+        if section > weight:
+            best = "section"
+        return best
     return "agency" if any(a in agency for g in q.groups for a in g.alts) else "text"
 
 

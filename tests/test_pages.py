@@ -8,6 +8,8 @@ against the unlimited answer of the real base (the totals are read from it, neve
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from sdtargets.store.query import Filters
@@ -82,10 +84,10 @@ def test_pages_without_a_limit_are_the_unpaged_answers(conn):
         sum(i.endswith('"role": "lead"}') for i in items),
     )
     whole = due(conn, 2024, 2026, False, Filters())
-    assert pages.due_page(conn, 2024, 2026, False, Filters()) == (
-        whole,
-        len(whole),
-        sum(len(i["due"]) for i in whole),
-    )
+    counted = sum(len(i["due"]) for i in whole)
+    assert pages.due_page(conn, 2024, 2026, False, Filters()) == (whole, len(whole), counted, counted)
+    encoded, n, total, shown = pages.due_page(conn, 2024, 2026, False, Filters(), encoded=True)
+    assert [json.loads(e) for e in encoded] == whole and (n, total, shown) == (len(whole), counted, counted)
+    assert [str(e) for e in encoded] == [json.dumps(i, ensure_ascii=False) for i in whole]
     recs = records(conn, filtered_ids(conn, Filters()), None, None)
     assert pages.progress_page(conn, Filters(), None, None) == (worst_first(recs), summary(recs), len(recs))

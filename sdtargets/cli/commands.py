@@ -239,6 +239,7 @@ def due(
     limit: int | None = None,
 ) -> ExitCode:
     """`due`: every target and deadline falling in a year or range."""
+    from ..store.encoded import list_value
     from ..store.pages import due_page
     from ..store.query import check_year
     from .render import emit
@@ -247,20 +248,31 @@ def due(
     check_year(year)
     check_year(until, "--until year")
     # the rows shown; the items and targets of all counted by the store
-    items, n_items, n_targets = due_page(conn, year, until, implied, filters, _page(limit, fmt))
+    encoded = fmt in ("json", "jsonl", "count")
+    items, n_items, n_targets, n_shown = due_page(
+        conn, year, until, implied, filters, _page(limit, fmt), encoded=encoded
+    )
     if filters.agencies is not None:  # the agency's part on every row, as `agency` gives it
         names = set(filters.agencies)
-        for it in items:
-            it["role"] = "lead" if names & set(it["lead"]) else "support"
+        if encoded:
+            items = [e.adding(role=_role(names, list_value(e, "lead"))) for e in items]
+        else:
+            for it in items:
+                it["role"] = _role(names, it["lead"])
     if fmt == "count":
         return count(n_items)
     said_limited(len(items), n_items, limit, fmt)
     span = f"{year}–{until}" if until and until != year else str(year)
-    targets = of(sum(len(i["due"]) for i in items), n_targets, "target")
+    targets = of(n_shown, n_targets, "target")
     note = "" if implied else "; --implied adds what is due only by its plan's end"
     caption = f"{of(len(items), n_items)}, {targets} due {span} (* = year implied{note})"
     emit(items, fmt, DUE_COLUMNS if filters.agencies is None else DUE_AGENCY_COLUMNS, caption=caption)
     return done(items)
+
+
+def _role(names: set[str], lead: list[str]) -> str:
+    """An item's part for the agency named by ``names``: `lead` if one leads it, else `support`."""
+    return "lead" if names & set(lead) else "support"
 
 
 def show(conn: sqlite3.Connection, item_id: str, fmt: str) -> ExitCode:

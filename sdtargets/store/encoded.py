@@ -40,6 +40,18 @@ class Encoded(str):
         return Encoded(self[:-1] + pairs(keys) + "}", self.id)
 
 
+def list_value(encoded: str, key: str) -> list:
+    """The list under ``key`` in an object encoded as `json.dumps` writes it, decoded alone (the
+    JSON decoder's own scanner, from where the key's value begins): for a key whose first
+    `"key": [` is the object's own (the keys before it hold no object with that key; a quote in a
+    string is escaped, so no string holds it)."""
+    mark = f"{json.dumps(key)}: ["
+    return _DECODER.raw_decode(encoded, encoded.index(mark) + len(mark) - 1)[0]
+
+
+_DECODER = json.JSONDecoder()
+
+
 def pairs(keys: dict[str, object]) -> str:
     """``keys`` as `json.dumps` writes them inside an object, each after a `, `: what splicing
     adds before an object's closing brace."""

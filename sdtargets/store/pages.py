@@ -15,7 +15,7 @@ import json
 import sqlite3
 
 from ..errors import SdError
-from .encoded import Encoded
+from .encoded import Encoded, list_value
 from .query import Filters, due_filters, filtered_ids, filtered_sql, items_by_id, items_encoded
 from .verdicts import ORDER, STATUSES
 
@@ -63,9 +63,12 @@ def due_page(
     implied: bool,
     f: Filters,
     limit: int | None = None,
-) -> tuple[list[dict], int, int]:
-    """`query.due`'s first ``limit`` items, how many items are due in all, and how many targets
-    (each item's ``due`` list, summed over every item, counted in SQL)."""
+    encoded: bool = False,
+) -> tuple[list[dict] | list[Encoded], int, int, int]:
+    """`query.due`'s first ``limit`` items, each with its ``due`` list (with ``encoded``, still
+    as JSON: only each item's targets are decoded, to choose them), how many items are due in
+    all, how many targets (each item's ``due`` list, summed over every item, counted in SQL)
+    and how many of them the items given hold."""
     last = until if until is not None else year
     g = due_filters(year, until, implied, f)
     sql, params = filtered_sql(g)
@@ -76,12 +79,22 @@ def due_page(
     else:
         params = []
     targets = conn.execute(count, [year, last, 1 if implied else 0, *params]).fetchone()[0]
+
+    def due(targets: list[dict]) -> list[dict]:
+        return [t for t in targets if year <= t["year"] <= last and (implied or not t["year_implied"])]
+
+    if encoded:  # at 100× the base, `due 2024 --json`: ~23,000 items not decoded and encoded again
+        items: list = []
+        shown = 0
+        for e in items_encoded(conn, _first(ids, limit)):
+            mine = due(list_value(e, "targets"))
+            shown += len(mine)
+            items.append(e.adding(due=mine))
+        return items, len(ids), targets, shown
     items = items_by_id(conn, _first(ids, limit))
     for it in items:
-        it["due"] = [
-            t for t in it["targets"] if year <= t["year"] <= last and (implied or not t["year_implied"])
-        ]
-    return items, len(ids), targets
+        it["due"] = due(it["targets"])
+    return items, len(ids), targets, sum(len(it["due"]) for it in items)
 
 
 def duties_page(

@@ -80,8 +80,8 @@ def due_page(
         params = []
     targets = conn.execute(count, [year, last, 1 if implied else 0, *params]).fetchone()[0]
 
-    def due(targets: list[dict]) -> list[dict]:
-        return [t for t in targets if year <= t["year"] <= last and (implied or not t["year_implied"])]
+    def due(listed: list[dict]) -> list[dict]:  # an item's targets that fall due
+        return [t for t in listed if year <= t["year"] <= last and (implied or not t["year_implied"])]
 
     if encoded:  # at 100× the base, `due 2024 --json`: ~23,000 items not decoded and encoded again
         items: list = []

@@ -46,6 +46,18 @@ def reviewed(ids: list[str]) -> list[str]:
     return [i for i in ids if i.split(".")[0].split("-")[0] in REVIEWED_PLANS]
 
 
+def drafted_figures(text: str, year: int = 2024, result: bool = True) -> list[tuple]:
+    """(metric, value, unit, year) of each figure `import` drafts from one sentence of a work
+    report of ``year`` (its results, or with ``result`` False its targets); each quote is the
+    sentence's own words."""
+    from sdtargets.drafting.quantities import draft_targets
+
+    targets, _ = draft_targets(text, (year + 1, year + 1), year if result else None, result=result)
+    for t in targets:
+        assert t["quote"] in text, t
+    return [(t["metric"], t["value"], t["unit"], t.get("year")) for t in targets]
+
+
 def progress_record(cli, item: str, metric: str, year: int | None = None) -> dict:  # noqa: ANN001 - the cli fixture
     """The progress record of one target of a real item, through the CLI's JSON (exactly one)."""
     res = cli("progress", "--plan", item.split(".")[0], "--json")

@@ -4,15 +4,9 @@ The sentences are the 2024, 2025 and 2026 reports' own; tuning material."""
 
 from __future__ import annotations
 
+from conftest import drafted_figures as figures
+
 from sdtargets.drafting.quantities import draft_targets
-
-
-def figures(text: str, year: int = 2024, result: bool = True) -> list[tuple]:
-    """(metric, value, unit, year) of each figure drafted from one sentence of a report."""
-    targets, _ = draft_targets(text, (year + 1, year + 1), year if result else None, result=result)
-    for t in targets:
-        assert t["quote"] in text, t
-    return [(t["metric"], t["value"], t["unit"], t.get("year")) for t in targets]
 
 
 def test_pairs_are_a_unit():

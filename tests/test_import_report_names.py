@@ -5,6 +5,8 @@ the 2024, 2025 and 2026 reports' own; tuning material."""
 
 from __future__ import annotations
 
+from conftest import drafted_figures
+
 from sdtargets.drafting.vocabulary import Vocabulary
 
 
@@ -74,13 +76,7 @@ def test_import_drafts_a_reports_figures_with_these_names_from_the_real_vocabula
     assert "{metric: 改造农村危房, value: 1.2, unit: 万户, year: 2024" in r.out
 
 
-def figures(text: str, year: int = 2024, result: bool = True) -> list[tuple]:
-    from sdtargets.drafting.quantities import draft_targets
-
-    targets, _ = draft_targets(text, (year + 1, year + 1), year if result else None, result=result)
-    for t in targets:
-        assert t["quote"] in text, t
-    return [(t["metric"], t["value"], t["unit"], t.get("year")) for t in targets]
+figures = drafted_figures
 
 
 def test_a_count_of_batches_or_named_parts_in_words_is_a_figure():

@@ -76,6 +76,18 @@ def test_schema_violations_are_all_reported_with_lines(tmp_path):
     assert any("wish" in d for d in details) and any("integer" in d for d in details)
 
 
+def test_schema_sentences_name_the_key_and_true_is_not_a_number(tmp_path):
+    bad = ITEM.replace("line: 1", "line: true").replace("  lead:", "  colour: red\n  lead:")
+    bad = bad.replace("  plan: p\n", "")
+    with pytest.raises(SdError) as err:
+        load(kb_at(tmp_path, bad))
+    assert err.value.details == [
+        "targets.yaml:7: items[0] (p.1) is missing 'plan'",
+        "targets.yaml:9: items[0] (p.1).line should be integer, not true/false",
+        "targets.yaml:7: items[0] (p.1) has an unknown key 'colour'",
+    ]
+
+
 def test_duplicate_ids_are_refused(tmp_path):
     with pytest.raises(SdError, match="duplicate item id p.1"):
         load(kb_at(tmp_path, ITEM + ITEM))

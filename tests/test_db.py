@@ -11,7 +11,7 @@ from test_load import kb_at
 
 from sdtargets.errors import SdError
 from sdtargets.store import db as dbm
-from sdtargets.store.build import insert_rows
+from sdtargets.store.tables import insert_rows
 
 
 def count(conn) -> int:

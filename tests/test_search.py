@@ -40,7 +40,7 @@ def test_two_character_query_finds_5g_tasks(conn):
     ],
 )
 def test_only_the_first_clause_of_a_title_weighs_as_a_title(title, heading):
-    from sdtargets.store.build import heading_of
+    from sdtargets.store.fields import heading_of
 
     assert heading_of(title) == heading
 

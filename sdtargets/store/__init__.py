@@ -10,7 +10,7 @@ rows as data, written by `build`) and reading them (`verdicts`), and pre-encoded
 May import: `kb`, `text` and `sdtargets.errors`; never `drafting` or `cli`. The store has no
 terminal: a slow build reports progress through `db.report_build`, which the CLI sets.
 
-Goes here: a new table (declared in `build.TABLES`, written in `build`), a new question
+Goes here: a new table (declared in `tables.TABLES`, written in `build`), a new question
 (a function over a `sqlite3.Connection`), a new verdict rule (`progress.assess` and the rules
 it calls). Bump `build.SCHEMA_VERSION` when a table changes.
 """

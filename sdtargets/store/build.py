@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 import sqlite3
 
 from ..text.fold import normalise_text, search_fold, t2s_table
+from .fields import field_row, ranked_title, search_tail
 from .objects import json_row, lead_word
+from .tables import TABLES, VERDICT_TABLES, insert_rows
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
     from pathlib import Path
 
     from ..kb.load import KnowledgeBase
@@ -57,153 +58,6 @@ def build_memory(kb: KnowledgeBase) -> sqlite3.Connection:
     _fill(sqlite_utils.Database(conn), kb)
     conn.commit()
     return conn
-
-
-#: Table layouts, declared so that an empty table still exists with its columns.
-TABLES: dict[str, tuple[dict[str, type], str | None]] = {
-    "meta": ({"key": str, "value": str}, "key"),
-    "plans": (
-        {
-            "id": str,
-            "seq": int,
-            "title": str,
-            "short": str,
-            "aliases": str,
-            "number": str,
-            "issuer": str,
-            "publisher": str,
-            "issued": str,
-            "published": str,
-            "period_start": int,
-            "period_end": int,
-            "source": str,
-            "url": str,
-            "parent": str,
-            "note": str,
-        },
-        "id",
-    ),
-    "agencies": (
-        {
-            "name": str,
-            "seq": int,
-            "full": str,
-            "kind": str,
-            "parent": str,
-            "renamed_to": str,
-            "rename_note": str,
-            "note": str,
-            "aliases": str,
-            "collective": int,
-        },
-        "name",
-    ),
-    "agency_names": ({"form": str, "norm": str, "agency": str, "type": str}, None),
-    "items": (
-        {
-            "id": str,
-            "seq": int,
-            "plan": str,
-            "kind": str,
-            "section": str,
-            "title": str,
-            "text": str,
-            "file": str,
-            "line": int,
-            "lead_word": str,
-            "support_word": str,
-            "lead_implied": str,
-            "agency_note": str,
-            "category": str,
-            "attribute": str,
-            "years": str,
-            "years_implied": int,
-            "note": str,
-        },
-        "id",
-    ),
-    # each item as the JSON contract gives it (`item_object`), compact
-    # with the strings its `snippet` is drawn from (`snippets.context_of`), read in the same pass
-    "item_json": ({"id": str, "json": str, "fold": str, "aligned": int, "context": str}, "id"),
-    # the folded text that `find` scans and indexes, apart from the wide item rows: a 1–2
-    # character query reads every row of it, and narrow rows are a third faster to scan
-    "item_search": ({"rowid": int, "id": str, "search": str}, "rowid"),
-    # each item's searched fields, folded as `item_search` is: read only for the hits, to rank
-    # them (title, metrics, body text, section headings, agency names, its plan's names)
-    "item_fields": (
-        {
-            "id": str,
-            "kind": str,
-            "title": str,
-            "metric": str,
-            "body": str,
-            "section": str,
-            "agency": str,
-            "plan": str,
-        },
-        "id",
-    ),
-    # traditional → simplified characters (`t2s_table`), for folding a query without OpenCC
-    "fold_chars": ({"t": str, "s": str}, "t"),
-    # the base's names, folded: item titles, section headings, metrics, agency names and the
-    # glossary's Chinese terms, each with how many items carry it; a typo is first looked for
-    # among these (a few thousand rows at any scale) before the whole text is scanned
-    "typo_words": ({"word": str, "items": int}, "word"),
-    # a broad one-character search's candidates for its first page and the floor of the rest
-    # (`broad.py`): a first keystroke on a large base ranks these, not half the base
-    "broad_pages": ({"term": str, "item_id": str, "best": float, "df": int}, None),
-    # the bilingual glossary (data/glossary.yaml): English term (folded) → Chinese term
-    "glossary": ({"en": str, "zh": str, "type": str, "label": str}, None),
-    "item_agencies": ({"item_id": str, "agency": str, "role": str, "word": str, "position": int}, None),
-    "targets": (
-        {
-            "item_id": str,
-            "position": int,
-            "metric": str,
-            "value": float,
-            "value_max": float,
-            "unit": str,
-            "value_base": float,
-            "base_unit": str,
-            "year": int,
-            "year_implied": int,
-            "span": str,
-            "average": int,
-            "part": str,
-            "cmp": str,
-            "baseline": str,
-            "raw": str,
-            "correction": str,
-            "note": str,
-            "quote": str,
-        },
-        None,
-    ),
-    "item_years": ({"item_id": str, "year": int, "implied": int}, None),
-}
-
-
-def insert_rows(db, table: str, rows: Iterable[dict]) -> None:  # noqa: ANN001 - sqlite_utils.Database
-    """Insert ``rows`` into the created ``table``, streamed through one `executemany`.
-
-    The build's rows hold only str, int, float and None, which sqlite3 binds as they are.
-    sqlite-utils' `insert_all` would inspect every value (to encode lists as JSON, dates as
-    text) and commit every 100 rows, each commit a journal file and a wait for the disk: at 100x
-    the base that was ~15 s of a 63 s build. Here the rows go in one transaction, committed with
-    the rest of the build. A key that is not a column of the table is an error, as it is for
-    `insert_all`."""
-    columns = [c.name for c in db[table].columns]
-    known = set(columns)
-
-    def values(row: dict) -> list:
-        if not known.issuperset(row):
-            raise ValueError(f"{table} has no column {sorted(set(row) - known)[0]!r}")
-        return [row.get(c) for c in columns]
-
-    names = ", ".join(f"[{c}]" for c in columns)
-    marks = ", ".join("?" * len(columns))
-    sql = f"insert into [{table}] ({names}) values ({marks})"  # noqa: S608 - the build's own names
-    db.conn.executemany(sql, map(values, rows))
 
 
 def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Database, imported lazily
@@ -296,7 +150,7 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
     stats = {"items": 0, "title": 0, "metric": 0, "body": 0, "section": 0}
 
     def fields(item: dict) -> dict:
-        row = _field_row(item, t2s, plan_names, fold_name)
+        row = field_row(item, t2s, plan_names, fold_name)
         stats["items"] += 1
         for key in ("title", "metric", "body", "section"):
             stats[key] += len(row[key])
@@ -305,11 +159,11 @@ def _fill(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Databas
     insert_rows(db, "item_fields", (fields(item) for item in kb.items))
     # `item_search` is each item's folded text (`item_fields`' body, folded once above: folding
     # the text is most of what these two tables cost) and its folded headings, metrics and years
-    # (`_search_tail`), joined by SQLite, so that no list of 100,000 texts is held for it
+    # (`fields.search_tail`), joined by SQLite, so that no list of 100,000 texts is held for it
     db.conn.execute("create temp table search_tail (n integer primary key, id text, tail text)")
     db.conn.executemany(
         "insert into temp.search_tail (n, id, tail) values (?, ?, ?)",
-        ((n, item["id"], _search_tail(item, t2s)) for n, item in enumerate(kb.items, 1)),
+        ((n, item["id"], search_tail(item, t2s)) for n, item in enumerate(kb.items, 1)),
     )
     db.conn.execute(
         "insert into item_search (rowid, id, search) select t.n, t.id, f.body || t.tail"
@@ -408,31 +262,6 @@ def manifest_rows(conn: sqlite3.Connection) -> list[dict]:
     ]
 
 
-#: The verdict tables (`progress` makes their rows), created after the others.
-VERDICT_TABLES: dict[str, tuple[dict[str, type], str | None]] = {
-    "progress": (
-        # ``seq``: the item's place in the base, so that `progress` orders and counts a page of
-        # records from an index alone (`store/pages.py`), never reading every record's JSON
-        {"item_id": str, "seq": int, "position": int, "plan": str, "year": int, "status": str, "json": str},
-        None,
-    ),
-    "metrics": (
-        {
-            "name": str,
-            "aliases": str,
-            "unit": str,
-            "family": str,
-            "quantity": str,
-            "scope": str,
-            "grows": int,
-            "about": str,
-        },
-        "name",
-    ),
-    "metric_links": ({"json": str}, None),
-}
-
-
 def _fill_verdicts(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Database
     """The verdicts, made once, here (`show` and `agency` read them): one row per assessed
     target, the horizon, and the metric vocabulary they were judged by."""
@@ -447,42 +276,6 @@ def _fill_verdicts(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_util
     insert_rows(db, "meta", [{"key": "horizon", "value": str(progress.horizon(kb.plans, kb.items))}])
     insert_rows(db, "metrics", progress.metric_rows(kb.vocabulary))
     insert_rows(db, "metric_links", progress.link_rows(kb.vocabulary))
-
-
-def _search_tail(item: dict, t2s: dict[int, str]) -> str:
-    """What `find` matches after the item's folded text (`item_search`): the section headings
-    and the targets' metrics and years, folded (`search_fold`: NFKC, lower case, no whitespace,
-    simplified characters). Folded apart from the text (folded once, as `item_fields`' body):
-    the same characters as folding text and tail joined with a space, which the fold removes
-    and across which nothing composes (NFKC) or changes case (a final Σ)."""
-    metrics = " ".join(f"{t['metric']} {t['year']}" for t in item["targets"])
-    # ended by `SEARCH_END`, so that every character of the text starts a trigram of the index
-    # (`typos.items_with` finds a one- or two-character word through them)
-    from .typos import SEARCH_END
-
-    return search_fold(" ".join([*item["section"], metrics]), t2s) + SEARCH_END
-
-
-_CLAUSE_END = re.compile(r"[，,：:]")
-
-#: How much of a title search weighs as the title: its first 60 characters, the titles the
-#: ranking was tuned on (titles were cut there before they were kept whole). A word further on
-#: still counts, as a word of the text.
-RANKED_TITLE_CHARS = 60
-
-
-def ranked_title(item: dict) -> str:
-    """The part of an item's title that search ranks and corrects typos by."""
-    return item["title"][:RANKED_TITLE_CHARS]
-
-
-def heading_of(title: str) -> str:
-    """What of an item's title ranks as its heading: its first clause. A task's first sentence
-    is a label (`大力发展人工智能技术`) and the whole of it counts; a result's or a goal's first
-    sentence is a run of claims (`建成国家生态文明建设示范区36个、…，获批美丽河湖7个、…，黄河口
-    “鸟浪”奇观成为观景新潮`), of which only the first names the subject (`养老方面`, `5G基站增长
-    4.3倍`): a word in a later clause is a mention, weighed as the text weighs it."""
-    return _CLAUSE_END.split(title, maxsplit=1)[0]
 
 
 def _typo_words(kb, t2s: dict[int, str], fold_name: Callable[[str], str]) -> dict[str, int]:  # noqa: ANN001 - load.KnowledgeBase
@@ -511,25 +304,6 @@ def _glossary_chinese(glossary: dict) -> set[str]:
     for words in (glossary or {}).get("terms", {}).values():
         out.update(words if isinstance(words, list) else [words])
     return out
-
-
-def _field_row(
-    item: dict, t2s: dict[int, str], plan_names: dict[str, str], fold_name: Callable[[str], str]
-) -> dict:
-    """An item's searched fields apart (`item_fields`), folded as `item_search` is;
-    metrics and headings are joined with a space, which the fold removes, so a term never spans
-    two of them only where the text itself runs them together. ``fold_name`` folds the names
-    items share (metrics, headings, agencies); the item's own title and text are folded as is."""
-    return {
-        "id": item["id"],
-        "kind": item["kind"],
-        "title": search_fold(heading_of(ranked_title(item)), t2s),
-        "metric": "|".join(fold_name(f"{t['metric']} {t['year']}") for t in item["targets"]),
-        "body": search_fold(item["text"], t2s),
-        "section": "|".join(fold_name(h) for h in item["section"]),
-        "agency": "|".join(fold_name(a) for a in item["lead"] + item["support"]),
-        "plan": plan_names[item["plan"]],
-    }
 
 
 def _item_row(item: dict) -> dict:

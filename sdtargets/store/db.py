@@ -20,7 +20,8 @@ from pathlib import Path
 from ..errors import SdError
 from ..kb.digest import digest_of, stamp_of
 from ..kb.paths import cache_dir, data_dir
-from .build import SCHEMA_VERSION, TABLES, VERDICT_TABLES, build, build_memory
+from .build import SCHEMA_VERSION, build, build_memory
+from .tables import TABLES, VERDICT_TABLES
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
 if TYPE_CHECKING:

@@ -32,7 +32,11 @@ PHRASE_BONUS = 1.25
 def field_stats(conn: sqlite3.Connection) -> dict:
     """The base's item count and each field's average length (at least 1), stored at build."""
     row = conn.execute("select value from meta where key = 'stats'").fetchone()
-    stats = json.loads(row[0])
+    return stats_of(json.loads(row[0]))
+
+
+def stats_of(stats: dict) -> dict:
+    """The field statistics from the build's sums (items, and each field's total length)."""
     n = max(stats["items"], 1)
     return {"items": n, **{k: max(stats[k] / n, 1.0) for k in FIELD_WEIGHT}}
 

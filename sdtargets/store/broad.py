@@ -25,7 +25,7 @@ from __future__ import annotations
 import heapq
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from .bm25f import FIELD_B, FIELD_WEIGHT, PLAN_BOOST
 
@@ -39,27 +39,23 @@ BROAD_MAX = 2000
 
 
 def broad_rows(
-    conn: sqlite3.Connection, stats: dict, seqs: list[int]
+    fields: Iterable[tuple[str, str, str, str, str, str, str, str]], stats: dict, seqs: list[int]
 ) -> Iterator[tuple[str, str | None, float | None, int]]:
-    """For the store being built (``conn``, its `item_fields` and `item_search` written, in
-    ``seqs``' order, ``stats`` the field statistics as `bm25f.field_stats` reads them): rows
+    """For a base's items, in ``seqs``' order, each as (id, and its folded title, metric,
+    section, body, agency, plan and search text: `item_fields` and `item_search`'s strings,
+    `stored_fields` reads them), ``stats`` the field statistics (`bm25f.field_stats`): rows
     (character, item id, best, df) of each candidate, and one (character, None, floor, df) row
-    per character kept (floor None when every hit is a candidate)."""
+    per character kept (floor None when every hit is a candidate). No connection: the build's
+    second process computes them from strings it folds itself (`derived.py`)."""
     n_items = stats["items"]
     wt, wm, ws, wb = (FIELD_WEIGHT[k] for k in ("title", "metric", "section", "body"))
     bt, bm, bs, bb = (FIELD_B[k] for k in ("title", "metric", "section", "body"))
     at, am, as_, ab = (stats[k] for k in ("title", "metric", "section", "body"))
-    fields = conn.execute(
-        "select id, title, metric, section, body, agency, plan from item_fields order by rowid"
-    )
-    texts = conn.execute("select search from item_search order by rowid")
     df: Counter[str] = Counter()
     tops: dict[str, list[float]] = {}  # character → min-heap of the BROAD_PAGE largest bests
     cands: dict[str, list[tuple[float, int, str]]] = {}  # character → (best, seq, id) kept so far
     floor: dict[str, float] = {}  # character → the largest best left out so far
-    for (iid, title, metric, section, body, agency, plan), (search,), seq in zip(
-        fields, texts, seqs, strict=True
-    ):
+    for (iid, title, metric, section, body, agency, plan, search), seq in zip(fields, seqs, strict=True):
         held = set(search)
         held.discard("\n")
         df.update(held)
@@ -111,6 +107,17 @@ def broad_rows(
         for best, _, iid in kept:
             yield c, iid, best, df[c]
         yield c, None, floor.get(c), df[c]
+
+
+def stored_fields(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str, str, str, str, str, str]]:
+    """The strings `broad_rows` reads, from a store's `item_fields` and `item_search`, in the
+    base's order."""
+    fields = conn.execute(
+        "select id, title, metric, section, body, agency, plan from item_fields order by rowid"
+    )
+    texts = conn.execute("select search from item_search order by rowid")
+    for row, (search,) in zip(fields, texts, strict=True):
+        yield (*row, search)
 
 
 def _prune(c: str, kept: list[tuple[float, int, str]], least: float, floor: dict[str, float]) -> None:

@@ -69,3 +69,27 @@ def search_tail(item: dict, t2s: dict[int, str]) -> str:
     from .typos import SEARCH_END
 
     return search_fold(" ".join([*item["section"], metrics]), t2s) + SEARCH_END
+
+
+def plan_names(plans: list[dict], t2s: dict[int, str]) -> dict[str, str]:
+    """Each plan's names (title, short title, aliases), folded: an item's `plan` field."""
+    return {
+        p["id"]: search_fold(" ".join([p["title"], p.get("short") or "", *(p.get("aliases") or [])]), t2s)
+        for p in plans
+    }
+
+
+#: The fields whose lengths the ranking averages (`bm25f.stats_of`).
+MEASURED = ("title", "metric", "body", "section")
+
+
+def new_sums() -> dict[str, int]:
+    """The sums the build stores as `meta.stats`: items, and each measured field's length."""
+    return {"items": 0, "title": 0, "metric": 0, "body": 0, "section": 0}
+
+
+def add_lengths(sums: dict[str, int], row: dict) -> None:
+    """Count one item's fields (`field_row`) into ``sums``."""
+    sums["items"] += 1
+    for key in MEASURED:
+        sums[key] += len(row[key])

@@ -66,7 +66,7 @@ def test_a_second_process_that_fails_is_redone_by_the_first(kb, tmp_path, monkey
 
 
 def test_an_interrupted_build_leaves_no_side_file_and_no_process(kb, tmp_path, monkeypatch):
-    def interrupted(db, kb):
+    def interrupted(*args):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(buildmod, "_fill_base", interrupted)

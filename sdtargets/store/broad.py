@@ -42,11 +42,11 @@ def broad_rows(
     fields: Iterable[tuple[str, str, str, str, str, str, str, str]], stats: dict, seqs: list[int]
 ) -> Iterator[tuple[str, str | None, float | None, int]]:
     """For a base's items, in ``seqs``' order, each as (id, and its folded title, metric,
-    section, body, agency, plan and search text: `item_fields` and `item_search`'s strings,
-    `stored_fields` reads them), ``stats`` the field statistics (`bm25f.field_stats`): rows
+    section, body, agency, plan and search text: `item_fields`' and `item_search`'s strings,
+    `derived.Folded.for_broad`), ``stats`` the field statistics (`bm25f.stats_of`): rows
     (character, item id, best, df) of each candidate, and one (character, None, floor, df) row
     per character kept (floor None when every hit is a candidate). No connection: the build's
-    second process computes them from strings it folds itself (`derived.py`)."""
+    second process computes them while the first writes the store (`derived.py`)."""
     n_items = stats["items"]
     wt, wm, ws, wb = (FIELD_WEIGHT[k] for k in ("title", "metric", "section", "body"))
     bt, bm, bs, bb = (FIELD_B[k] for k in ("title", "metric", "section", "body"))
@@ -107,17 +107,6 @@ def broad_rows(
         for best, _, iid in kept:
             yield c, iid, best, df[c]
         yield c, None, floor.get(c), df[c]
-
-
-def stored_fields(conn: sqlite3.Connection) -> Iterator[tuple[str, str, str, str, str, str, str, str]]:
-    """The strings `broad_rows` reads, from a store's `item_fields` and `item_search`, in the
-    base's order."""
-    fields = conn.execute(
-        "select id, title, metric, section, body, agency, plan from item_fields order by rowid"
-    )
-    texts = conn.execute("select search from item_search order by rowid")
-    for row, (search,) in zip(fields, texts, strict=True):
-        yield (*row, search)
 
 
 def _prune(c: str, kept: list[tuple[float, int, str]], least: float, floor: dict[str, float]) -> None:

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from ..text.fold import normalise_text, search_fold, t2s_table
-from .fields import add_lengths, field_row, new_sums, plan_names, ranked_title, search_tail
+from .fields import ranked_title
 from .objects import json_row, lead_word
 from .tables import TABLES, VERDICT_TABLES, insert_rows
 
@@ -24,9 +24,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ..kb.load import KnowledgeBase
+    from .derived import Folded
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "17"
+SCHEMA_VERSION = "18"
 
 
 #: A base of this many items or more makes its verdicts and broad pages in a second process
@@ -77,24 +78,29 @@ def build_memory(kb: KnowledgeBase) -> sqlite3.Connection:
 def _fill(db, kb: KnowledgeBase, side: Path | None) -> None:  # noqa: ANN001 - sqlite_utils.Database, imported lazily
     """Every table of the store. With a ``side`` file, the verdicts and broad pages are made in
     a second process while this one writes the rest, and copied in after; without (or if that
-    process fails), here, from the strings stored."""
+    process fails), here, after them."""
     from . import derived
-    from .bm25f import field_stats
-    from .broad import stored_fields
     from .fork import Child
 
     for name, (columns, pk) in {**TABLES, **VERDICT_TABLES}.items():
         db[name].create(columns, pk=pk)
+    # every item's folded strings, made once, before the second process starts: it ranks by
+    # them (`broad_rows`) and this one stores them (`item_fields`, `item_search`)
+    t2s = t2s_table()
+    # headings, metrics and agency names recur across items (every item of a section carries its
+    # headings): each is folded once, not once per item and table (~800,000 folds at 100x)
+    fold_name = functools.cache(functools.partial(search_fold, t2s=t2s))
+    folded = derived.fold_items(kb, t2s, fold_name)
     child = None
     if side is not None:
         side.unlink(missing_ok=True)
-        child = Child.start(functools.partial(derived.write_side, kb, side))
+        child = Child.start(functools.partial(derived.write_side, kb, folded, side))
     try:
-        _fill_base(db, kb)
+        _fill_base(db, kb, folded, t2s, fold_name)
         if child is not None and child.join():
             derived.copy_side(db.conn, side)
         else:
-            derived.write(db, kb, stored_fields(db.conn), field_stats(db.conn))
+            derived.write(db, kb, folded)
     finally:
         if child is not None:
             child.stop()
@@ -105,8 +111,11 @@ def _fill(db, kb: KnowledgeBase, side: Path | None) -> None:  # noqa: ANN001 - s
     insert_rows(db, "meta", manifest_rows(db.conn))
 
 
-def _fill_base(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Database
-    """The tables other than `derived.DERIVED`'s and the verdicts' vocabulary."""
+def _fill_base(
+    db, kb: KnowledgeBase, folded: Folded, t2s: dict[int, str], fold_name: Callable[[str], str]
+) -> None:  # noqa: ANN001 - sqlite_utils.Database
+    """The tables other than `derived.DERIVED`'s and the verdicts' vocabulary; ``folded`` the
+    items' folded strings (`derived.fold_items`)."""
     from ..kb.load import COLLECTIVE_KIND as collective
 
     insert_rows(
@@ -182,37 +191,19 @@ def _fill_base(db, kb: KnowledgeBase) -> None:  # noqa: ANN001 - sqlite_utils.Da
     insert_rows(db, "items", (_item_row(item) for item in kb.items))
     plans = {p["id"]: p for p in kb.plans}
     insert_rows(db, "item_json", (json_row(item, plans[item["plan"]]) for item in kb.items))
-    t2s = t2s_table()
-    # headings, metrics and agency names recur across items (every item of a section carries its
-    # headings): each is folded once, not once per item and table (~800,000 folds at 100x)
-    fold_name = functools.cache(functools.partial(search_fold, t2s=t2s))
     insert_rows(db, "fold_chars", ({"t": chr(k), "s": v} for k, v in t2s.items()))
-    names = plan_names(kb.plans, t2s)
-    stats = new_sums()
-
-    def fields(item: dict) -> dict:
-        row = field_row(item, t2s, names, fold_name)
-        add_lengths(stats, row)
-        return row
-
-    insert_rows(db, "item_fields", (fields(item) for item in kb.items))
-    # `item_search` is each item's folded text (`item_fields`' body, folded once above: folding
-    # the text is most of what these two tables cost) and its folded headings, metrics and years
-    # (`fields.search_tail`), joined by SQLite, so that no list of 100,000 texts is held for it
-    db.conn.execute("create temp table search_tail (n integer primary key, id text, tail text)")
+    insert_rows(db, "item_fields", folded.fields)
     db.conn.executemany(
-        "insert into temp.search_tail (n, id, tail) values (?, ?, ?)",
-        ((n, item["id"], search_tail(item, t2s)) for n, item in enumerate(kb.items, 1)),
+        "insert into item_search (rowid, id, search) values (?, ?, ?)",
+        (
+            (n, row["id"], search)
+            for n, (row, search) in enumerate(zip(folded.fields, folded.searches, strict=True), 1)
+        ),
     )
-    db.conn.execute(
-        "insert into item_search (rowid, id, search) select t.n, t.id, f.body || t.tail"
-        " from temp.search_tail t join item_fields f on f.id = t.id order by t.n"
-    )
-    db.conn.execute("drop table temp.search_tail")
     insert_rows(
         db, "typo_words", ({"word": w, "items": n} for w, n in _typo_words(kb, t2s, fold_name).items())
     )
-    insert_rows(db, "meta", [{"key": "stats", "value": json.dumps(stats)}])
+    insert_rows(db, "meta", [{"key": "stats", "value": json.dumps(folded.sums)}])
     from ..kb.glossary import glossary_rows
 
     insert_rows(db, "glossary", glossary_rows(kb.glossary, t2s))
@@ -265,9 +256,15 @@ def _full_text_index(conn: sqlite3.Connection) -> None:
     """The trigram index of `item_search` (the table sqlite-utils' `enable_fts` makes, external
     content), filled with FTS5's incremental merging off and merged once at the end: the same
     index in one segment, in ~75% of the time (at 100× the base 15.2 and 17.0 s against 19.3 and
-    23.2 s, queries as fast). The store is never written again, so merging is set back after."""
+    23.2 s, queries as fast). The store is never written again, so merging is set back after.
+
+    Case-sensitive: the text is folded already (`search_fold`: lower case) and so is every query,
+    so the tokenizer's own case folding changed nothing but cost ~10% of the index's time; and
+    a match is then exactly what GLOB over the folded text finds (`typos.items_with`'s other way).
+    """
     conn.execute(
-        "create virtual table item_search_fts using fts5(search, tokenize='trigram', content='item_search')"
+        "create virtual table item_search_fts using fts5(search, tokenize='trigram case_sensitive 1',"
+        " content='item_search')"
     )
     conn.execute("insert into item_search_fts (item_search_fts, rank) values ('automerge', 0)")
     conn.execute("insert into item_search_fts (rowid, search) select rowid, search from item_search")

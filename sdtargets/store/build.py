@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..text.fold import normalise_text, search_fold, t2s_table
 from .fields import ranked_title
-from .objects import json_row, lead_word
+from .objects import lead_word
 from .tables import TABLES, VERDICT_TABLES, insert_rows
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = "18"
 
 
-#: A base of this many items or more makes its verdicts and broad pages in a second process
+#: A base of this many items or more makes its items' JSON, verdicts and broad pages in a second process
 #: (`derived.py`) where the system can fork and two cores are free. The real base (~1,000
 #: items) builds in ~1 s and gains nothing; at 100× it (105,200) the build takes ~40% less.
 PARALLEL_ITEMS = 10_000
@@ -39,7 +39,7 @@ PARALLEL_ITEMS = 10_000
 def build(kb: KnowledgeBase, path: Path | str, parallel: bool | None = None) -> None:
     """Write ``kb`` into a new SQLite file at ``path`` (which must not exist yet).
 
-    ``parallel``: make the verdicts and broad pages in a second process, into a file beside
+    ``parallel``: make the items' JSON, verdicts and broad pages in a second process, into a file beside
     ``path`` that is copied in and deleted (`derived.py`); None decides by the base's size
     (`PARALLEL_ITEMS`) and the cores free. The store is the same either way.
 
@@ -76,7 +76,7 @@ def build_memory(kb: KnowledgeBase) -> sqlite3.Connection:
 
 
 def _fill(db, kb: KnowledgeBase, side: Path | None) -> None:  # noqa: ANN001 - sqlite_utils.Database, imported lazily
-    """Every table of the store. With a ``side`` file, the verdicts and broad pages are made in
+    """Every table of the store. With a ``side`` file, the items' JSON, verdicts and broad pages are made in
     a second process while this one writes the rest, and copied in after; without (or if that
     process fails), here, after them."""
     from . import derived
@@ -92,15 +92,17 @@ def _fill(db, kb: KnowledgeBase, side: Path | None) -> None:  # noqa: ANN001 - s
     fold_name = functools.cache(functools.partial(search_fold, t2s=t2s))
     folded = derived.fold_items(kb, t2s, fold_name)
     child = None
+    half = len(kb.items) // 2 if side is not None else 0  # the items whose JSON this process makes
     if side is not None:
         side.unlink(missing_ok=True)
-        child = Child.start(functools.partial(derived.write_side, kb, folded, side))
+        child = Child.start(functools.partial(derived.write_side, kb, folded, side, half))
     try:
         _fill_base(db, kb, folded, t2s, fold_name)
+        insert_rows(db, "item_json", derived.json_rows(kb, 0, half))
         if child is not None and child.join():
             derived.copy_side(db.conn, side)
         else:
-            derived.write(db, kb, folded)
+            derived.write(db, kb, folded, half)
     finally:
         if child is not None:
             child.stop()
@@ -189,8 +191,6 @@ def _fill_base(
     # rows are generated, not collected (`insert_rows` streams them), so a large base never
     # holds a second copy of itself as row dicts
     insert_rows(db, "items", (_item_row(item) for item in kb.items))
-    plans = {p["id"]: p for p in kb.plans}
-    insert_rows(db, "item_json", (json_row(item, plans[item["plan"]]) for item in kb.items))
     insert_rows(db, "fold_chars", ({"t": chr(k), "s": v} for k, v in t2s.items()))
     insert_rows(db, "item_fields", folded.fields)
     db.conn.executemany(

@@ -1,7 +1,8 @@
 """The tables made from the whole base in Python alone: a broad search's first pages
-(`broad_pages`, `broad.py`) and the verdicts (`progress`, `progress.py`).
+(`broad_pages`, `broad.py`), the verdicts (`progress`, `progress.py`) and each item's JSON
+(`item_json`, `objects.py`).
 
-They are a third of a large base's build (at 100× the real one ~23 s of ~61) and need nothing
+They are half of a large base's build (at 100× the real one ~30 s of ~61) and need nothing
 the build writes but every item's folded strings (`fold_items`, made once before). So a large
 base makes them in a second process (`fork.py`), into a side file that the build copies in at
 its end (`copy_side`), while the first process writes every other table; a small base, or a
@@ -18,6 +19,7 @@ from . import progress
 from .bm25f import stats_of
 from .broad import broad_rows
 from .fields import add_lengths, field_row, new_sums, plan_names, search_tail
+from .objects import json_row
 from .tables import TABLES, VERDICT_TABLES, insert_rows
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
@@ -28,7 +30,7 @@ if TYPE_CHECKING:
     from ..kb.load import KnowledgeBase
 
 #: The tables written here.
-DERIVED = ("broad_pages", "progress")
+DERIVED = ("item_json", "broad_pages", "progress")
 
 
 class Folded(NamedTuple):
@@ -68,15 +70,26 @@ def fold_items(kb: KnowledgeBase, t2s: dict[int, str], fold_name: Callable[[str]
     return Folded(fields, searches, sums)
 
 
-def write(db, kb: KnowledgeBase, folded: Folded) -> None:  # noqa: ANN001 - sqlite_utils.Database
-    """Insert ``kb``'s broad pages and verdicts into ``db``, whose tables exist."""
+def write(db, kb: KnowledgeBase, folded: Folded, first: int = 0) -> None:  # noqa: ANN001 - sqlite_utils.Database
+    """Insert ``kb``'s items as JSON from the ``first``-th item on (the first process writes
+    those before it: `json_rows`), its broad pages and verdicts into ``db``, whose tables exist."""
+    insert_rows(db, "item_json", json_rows(kb, first, len(kb.items)))
     rows = broad_rows(folded.for_broad(), stats_of(folded.sums), [item["_seq"] for item in kb.items])
     insert_rows(db, "broad_pages", ({"term": t, "item_id": i, "best": b, "df": n} for t, i, b, n in rows))
     seq = {item["id"]: item["_seq"] for item in kb.items}
     insert_rows(db, "progress", ({**row, "seq": seq[row["item_id"]]} for row in progress.progress_rows(kb)))
 
 
-def write_side(kb: KnowledgeBase, folded: Folded, path: Path) -> None:
+def json_rows(kb: KnowledgeBase, start: int, stop: int) -> Iterator[dict]:
+    """`item_json`'s rows of ``kb``'s items from ``start`` to ``stop``. The two processes each
+    make half (`build.py`): without them, the rest of their work is about equal (at 100× the base
+    28.8 and 28.6 s), and the first's half goes in first, so the rows keep the base's order."""
+    plans = {p["id"]: p for p in kb.plans}
+    for item in kb.items[start:stop]:
+        yield json_row(item, plans[item["plan"]])
+
+
+def write_side(kb: KnowledgeBase, folded: Folded, path: Path, first: int) -> None:
     """The same rows into a new SQLite file at ``path``: the second process's work."""
     import sqlite_utils
 
@@ -88,7 +101,7 @@ def write_side(kb: KnowledgeBase, folded: Folded, path: Path) -> None:
     for name in DERIVED:
         columns, pk = layouts[name]
         db[name].create(columns, pk=pk)
-    write(db, kb, folded)
+    write(db, kb, folded, first)
     conn.commit()
     conn.close()
 

@@ -175,6 +175,13 @@ def test_streaming_parser_resolves_scalars_as_safe_load_does():
     text = "a: 25\nb: 2.5\nc: '25'\nd: null\ne: ~\nf: true\ng: 2023-01-19\nh: !!str 25\ni: [1, x, '%']\n"
     assert parse(text) == yaml.safe_load(text)
     assert parse("") is None
+    # a short plain scalar is made once and reused (`parse`'s cache): the same words quoted, with
+    # a tag, or in YAML 1.1's other forms of numbers and booleans still resolve each as their own
+    again = "j: [25, '25', !!str 25, 25, 012, '012', 012, 0x1A, 1_000, 1:20, .inf, yes, 'yes', Yes, yes]\n"
+    assert parse(text + again) == yaml.safe_load(text + again)
+    inf = float("inf")
+    made = [25, "25", "25", 25, 10, "012", 10, 26, 1000, 80, inf, True, "yes", True, True]
+    assert parse(again)["j"] == made
 
 
 def test_oversized_file_is_refused_before_parsing(tmp_path, monkeypatch):

@@ -66,31 +66,52 @@ def parse(text: str | bytes) -> object:
             top[0][top[1]] = value
             top[1] = _NO_KEY
 
-    for event in yaml.parse(text, Loader=loader):
+    # the parser's events read straight from it (`yaml.parse` wraps each in a generator step and
+    # a second call), and a short plain scalar resolved and made once (keys, units, plan ids,
+    # years and line numbers repeat tens of thousands of times in a large base)
+    get_event = loader(text).get_event
+    plain: dict[str, object] = {}
+    scalar, mapping, sequence = events.ScalarEvent, events.MappingStartEvent, events.SequenceStartEvent
+    ends = (events.MappingEndEvent, events.SequenceEndEvent)
+    while (event := get_event()) is not None:
         kind = type(event)
-        if kind in (events.ScalarEvent, events.MappingStartEvent, events.SequenceStartEvent):
+        if kind is scalar or kind is mapping or kind is sequence:
             if event.anchor is not None:
                 raise KnowledgeBaseYAMLError(
                     None, None, "anchors (&name) are not allowed in the knowledge base", event.start_mark
                 )
-        if kind is events.ScalarEvent:
+        if kind is scalar:
+            value = event.value
+            if event.tag in (None, "!") and event.implicit[0] and len(value) <= _INTERN_MAX:
+                # a short plain scalar: its value made once (a string, or a number, date, bool
+                # or null, all immutable, so one object may stand in every place)
+                made = plain.get(value, _NO_KEY)
+                if made is _NO_KEY:
+                    tag = resolve(yaml.ScalarNode, value, (True, False))
+                    if tag == _STR:
+                        made = sys.intern(value)
+                    else:
+                        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+                        made = construct(node)
+                    plain[value] = made
+                put(made, event)
+                continue
             if event.tag in (None, "!"):
-                tag = resolve(yaml.ScalarNode, event.value, (True, False)) if event.implicit[0] else _STR
+                tag = resolve(yaml.ScalarNode, value, (True, False)) if event.implicit[0] else _STR
             else:
                 tag = event.tag
             if tag == _STR:
-                value = event.value
                 put(sys.intern(value) if len(value) <= _INTERN_MAX else value, event)
             else:
-                node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+                node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
                 put(construct(node), event)
-        elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
+        elif kind is mapping or kind is sequence:
             if event.tag not in _COLLECTION_TAGS:
                 raise KnowledgeBaseYAMLError(
                     None, None, f"the tag {event.tag} is not allowed", event.start_mark
                 )
-            stack.append([{} if kind is events.MappingStartEvent else [], _NO_KEY])
-        elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
+            stack.append([{} if kind is mapping else [], _NO_KEY])
+        elif kind in ends:
             put(stack.pop()[0], event)
         elif kind is events.AliasEvent:
             raise KnowledgeBaseYAMLError(

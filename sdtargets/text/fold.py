@@ -7,6 +7,7 @@ time only (`t2s_table`), stored in the database so that a query folds without Op
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -15,7 +16,14 @@ import unicodedata
 #: and that no mark reorders across. So a text's NFKC is its other runs' NFKC, each alone, and
 #: the ideographs as they are (`nfkc`); a test checks it against `unicodedata` on every text
 #: of the base and on random mixtures with combining marks.
-_NOT_IDEOGRAPHS = re.compile("[^\u3400-\u4dbf\u4e00-\u9fff]+")
+_NOT_IDEOGRAPHS = "[^\u3400-\u4dbf\u4e00-\u9fff]+"
+
+
+@functools.cache
+def _not_ideographs() -> re.Pattern:
+    # compiled at the first text that needs it, not at import: a query's words are mostly
+    # normalised already, and compiling costs every command ~1 ms
+    return re.compile(_NOT_IDEOGRAPHS)
 
 
 def _run_nfkc(match: re.Match) -> str:
@@ -27,7 +35,7 @@ def nfkc(text: str) -> str:
     at ~200 ns a character and most of a plan's characters are ideographs, which NFKC keeps."""
     if unicodedata.is_normalized("NFKC", text):
         return text
-    return _NOT_IDEOGRAPHS.sub(_run_nfkc, text)
+    return _not_ideographs().sub(_run_nfkc, text)
 
 
 def normalise_text(text: str) -> str:

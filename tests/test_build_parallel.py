@@ -75,3 +75,18 @@ def test_an_interrupted_build_leaves_no_side_file_and_no_process(kb, tmp_path, m
         buildmod.build(kb, path, parallel=True)
     assert not (tmp_path / "kb.sqlite.side").exists()
     assert no_child_left()
+
+
+def test_a_store_the_command_line_builds_in_two_processes_answers_as_the_other(cli, tmp_path, monkeypatch):
+    """The size rule lowered so that the real base takes the two-process way through the
+    command line's own build (`db.connect` → `build`, its progress bar's timer thread alive):
+    the same answer as the session's store."""
+    expected = cli("find", "5G", "--json")
+    assert expected.code == 0, expected
+    monkeypatch.setattr(buildmod, "PARALLEL_ITEMS", 1)
+    monkeypatch.setenv("SDTARGETS_DB", str(tmp_path / "kb.sqlite"))
+    result = cli("find", "5G", "--json")
+    assert result.code == 0, result
+    assert result.out == expected.out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.sqlite"]
+    assert no_child_left()

@@ -30,18 +30,20 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = "18"
 
 
-#: A base of this many items or more makes its items' JSON, verdicts and broad pages in a second process
-#: (`derived.py`) where the system can fork and two cores are free. The real base (~1,000
-#: items) builds in ~1 s and gains nothing; at 100× it (105,200) the build takes ~40% less.
+#: A base of this many items or more makes its items' JSON, verdicts and broad pages in a second
+#: process (`derived.py`) where two cores are free. At 100× the real base (105,200 items) that
+#: took the build from 61 to 39 s (docs/performance.md). The real base (1,052) would gain a few
+#: tenths of a second (~0.7 s against ~1.1 s), but its users get the shipped store and a
+#: curator's rebuild is a second either way: it is built by one process.
 PARALLEL_ITEMS = 10_000
 
 
 def build(kb: KnowledgeBase, path: Path | str, parallel: bool | None = None) -> None:
     """Write ``kb`` into a new SQLite file at ``path`` (which must not exist yet).
 
-    ``parallel``: make the items' JSON, verdicts and broad pages in a second process, into a file beside
-    ``path`` that is copied in and deleted (`derived.py`); None decides by the base's size
-    (`PARALLEL_ITEMS`) and the cores free. The store is the same either way.
+    ``parallel``: make the items' JSON, verdicts and broad pages in a second process, into a
+    file beside ``path`` that is copied in and deleted (`derived.py`); None decides by the
+    base's size (`PARALLEL_ITEMS`) and the cores free. The store is the same either way.
 
     No VACUUM after: in a new file that only ever grew, nothing is free to reclaim (at 100x the
     base, 0 free pages of 270,606), and the VACUUM that rewrote it took 11.5 s of the build."""
@@ -76,9 +78,9 @@ def build_memory(kb: KnowledgeBase) -> sqlite3.Connection:
 
 
 def _fill(db, kb: KnowledgeBase, side: Path | None) -> None:  # noqa: ANN001 - sqlite_utils.Database, imported lazily
-    """Every table of the store. With a ``side`` file, the items' JSON, verdicts and broad pages are made in
-    a second process while this one writes the rest, and copied in after; without (or if that
-    process fails), here, after them."""
+    """Every table of the store. With a ``side`` file, half the items' JSON, the verdicts and the
+    broad pages are made in a second process while this one writes the rest, and copied in
+    after; without one (or if that process fails), this process makes them after the rest."""
     from . import derived
     from .fork import Child
 

@@ -9,7 +9,7 @@ Prints medians over repeated runs, each command's ratio to the floor (`python -c
 built SQLite file and printing one query as JSON) and to a peer (`sqlite-utils query` doing the
 same lookup), the first screen (`--limit 20`, table and JSON) of find, agency, due and progress,
 the cold build time and peak memory, and the build against PyYAML's C loader parsing the same
-files. Figures, not assertions: budgets are in docs/performance.md (issue 21: docs/notes/21-perf.md).
+files. Figures, not assertions: budgets are in docs/performance.md (issue 21: its section there).
 """
 
 from __future__ import annotations

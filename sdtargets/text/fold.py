@@ -59,9 +59,7 @@ def t2s_table() -> FoldTable:
     character alone; `str.translate` table). Made at build only: OpenCC is never imported by a
     query. Character by character, not phrase by phrase, so that a folded text keeps its length
     and a highlight maps back to the original characters."""
-    import opencc
-
-    convert = opencc.OpenCC("t2s.json").convert
+    convert = _opencc().OpenCC("t2s.json").convert
     table: dict[int, str] = {}
     for lo, hi in ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)):
         for cp in range(lo, hi):
@@ -69,6 +67,41 @@ def t2s_table() -> FoldTable:
             if len(out) == 1 and out != chr(cp):
                 table[cp] = out
     return FoldTable(table)
+
+
+def _opencc():  # noqa: ANN202 - the opencc module
+    """``import opencc``, with a Ctrl-C that lands inside it kept for after. OpenCC's import
+    tries other ways of loading its library when the first fails, so an interrupt inside it
+    came out as `ImportError: opencc_clib not found` and a traceback (the build imports it
+    first thing: `tests/test_reliability.py` sends its SIGINT then). Python runs signal
+    handlers in the main thread only, so there the signal is noted while OpenCC loads and
+    handed to the handler that was in place after; elsewhere it is imported as it is."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        import opencc
+
+        return opencc
+    caught: list[object] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: caught.append(frame))
+    failed = False
+    try:
+        import opencc
+    except ImportError:
+        if not caught:
+            raise
+        failed = True
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        if previous is signal.default_int_handler:
+            raise KeyboardInterrupt
+        if callable(previous):
+            previous(signal.SIGINT, caught[0])
+    if failed:  # the interrupt was ignored: load it again, undisturbed
+        import opencc
+    return opencc
 
 
 def search_fold(text: str, t2s: dict[int, str]) -> str:

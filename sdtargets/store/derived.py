@@ -18,7 +18,7 @@ from typing import NamedTuple
 from . import progress
 from .bm25f import stats_of
 from .broad import broad_rows
-from .fields import add_lengths, field_row, new_sums, plan_names, search_tail
+from .fields import add_lengths, field_row, folded_plan_names, new_sums, search_tail
 from .objects import json_row
 from .tables import TABLES, VERDICT_TABLES, insert_rows
 
@@ -59,7 +59,7 @@ class Folded(NamedTuple):
 
 def fold_items(kb: KnowledgeBase, t2s: dict[int, str], fold_name: Callable[[str], str]) -> Folded:
     """Fold every item of ``kb`` once (``fold_name`` folds the names items share)."""
-    names = plan_names(kb.plans, t2s)
+    names = folded_plan_names(kb.plans, t2s)
     sums = new_sums()
     fields, searches = [], []
     for item in kb.items:

@@ -71,7 +71,7 @@ def search_tail(item: dict, t2s: dict[int, str]) -> str:
     return search_fold(" ".join([*item["section"], metrics]), t2s) + SEARCH_END
 
 
-def plan_names(plans: list[dict], t2s: dict[int, str]) -> dict[str, str]:
+def folded_plan_names(plans: list[dict], t2s: dict[int, str]) -> dict[str, str]:
     """Each plan's names (title, short title, aliases), folded: an item's `plan` field."""
     return {
         p["id"]: search_fold(" ".join([p["title"], p.get("short") or "", *(p.get("aliases") or [])]), t2s)

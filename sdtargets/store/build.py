@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .derived import Folded
 
 #: Bumped whenever the table layout changes, so that old caches are rebuilt.
-SCHEMA_VERSION = "18"
+SCHEMA_VERSION = "19"
 
 
 #: A base of this many items or more makes its items' JSON, verdicts and broad pages in a second

@@ -23,6 +23,9 @@ _CLAUSE_END = re.compile(r"[，,：:]")
 #: still counts, as a word of the text.
 RANKED_TITLE_CHARS = 60
 
+#: The fields whose terms the first page's SQL counts (`toprank.py`), each stored with its length.
+COUNTED = ("title", "metric", "body", "section", "agency")
+
 
 def ranked_title(item: dict) -> str:
     """The part of an item's title that search ranks and corrects typos by."""
@@ -45,7 +48,7 @@ def field_row(
     metrics and headings are joined with a space, which the fold removes, so a term never spans
     two of them only where the text itself runs them together. ``fold_name`` folds the names
     items share (metrics, headings, agencies); the item's own title and text are folded as is."""
-    return {
+    row = {
         "id": item["id"],
         "kind": item["kind"],
         "title": search_fold(heading_of(ranked_title(item)), t2s),
@@ -55,6 +58,9 @@ def field_row(
         "agency": "|".join(fold_name(a) for a in item["lead"] + item["support"]),
         "plan": plan_names[item["plan"]],
     }
+    for key in COUNTED:  # characters, as SQLite's length() counts them (the texts hold no NUL)
+        row[f"l_{key}"] = len(row[key])
+    return row
 
 
 def search_tail(item: dict, t2s: dict[int, str]) -> str:

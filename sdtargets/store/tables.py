@@ -82,7 +82,9 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
     # character query reads every row of it, and narrow rows are a third faster to scan
     "item_search": ({"rowid": int, "id": str, "search": str}, "rowid"),
     # each item's searched fields, folded as `item_search` is: read only for the hits, to rank
-    # them (title, metrics, body text, section headings, agency names, its plan's names)
+    # them (title, metrics, body text, section headings, agency names, its plan's names), and
+    # the lengths of the counted ones, in characters, so that the first page's SQL
+    # (`toprank.py`) does not scan each text a second time to measure it
     "item_fields": (
         {
             "id": str,
@@ -93,6 +95,11 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
             "section": str,
             "agency": str,
             "plan": str,
+            "l_title": int,
+            "l_metric": int,
+            "l_body": int,
+            "l_section": int,
+            "l_agency": int,
         },
         "id",
     ),

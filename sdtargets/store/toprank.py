@@ -74,7 +74,7 @@ def top_ids(
         bests.append(f"max(0.0, {', '.join(f's{j}' for j in range(k - len(alts), k))}) as best{g}")
         terms.append(f":idf{g} * best{g} / (:k1 + best{g})")
     total = f"(0.0 + {' + '.join(terms)})"
-    counts += [f"length(f.{col}) as l_{name}" for name, col in FIELDS]
+    counts += [f"f.l_{col} as l_{name}" for name, col in FIELDS]
     if phrase:
         params["phrase"], params["bonus"] = phrase, PHRASE_BONUS
         counts.append("instr(f.body || '|' || f.title || '|' || f.metric, :phrase) > 0 as held")
@@ -100,5 +100,8 @@ def top_ids(
 
 def _count(col: str, k: int) -> str:
     """How many times alternative ``k`` occurs in column ``col`` (not overlapping, as
-    `str.count` counts): the characters it takes up, over its length."""
-    return f"(length(f.{col}) - length(replace(f.{col}, :a{k}, ''))) / :n{k}"
+    `str.count` counts): the characters it takes up, over its length. The column's length is
+    stored (`l_…`, measured at build); a short field is first searched, and only one that holds
+    the term is copied without it (at 100× the base, 16,000 hits of `数字`: 175 → ~115 ms)."""
+    count = f"(f.l_{col} - length(replace(f.{col}, :a{k}, ''))) / :n{k}"
+    return count if col == "body" else f"(case when instr(f.{col}, :a{k}) then {count} else 0 end)"

@@ -4,11 +4,11 @@ in Python.
 `find --limit 20` on a base 100× the real one has thousands of hits (6,900 for `新能源`); ranking
 them all in Python (`search._ranked`: each hit's fields read into Python and counted) took
 most of the answer, to print twenty. Here SQLite computes the same BM25F score for every hit
-(the term counts as `length(f) - length(replace(f, term, ''))`, the same arithmetic in the same
-order, on the same IEEE doubles) and keeps the best ``limit`` with `order by score desc, seq
-limit n`; only those are read into Python and ranked there as before, so that each carries its
-`match` and `match_field`. The scores are equal to the last bit, so the page is the one the
-full ranking gives (tests compare the two on real queries).
+(the term counts as the field's stored length less `length(replace(f, term, ''))`, the same
+arithmetic in the same order, on the same IEEE doubles) and keeps the best ``limit`` with
+`order by score desc, seq limit n`; only those are read into Python and ranked there as before,
+so that each carries its `match` and `match_field`. The scores are equal to the last bit, so
+the page is the one the full ranking gives (tests compare the two on real queries).
 """
 
 from __future__ import annotations

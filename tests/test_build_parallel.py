@@ -46,7 +46,7 @@ def test_a_store_built_in_two_processes_is_the_one_built_in_one(kb, tmp_path, on
     assert list(two) == list(one_process)
     for name, rows in one_process.items():
         assert two[name] == rows, name
-    assert len(two["progress"]) > 900 and len(two["broad_pages"]) > 20_000
+    assert two["progress"] and two["broad_pages"] and two["item_json"]  # the second process wrote
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kb.sqlite"]
     assert no_child_left()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..text.fold import normalise_text, search_fold, t2s_table
 from .fields import ranked_title
 from .objects import lead_word
-from .tables import TABLES, VERDICT_TABLES, insert_rows
+from .tables import LAYOUTS, insert_rows, new_file_pragmas
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
 if TYPE_CHECKING:
@@ -50,14 +50,9 @@ def build(kb: KnowledgeBase, path: Path | str, parallel: bool | None = None) -> 
     import sqlite_utils
 
     db = sqlite_utils.Database(path)
-    # no rollback journal and no fsync: the file is new and private until `db` renames it into
-    # place whole (a build that fails leaves a file that is deleted, never one that is opened:
-    # the terms of the shipped copy, `db._bundled`); a 64 MB page cache (2 MB by default), in
-    # which the full-text index's segments and the indexes' sorts are made, not spilled to disk
-    db.conn.execute("pragma journal_mode = OFF")
-    db.conn.execute("pragma synchronous = OFF")
-    db.conn.execute("pragma cache_size = -65536")
-    db.conn.execute("pragma temp_store = MEMORY")
+    # no journal, no fsync: a build that fails leaves a file that is deleted, never one that is
+    # opened (the terms of the shipped copy, `db._bundled`)
+    new_file_pragmas(db.conn)
     if parallel is None:
         from .fork import cores
 
@@ -84,7 +79,7 @@ def _fill(db, kb: KnowledgeBase, side: Path | None) -> None:  # noqa: ANN001 - s
     from . import derived
     from .fork import Child
 
-    for name, (columns, pk) in {**TABLES, **VERDICT_TABLES}.items():
+    for name, (columns, pk) in LAYOUTS.items():
         db[name].create(columns, pk=pk)
     # every item's folded strings, made once, before the second process starts: it ranks by
     # them (`broad_rows`) and this one stores them (`item_fields`, `item_search`)

@@ -21,7 +21,7 @@ from ..errors import SdError
 from ..kb.digest import digest_of, stamp_of
 from ..kb.paths import cache_dir, data_dir
 from .build import SCHEMA_VERSION, build, build_memory
-from .tables import TABLES, VERDICT_TABLES
+from .tables import LAYOUTS
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def complete(conn: sqlite3.Connection, meta: dict[str, str]) -> bool:
     except (KeyError, ValueError):
         return False
     present = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
-    if present != set(tables) or not present.issuperset(TABLES) or not present.issuperset(VERDICT_TABLES):
+    if present != set(tables) or not present.issuperset(LAYOUTS):
         return False
     if not filled:
         return True

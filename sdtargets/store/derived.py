@@ -20,7 +20,7 @@ from .bm25f import stats_of
 from .broad import broad_rows
 from .fields import add_lengths, field_row, folded_plan_names, new_sums, search_tail
 from .objects import json_row
-from .tables import TABLES, VERDICT_TABLES, insert_rows
+from .tables import LAYOUTS, insert_rows, new_file_pragmas
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
 if TYPE_CHECKING:
@@ -94,12 +94,10 @@ def write_side(kb: KnowledgeBase, folded: Folded, path: Path, first: int) -> Non
     import sqlite_utils
 
     conn = sqlite3.connect(path)
-    conn.execute("pragma journal_mode = OFF")
-    conn.execute("pragma synchronous = OFF")
+    new_file_pragmas(conn)
     db = sqlite_utils.Database(conn)
-    layouts = {**TABLES, **VERDICT_TABLES}
     for name in DERIVED:
-        columns, pk = layouts[name]
+        columns, pk = LAYOUTS[name]
         db[name].create(columns, pk=pk)
     write(db, kb, folded, first)
     conn.commit()
@@ -112,9 +110,8 @@ def copy_side(conn: sqlite3.Connection, path: Path) -> None:
     conn.commit()  # no ATTACH inside a transaction
     conn.execute("attach database ? as side", (str(path),))
     try:
-        layouts = {**TABLES, **VERDICT_TABLES}
         for name in DERIVED:
-            cols = ", ".join(f"[{c}]" for c in layouts[name][0])
+            cols = ", ".join(f"[{c}]" for c in LAYOUTS[name][0])
             sql = f"insert into main.[{name}] ({cols}) select {cols} from side.[{name}] order by rowid"  # noqa: S608 - the build's own names
             conn.execute(sql)
         conn.commit()

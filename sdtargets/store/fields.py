@@ -91,11 +91,11 @@ MEASURED = ("title", "metric", "body", "section")
 
 def new_sums() -> dict[str, int]:
     """The sums the build stores as `meta.stats`: items, and each measured field's length."""
-    return {"items": 0, "title": 0, "metric": 0, "body": 0, "section": 0}
+    return {"items": 0, **dict.fromkeys(MEASURED, 0)}
 
 
 def add_lengths(sums: dict[str, int], row: dict) -> None:
-    """Count one item's fields (`field_row`) into ``sums``."""
+    """Count one item's fields (`field_row`, with their lengths) into ``sums``."""
     sums["items"] += 1
     for key in MEASURED:
-        sums[key] += len(row[key])
+        sums[key] += row[f"l_{key}"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # not `typing.TYPE_CHECKING`: importing typing costs every query ~3 ms
 if TYPE_CHECKING:
+    import sqlite3
     from collections.abc import Iterable, Iterator
 
 
@@ -143,6 +144,18 @@ TABLES: dict[str, tuple[dict[str, type], str | None]] = {
 }
 
 
+def new_file_pragmas(conn: sqlite3.Connection) -> None:
+    """How a file the build writes is opened: no rollback journal and no fsync (the file is new
+    and private until it is renamed into place whole, or copied in; a write that fails leaves a
+    file that is deleted, never one that is opened), and a 64 MB page cache with temporary
+    sorts in memory (the full-text index's segments and the indexes' sorts are made there, not
+    spilled to disk; 2 MB by default)."""
+    conn.execute("pragma journal_mode = OFF")
+    conn.execute("pragma synchronous = OFF")
+    conn.execute("pragma cache_size = -65536")
+    conn.execute("pragma temp_store = MEMORY")
+
+
 def insert_rows(db, table: str, rows: Iterable[dict]) -> None:  # noqa: ANN001 - sqlite_utils.Database
     """Insert ``rows`` into the created ``table``, streamed through one `executemany`.
 
@@ -194,3 +207,7 @@ VERDICT_TABLES: dict[str, tuple[dict[str, type], str | None]] = {
     ),
     "metric_links": ({"json": str}, None),
 }
+
+
+#: Every table the build creates, the verdicts' too, by name.
+LAYOUTS = {**TABLES, **VERDICT_TABLES}
